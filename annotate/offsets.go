@@ -1,0 +1,176 @@
+package annotate
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// runeStride is how many code points lie between two checkpoints of a
+// RuneIndex. Converting an offset decodes at most this many runes.
+const runeStride = 64
+
+// RuneIndex converts between code-point offsets (the unit of every offset in
+// Gloss) and byte offsets into a Go string. It is the one place where that
+// conversion happens: rune→byte is O(1) (a checkpoint plus at most 63
+// decoded runes) and byte→rune is O(log n).
+//
+// Pure ASCII text needs no table at all: both conversions are the identity.
+type RuneIndex struct {
+	text  string
+	runes int
+	// checkpoints[k] is the byte offset of code point k*runeStride.
+	// It is nil when the text is pure ASCII.
+	checkpoints []int
+}
+
+// NewRuneIndex builds the index of text in one pass.
+func NewRuneIndex(text string) *RuneIndex {
+	ix := &RuneIndex{text: text}
+	ascii := true
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		ix.runes = len(text)
+		return ix
+	}
+	ix.checkpoints = make([]int, 0, len(text)/runeStride+1)
+	n := 0
+	for i := range text {
+		if n%runeStride == 0 {
+			ix.checkpoints = append(ix.checkpoints, i)
+		}
+		n++
+	}
+	ix.runes = n
+	return ix
+}
+
+// Len is the number of code points in the text.
+func (ix *RuneIndex) Len() int { return ix.runes }
+
+// Text is the string this index describes.
+func (ix *RuneIndex) Text() string { return ix.text }
+
+// ByteOffset returns the byte offset of code point r. r is clamped to
+// [0, Len()], so ByteOffset(Len()) is len(text).
+func (ix *RuneIndex) ByteOffset(r int) int {
+	if r <= 0 {
+		return 0
+	}
+	if r >= ix.runes {
+		return len(ix.text)
+	}
+	if ix.checkpoints == nil {
+		return r
+	}
+	b := ix.checkpoints[r/runeStride]
+	for k := r % runeStride; k > 0; k-- {
+		if ix.text[b] < utf8.RuneSelf {
+			b++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(ix.text[b:])
+		b += size
+	}
+	return b
+}
+
+// RuneOffset returns the code-point offset of byte offset b. A byte offset
+// inside a multi-byte sequence counts as the code point that contains it.
+// b is clamped to [0, len(text)].
+func (ix *RuneIndex) RuneOffset(b int) int {
+	if b <= 0 {
+		return 0
+	}
+	if b >= len(ix.text) {
+		return ix.runes
+	}
+	if ix.checkpoints == nil {
+		return b
+	}
+	// The last checkpoint at or before b.
+	k := sort.Search(len(ix.checkpoints), func(i int) bool { return ix.checkpoints[i] > b }) - 1
+	r := k * runeStride
+	for p := ix.checkpoints[k]; p < b; {
+		if ix.text[p] < utf8.RuneSelf {
+			p++
+		} else {
+			_, size := utf8.DecodeRuneInString(ix.text[p:])
+			if p+size > b {
+				break
+			}
+			p += size
+		}
+		r++
+	}
+	return r
+}
+
+// Slice returns the text between code points start and end (end exclusive),
+// clamped to the text.
+func (ix *RuneIndex) Slice(start, end int) string {
+	if end < start {
+		return ""
+	}
+	return ix.text[ix.ByteOffset(start):ix.ByteOffset(end)]
+}
+
+// UTF16Offsets converts code-point offsets to UTF-16 code-unit offsets and
+// back. doccano and INCEpTION count in UTF-16; Gloss converts at the edge.
+type UTF16Offsets struct {
+	ix *RuneIndex
+	// astral[k] is the number of astral-plane code points (two UTF-16 units)
+	// before checkpoint k. nil when the text has no astral code points.
+	astralBefore []int
+	astralRunes  []int // code-point offsets of every astral code point, sorted
+}
+
+// NewUTF16Offsets prepares conversions for the text of ix.
+func NewUTF16Offsets(ix *RuneIndex) *UTF16Offsets {
+	u := &UTF16Offsets{ix: ix}
+	if ix.checkpoints == nil {
+		return u
+	}
+	r := 0
+	for _, c := range ix.text {
+		if c > 0xFFFF {
+			u.astralRunes = append(u.astralRunes, r)
+		}
+		r++
+	}
+	return u
+}
+
+// FromRune converts a code-point offset to a UTF-16 offset.
+func (u *UTF16Offsets) FromRune(r int) int {
+	// Every astral code point before r adds one unit.
+	n := sort.SearchInts(u.astralRunes, r)
+	return r + n
+}
+
+// ToRune converts a UTF-16 offset to a code-point offset. An offset that falls
+// between the two halves of a surrogate pair counts as the code point that
+// contains it; ok is false then, so callers can report it.
+func (u *UTF16Offsets) ToRune(w int) (r int, ok bool) {
+	// Find r with r + astral(<r) == w. astral(<r) is monotone, so search.
+	lo, hi := 0, len(u.astralRunes)
+	// n = number of astral runes whose UTF-16 start is < w.
+	for lo < hi {
+		m := (lo + hi) / 2
+		if u.astralRunes[m]+m < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	n := lo
+	// If the n-th astral rune (0-based n-1) starts at w-1 in UTF-16, w is inside it.
+	if n > 0 && u.astralRunes[n-1]+(n-1)+1 == w {
+		return u.astralRunes[n-1], false
+	}
+	return w - n, true
+}

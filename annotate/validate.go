@@ -1,0 +1,120 @@
+package annotate
+
+import "fmt"
+
+// Problem is one thing wrong with a document. Where names the span or
+// relation at fault ("span 3 (id …)"), or is empty for the document itself.
+type Problem struct {
+	Where   string
+	Message string
+}
+
+func (p Problem) String() string {
+	if p.Where == "" {
+		return p.Message
+	}
+	return p.Where + ": " + p.Message
+}
+
+// Validate reports every problem of d: spans out of range or empty, span
+// text that does not equal the text at its offsets, labels the label set
+// does not know, duplicate spans and ids, relations to missing spans, and
+// relations the label set does not allow. ls may be nil to skip the label
+// checks.
+func Validate(d *Document, ls *LabelSet) []Problem {
+	var ps []Problem
+	// where is formatted only when there is a problem: Validate runs on
+	// every document of large corpora.
+	add := func(where fmt.Stringer, format string, args ...any) {
+		ps = append(ps, Problem{Where: where.String(), Message: fmt.Sprintf(format, args...)})
+	}
+	n := d.Len()
+	ids := make(map[string]int, len(d.Spans))
+	type key struct {
+		start, end int
+		label      string
+	}
+	seen := make(map[key]int, len(d.Spans))
+	for i, s := range d.Spans {
+		where := spanWhere{i, s.ID}
+		if s.ID != "" {
+			if j, dup := ids[s.ID]; dup {
+				add(where, "id already used by span %d", j+1)
+			} else {
+				ids[s.ID] = i
+			}
+		}
+		switch {
+		case s.Start < 0 || s.End > n:
+			add(where, "offsets [%d,%d) out of range: the text has %d code points", s.Start, s.End, n)
+		case s.Start >= s.End:
+			add(where, "start %d is not before end %d", s.Start, s.End)
+		default:
+			if got := d.Slice(s.Start, s.End); s.Text != "" && got != s.Text {
+				add(where, "text %q does not match the text at [%d,%d): %q", s.Text, s.Start, s.End, got)
+			}
+		}
+		if ls != nil && ls.Label(s.Label) == nil {
+			add(where, "unknown label %q", s.Label)
+		}
+		k := key{s.Start, s.End, s.Label}
+		if j, dup := seen[k]; dup {
+			add(where, "duplicate of span %d: same start, end and label %s", j+1, s.Label)
+		} else {
+			seen[k] = i
+		}
+	}
+	labelOf := func(id string) (string, bool) {
+		i, ok := ids[id]
+		if !ok {
+			return "", false
+		}
+		return d.Spans[i].Label, true
+	}
+	relIDs := make(map[string]bool, len(d.Relations))
+	for i, r := range d.Relations {
+		where := relationWhere{i, r.ID}
+		if r.ID != "" {
+			if relIDs[r.ID] {
+				add(where, "id already used by another relation")
+			}
+			relIDs[r.ID] = true
+		}
+		from, okFrom := labelOf(r.From)
+		to, okTo := labelOf(r.To)
+		if !okFrom {
+			add(where, "from %q: no such span", r.From)
+		}
+		if !okTo {
+			add(where, "to %q: no such span", r.To)
+		}
+		if ls == nil {
+			continue
+		}
+		switch {
+		case ls.Relation(r.Label) == nil:
+			add(where, "unknown relation %q", r.Label)
+		case okFrom && okTo && !ls.Allows(r.Label, from, to):
+			add(where, "%s may not link %s to %s", r.Label, from, to)
+		}
+	}
+	return ps
+}
+
+type spanWhere struct {
+	index int
+	id    string
+}
+
+func (w spanWhere) String() string { return place("span", w.index, w.id) }
+
+type relationWhere spanWhere
+
+func (w relationWhere) String() string { return place("relation", w.index, w.id) }
+
+func place(kind string, i int, id string) string {
+	if id == "" {
+		return fmt.Sprintf("%s %d", kind, i+1)
+	}
+	return fmt.Sprintf("%s %d (id %s)", kind, i+1, id)
+}
