@@ -1,19 +1,25 @@
-// Command gloss is a desktop annotation tool for news text. See README.md.
+// Command gloss is a desktop annotation tool for news text: label spans
+// ACTOR, CLAIM or QUOTE, link quotes to their speakers, export datasets and
+// review teammates' files. See README.md.
 package main
 
 import (
 	"os"
 
-	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
+	fyneapp "fyne.io/fyne/v2/app"
 
-	"gloss/assets"
+	"gloss/app"
+	"gloss/cli"
 )
 
+// appID names Gloss to Fyne (preferences, desktop entry).
+const appID = "org.gloss.Gloss"
+
 func main() {
-	a := app.NewWithID("org.gloss.Gloss")
-	w := a.NewWindow("Gloss")
-	w.SetContent(widget.NewLabel(string(assets.Sample)))
-	w.ShowAndRun()
-	os.Exit(0)
+	os.Exit(cli.Main(os.Args[1:], cli.Env{
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		OpenApp: func(opt cli.AppOptions) error {
+			return app.Run(fyneapp.NewWithID(appID), app.Options(opt))
+		},
+	}))
 }

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"gloss/annotate"
+	"gloss/export"
+)
+
+func init() {
+	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] FILE...    native → FORMAT", runExport)
+	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] FILE... FORMAT → native", runImport)
+}
+
+// convertFlags are the flags import and export share.
+type convertFlags struct {
+	out     string
+	offsets string
+	labels  string
+}
+
+func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.FlagSet {
+	fs := newFlagSet(env, fsName, synopsis)
+	fs.StringVar(&c.out, "o", "", "output `OUT` (a file; standard output when absent or -)")
+	fs.StringVar(&c.offsets, "offsets", "codepoints", "offset unit of the foreign format: codepoints or utf16")
+	fs.StringVar(&c.labels, "labels", "", "label set `FILE` (TOML), for formats laid out by label")
+	return fs
+}
+
+func (c *convertFlags) options(env Env, cmd string) (export.Options, int) {
+	var opt export.Options
+	switch c.offsets {
+	case "codepoints", "":
+	case "utf16":
+		opt.UTF16 = true
+	default:
+		return opt, usageError(env, cmd, "--offsets is codepoints or utf16, not %q", c.offsets)
+	}
+	labels, status := loadLabels(env, c.labels)
+	opt.Labels = labels
+	opt.Warn = func(msg string) { fmt.Fprintln(env.Stderr, msg) }
+	return opt, status
+}
+
+// runExport converts native files to another format.
+func runExport(env Env, args []string) int {
+	var c convertFlags
+	fs := c.define("gloss export", env, "--to FORMAT [-o OUT] [--offsets utf16] FILE...")
+	to := fs.String("to", "", "output `FORMAT`: "+formatNames())
+	files, ok := parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if *to == "" {
+		return usageError(env, "export", "--to FORMAT is required (%s)", formatNames())
+	}
+	f := export.Lookup(*to)
+	if f == nil || f.NewWriter == nil {
+		return usageError(env, "export", "unknown format %q (%s)", *to, formatNames())
+	}
+	if len(files) == 0 {
+		return usageError(env, "export", "name at least one FILE")
+	}
+	opt, status := c.options(env, "export")
+	if status != exitOK {
+		return status
+	}
+	readOpt := export.Options{Warn: opt.Warn}
+	err := writeOutput(env, c.out, func(w io.Writer) error {
+		fw := f.NewWriter(w, opt)
+		for _, name := range files {
+			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw); err != nil {
+				return err
+			}
+		}
+		return fw.Close()
+	})
+	if err != nil {
+		report(env, err)
+		return exitBad
+	}
+	return exitOK
+}
+
+// runImport converts files of another format to native JSONL.
+func runImport(env Env, args []string) int {
+	var c convertFlags
+	fs := c.define("gloss import", env, "[--from FORMAT] [-o OUT] [--offsets utf16] FILE...")
+	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
+	files, ok := parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		return usageError(env, "import", "name at least one FILE")
+	}
+	var f *export.Format
+	if *from != "" {
+		if f = export.Lookup(*from); f == nil || f.NewReader == nil {
+			return usageError(env, "import", "unknown format %q (%s)", *from, formatNames())
+		}
+	}
+	opt, status := c.options(env, "import")
+	if status != exitOK {
+		return status
+	}
+	err := writeOutput(env, c.out, func(w io.Writer) error {
+		nw := export.NewNativeWriter(w, export.Options{})
+		for _, name := range files {
+			if err := copyDocs(env, name, f, opt, nw); err != nil {
+				return err
+			}
+		}
+		return nw.Close()
+	})
+	if err != nil {
+		report(env, err)
+		return exitBad
+	}
+	return exitOK
+}
+
+// copyDocs reads every document of the named input in format f (detected
+// when nil) and writes it to w. Each document is checked first (offsets,
+// span texts, relation ends): bad input stops the copy with a
+// FILE:LINE: error, so nothing is written.
+func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer) error {
+	in, err := openInput(env, name)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	br := bufio.NewReaderSize(in, 64<<10)
+	if f == nil {
+		head, _ := br.Peek(16 << 10)
+		if f, err = export.Detect(name, head); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "%s: reading as %s\n", name, f.Name)
+	}
+	r := f.NewReader(br, name, opt)
+	for {
+		d, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if ps := annotate.Validate(d, nil); len(ps) > 0 {
+			msgs := make([]error, len(ps))
+			for i, p := range ps {
+				msgs[i] = &export.LineError{File: name, Line: r.Line(), Msg: p.String()}
+			}
+			return errors.Join(msgs...)
+		}
+		if err := w.Write(d); err != nil {
+			return err
+		}
+	}
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range export.Formats() {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, ", ")
+}

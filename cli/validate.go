@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"gloss/annotate"
+	"gloss/export"
+)
+
+func init() {
+	register("validate", "validate [--labels FILE] FILE...                          check files", runValidate)
+}
+
+// runValidate checks native files: every rule of the native format, and
+// every label and relation against the label set. It prints one
+// FILE:LINE: line per problem and exits 1 when there is any.
+func runValidate(env Env, args []string) int {
+	fs := newFlagSet(env, "gloss validate", "[--labels FILE] FILE...")
+	labelsFile := fs.String("labels", "", "label set `FILE` (TOML); the built-in set by default")
+	files, ok := parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if len(files) == 0 {
+		return usageError(env, "validate", "name at least one FILE")
+	}
+	labels, status := loadLabels(env, *labelsFile)
+	if status != exitOK {
+		return status
+	}
+	problems, docs := 0, 0
+	for _, name := range files {
+		n, p, err := validateFile(env, name, labels)
+		docs += n
+		problems += p
+		if err != nil {
+			report(env, err)
+			problems++
+		}
+	}
+	if problems > 0 {
+		fmt.Fprintf(env.Stderr, "gloss validate: %d problem(s) in %d document(s)\n", problems, docs)
+		return exitBad
+	}
+	fmt.Fprintf(env.Stderr, "gloss validate: %d document(s), no problems\n", docs)
+	return exitOK
+}
+
+// validateFile reports the problems of one file on stdout and returns the
+// number of documents and of problems; err is a failure to read on.
+func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, problems int, err error) {
+	f, err := openInput(env, name)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	r := export.NewNativeReader(f, name, export.Options{})
+	ids := map[string]int{}
+	for {
+		d, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			return docs, problems, nil
+		}
+		var le *export.LineError
+		if errors.As(err, &le) {
+			fmt.Fprintln(env.Stdout, le)
+			problems++
+			continue
+		}
+		if err != nil {
+			return docs, problems, err
+		}
+		docs++
+		if first, dup := ids[d.ID]; dup {
+			fmt.Fprintf(env.Stdout, "%s:%d: document id %q already used on line %d\n", name, r.Line(), d.ID, first)
+			problems++
+		} else {
+			ids[d.ID] = r.Line()
+		}
+		for _, p := range annotate.Validate(d, labels) {
+			fmt.Fprintf(env.Stdout, "%s:%d: %s\n", name, r.Line(), p)
+			problems++
+		}
+	}
+}
+
+// openInput opens a named input; "-" is standard input.
+func openInput(env Env, name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(env.Stdin), nil
+	}
+	return os.Open(name)
+}

@@ -1,0 +1,453 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// scanner is a small JSON tokenizer over one line of input. encoding/json
+// decodes about three times slower than the 100 MB/s that Gloss's readers
+// aim for (see docs/performance.md); the native format's shape is fixed, so
+// its readers walk the bytes directly and allocate only the strings they
+// keep. The input must be valid UTF-8 (callers check the line first).
+type scanner struct {
+	data []byte
+	pos  int
+	// scratch is reused for strings that contain escapes.
+	scratch []byte
+}
+
+// syntaxError is a JSON error at a byte offset of the line.
+type syntaxError struct {
+	msg string
+	col int
+}
+
+func (e *syntaxError) Error() string { return fmt.Sprintf("column %d: %s", e.col, e.msg) }
+
+func (s *scanner) fail(format string, args ...any) error {
+	return &syntaxError{msg: fmt.Sprintf(format, args...), col: s.pos + 1}
+}
+
+func (s *scanner) reset(data []byte) { s.data, s.pos = data, 0 }
+
+func (s *scanner) ws() {
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next non-space byte without consuming it, or 0 at the end.
+func (s *scanner) peek() byte {
+	s.ws()
+	if s.pos < len(s.data) {
+		return s.data[s.pos]
+	}
+	return 0
+}
+
+func (s *scanner) expect(c byte) error {
+	if s.peek() != c {
+		if s.pos >= len(s.data) {
+			return s.fail("unexpected end of line, want %q", c)
+		}
+		return s.fail("want %q, found %q", c, s.data[s.pos])
+	}
+	s.pos++
+	return nil
+}
+
+// end checks that only white space is left.
+func (s *scanner) end() error {
+	if s.peek() != 0 {
+		return s.fail("unexpected %q after the JSON object", s.data[s.pos])
+	}
+	return nil
+}
+
+// object walks the members of an object, calling member with each key
+// (valid only during the call) with the scanner positioned at its value;
+// member must consume the value.
+func (s *scanner) object(member func(key []byte) error) error {
+	if err := s.expect('{'); err != nil {
+		return err
+	}
+	if s.peek() == '}' {
+		s.pos++
+		return nil
+	}
+	for {
+		key, err := s.rawString()
+		if err != nil {
+			return err
+		}
+		if err := s.expect(':'); err != nil {
+			return err
+		}
+		s.ws()
+		if err := member(key); err != nil {
+			return err
+		}
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case '}':
+			s.pos++
+			return nil
+		case 0:
+			return s.fail("unexpected end of line in an object")
+		default:
+			return s.fail("want ',' or '}', found %q", s.data[s.pos])
+		}
+	}
+}
+
+// array walks the elements of an array; elem must consume each element.
+func (s *scanner) array(elem func() error) error {
+	if err := s.expect('['); err != nil {
+		return err
+	}
+	if s.peek() == ']' {
+		s.pos++
+		return nil
+	}
+	for {
+		s.ws()
+		if err := elem(); err != nil {
+			return err
+		}
+		switch s.peek() {
+		case ',':
+			s.pos++
+		case ']':
+			s.pos++
+			return nil
+		case 0:
+			return s.fail("unexpected end of line in an array")
+		default:
+			return s.fail("want ',' or ']', found %q", s.data[s.pos])
+		}
+	}
+}
+
+// rawString reads a string and returns its decoded bytes, which are valid
+// only until the next call (they may alias the input or the scratch buffer).
+func (s *scanner) rawString() ([]byte, error) {
+	if s.peek() != '"' {
+		if s.pos >= len(s.data) {
+			return nil, s.fail("unexpected end of line, want a string")
+		}
+		return nil, s.fail("want a string, found %q", s.data[s.pos])
+	}
+	s.pos++
+	start := s.pos
+	for i := start; i < len(s.data); i++ {
+		c := s.data[i]
+		if c == '"' {
+			s.pos = i + 1
+			return s.data[start:i], nil
+		}
+		if c == '\\' {
+			s.pos = i
+			return s.escapedString(start)
+		}
+		if c < 0x20 {
+			s.pos = i
+			return nil, s.fail("control character %#x in a string", c)
+		}
+	}
+	s.pos = len(s.data)
+	return nil, s.fail("unterminated string")
+}
+
+func (s *scanner) escapedString(start int) ([]byte, error) {
+	buf := append(s.scratch[:0], s.data[start:s.pos]...)
+	for s.pos < len(s.data) {
+		c := s.data[s.pos]
+		switch {
+		case c == '"':
+			s.pos++
+			s.scratch = buf
+			return buf, nil
+		case c < 0x20:
+			return nil, s.fail("control character %#x in a string", c)
+		case c != '\\':
+			buf = append(buf, c)
+			s.pos++
+			continue
+		}
+		if s.pos+1 >= len(s.data) {
+			return nil, s.fail("unterminated string")
+		}
+		e := s.data[s.pos+1]
+		s.pos += 2
+		switch e {
+		case '"', '\\', '/':
+			buf = append(buf, e)
+		case 'b':
+			buf = append(buf, '\b')
+		case 'f':
+			buf = append(buf, '\f')
+		case 'n':
+			buf = append(buf, '\n')
+		case 'r':
+			buf = append(buf, '\r')
+		case 't':
+			buf = append(buf, '\t')
+		case 'u':
+			r, ok := s.hex4()
+			if !ok {
+				return nil, s.fail("bad \\u escape")
+			}
+			if utf16.IsSurrogate(r) {
+				// A pair when a low surrogate follows; a lone one becomes
+				// U+FFFD, as encoding/json does.
+				r2 := rune(-1)
+				if s.pos+1 < len(s.data) && s.data[s.pos] == '\\' && s.data[s.pos+1] == 'u' {
+					save := s.pos
+					s.pos += 2
+					var ok2 bool
+					if r2, ok2 = s.hex4(); !ok2 {
+						return nil, s.fail("bad \\u escape")
+					}
+					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+						r = d
+					} else {
+						s.pos = save
+						r = utf8.RuneError
+					}
+				} else {
+					r = utf8.RuneError
+				}
+			}
+			buf = utf8.AppendRune(buf, r)
+		default:
+			s.pos -= 2
+			return nil, s.fail("bad escape \\%c", e)
+		}
+	}
+	return nil, s.fail("unterminated string")
+}
+
+func (s *scanner) hex4() (rune, bool) {
+	if s.pos+4 > len(s.data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range s.data[s.pos : s.pos+4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			c = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	s.pos += 4
+	return r, true
+}
+
+// string reads a string value as a Go string.
+func (s *scanner) string() (string, error) {
+	b, err := s.rawString()
+	return string(b), err
+}
+
+// int reads an integer value. Numbers with a fraction or exponent are
+// accepted when they are whole ("3.0", "1e3").
+func (s *scanner) int() (int, error) {
+	s.ws()
+	start := s.pos
+	if s.pos < len(s.data) && s.data[s.pos] == '-' {
+		s.pos++
+	}
+	n, neg, simple := 0, s.pos > start, true
+	digits := s.pos
+	for s.pos < len(s.data) {
+		c := s.data[s.pos]
+		if c >= '0' && c <= '9' {
+			if n > (1<<53)/10 {
+				simple = false
+			}
+			n = n*10 + int(c-'0')
+			s.pos++
+			continue
+		}
+		if c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-' {
+			simple = false
+			s.pos++
+			continue
+		}
+		break
+	}
+	if s.pos == digits {
+		s.pos = start
+		if s.pos >= len(s.data) {
+			return 0, s.fail("unexpected end of line, want a number")
+		}
+		return 0, s.fail("want a number, found %q", s.data[s.pos])
+	}
+	if simple {
+		if neg {
+			n = -n
+		}
+		return n, nil
+	}
+	f, err := strconv.ParseFloat(string(s.data[start:s.pos]), 64)
+	if err != nil || f != float64(int64(f)) || f > 1<<53 || f < -(1<<53) {
+		return 0, &syntaxError{msg: fmt.Sprintf("%s is not a whole number", s.data[start:s.pos]), col: start + 1}
+	}
+	return int(f), nil
+}
+
+// bool reads true or false.
+func (s *scanner) bool() (bool, error) {
+	s.ws()
+	switch {
+	case bytes.HasPrefix(s.data[s.pos:], []byte("true")):
+		s.pos += 4
+		return true, nil
+	case bytes.HasPrefix(s.data[s.pos:], []byte("false")):
+		s.pos += 5
+		return false, nil
+	}
+	return false, s.fail("want true or false")
+}
+
+// null consumes a null if one is next and reports whether it did.
+func (s *scanner) null() bool {
+	s.ws()
+	if bytes.HasPrefix(s.data[s.pos:], []byte("null")) {
+		s.pos += 4
+		return true
+	}
+	return false
+}
+
+var errDepth = errors.New("JSON nested too deeply")
+
+// skip consumes any value and returns its raw bytes (aliasing the input).
+func (s *scanner) skip() ([]byte, error) {
+	s.ws()
+	start := s.pos
+	if err := s.skipValue(0); err != nil {
+		return nil, err
+	}
+	return s.data[start:s.pos], nil
+}
+
+func (s *scanner) skipValue(depth int) error {
+	if depth > 512 {
+		return s.fail("%v", errDepth)
+	}
+	switch c := s.peek(); {
+	case c == '{':
+		return s.object(func([]byte) error { return s.skipValue(depth + 1) })
+	case c == '[':
+		return s.array(func() error { return s.skipValue(depth + 1) })
+	case c == '"':
+		_, err := s.rawString()
+		return err
+	case c == 't' || c == 'f':
+		_, err := s.bool()
+		return err
+	case c == 'n':
+		if s.null() {
+			return nil
+		}
+		return s.fail("want a value")
+	case c == '-' || (c >= '0' && c <= '9'):
+		return s.number()
+	case c == 0:
+		return s.fail("unexpected end of line, want a value")
+	default:
+		return s.fail("want a value, found %q", c)
+	}
+}
+
+// number consumes a JSON number, checking its grammar.
+func (s *scanner) number() error {
+	start := s.pos
+	i := s.pos
+	if i < len(s.data) && s.data[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s.data) && s.data[i] >= '0' && s.data[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if digits() == 0 {
+		s.pos = start
+		return s.fail("malformed number")
+	}
+	if i < len(s.data) && s.data[i] == '.' {
+		i++
+		if digits() == 0 {
+			s.pos = start
+			return s.fail("malformed number")
+		}
+	}
+	if i < len(s.data) && (s.data[i] == 'e' || s.data[i] == 'E') {
+		i++
+		if i < len(s.data) && (s.data[i] == '+' || s.data[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			s.pos = start
+			return s.fail("malformed number")
+		}
+	}
+	s.pos = i
+	return nil
+}
+
+// compactRaw returns raw JSON with insignificant white space removed, so
+// that kept values are written back the same way whatever their input
+// layout.
+func compactRaw(raw []byte) []byte {
+	if bytes.IndexAny(raw, " \t\r\n") < 0 {
+		return bytes.Clone(raw)
+	}
+	var out bytes.Buffer
+	out.Grow(len(raw))
+	inString, escaped := false, false
+	for _, c := range raw {
+		if inString {
+			out.WriteByte(c)
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '"':
+			inString = true
+		}
+		out.WriteByte(c)
+	}
+	return out.Bytes()
+}

@@ -1,0 +1,77 @@
+package export
+
+import (
+	"bufio"
+	"errors"
+	"io"
+	"unicode/utf8"
+)
+
+// lineReader hands out the lines of an input one at a time, without their
+// line ending, reusing one buffer. Lines may be of any length.
+type lineReader struct {
+	r    *bufio.Reader
+	buf  []byte
+	line int // number of the line last returned, 1-based
+	err  error
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	return &lineReader{r: bufio.NewReaderSize(r, 256<<10)}
+}
+
+// next returns the next line, valid until the following call, or an error
+// (io.EOF at the end).
+func (l *lineReader) next() ([]byte, error) {
+	if l.err != nil {
+		return nil, l.err
+	}
+	frag, err := l.r.ReadSlice('\n')
+	line := frag
+	if errors.Is(err, bufio.ErrBufferFull) {
+		l.buf = append(l.buf[:0], frag...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			frag, err = l.r.ReadSlice('\n')
+			l.buf = append(l.buf, frag...)
+		}
+		line = l.buf
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		l.err = err
+		return nil, err
+	}
+	if len(line) == 0 && err != nil {
+		l.err = io.EOF
+		return nil, io.EOF
+	}
+	if err != nil {
+		l.err = io.EOF // the last line had no newline; report EOF next time
+	}
+	l.line++
+	n := len(line)
+	if n > 0 && line[n-1] == '\n' {
+		n--
+		if n > 0 && line[n-1] == '\r' {
+			n--
+		}
+	}
+	return line[:n], nil
+}
+
+// firstInvalidUTF8 returns the byte offset of the first invalid UTF-8
+// sequence in b, or -1.
+func firstInvalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
