@@ -103,7 +103,7 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 		case "id":
 			d.ID, err = nullableString(sc)
 		case "text":
-			if sc.peek() != '"' {
+			if c := sc.peek(); c != '"' && c != 0 {
 				return sc.fail(`"text" must be a string`)
 			}
 			d.Text, err = sc.string()

@@ -1,0 +1,58 @@
+# Gloss: `make run` opens the app on the sample article; `make test` passes
+# every test. Both install the system packages they need first.
+
+GO      ?= go
+BINARY  := gloss
+export PATH := $(PATH):/usr/local/go/bin
+export LANG := en_US.UTF-8
+
+# What building the desktop app needs (cgo, OpenGL, X11 headers for GLFW).
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# What the real-window tests need on top.
+E2E_PKGS   := xvfb xdotool imagemagick xauth
+
+# Packages that `go test` runs with CGO_ENABLED=0 (everything but main).
+PURE_PKGS := ./annotate/... ./export/... ./cli/... ./app/... ./assets/...
+
+.PHONY: run test build deps deps-test vet unit e2e bench fuzz clean
+
+run: deps build
+	./$(BINARY)
+
+build:
+	$(GO) build -o $(BINARY) .
+
+test: deps deps-test vet build unit e2e
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	$(GO) vet ./...
+
+unit:
+	CGO_ENABLED=0 $(GO) test -count=1 $(PURE_PKGS)
+
+# End-to-end tests of the real binary in a real window under Xvfb.
+e2e: build
+	@if [ -d e2e ]; then GLOSS_BINARY=$(CURDIR)/$(BINARY) $(GO) test -count=1 -timeout 15m ./e2e/...; fi
+
+bench:
+	CGO_ENABLED=0 $(GO) test -run '^$$' -bench . -benchmem $(PURE_PKGS)
+
+# Fuzz every reader for FUZZTIME each; new corpus entries land in testdata/fuzz.
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in $(PURE_PKGS); do \
+	  for f in $$(CGO_ENABLED=0 $(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+deps:
+	@./.ci/install-packages $(BUILD_PKGS)
+	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/ (put it on PATH)"; exit 1; }
+
+deps-test:
+	@./.ci/install-packages $(E2E_PKGS)
+
+clean:
+	rm -f $(BINARY)
