@@ -143,7 +143,8 @@ func copyDocs(env Env, name string, f *export.Format, opt export.Options, w expo
 		}
 		fmt.Fprintf(env.Stderr, "%s: reading as %s\n", name, f.Name)
 	}
-	r := f.NewReader(br, name, opt)
+	r := export.ReadAhead(f.NewReader(br, name, opt), 64)
+	defer r.Close()
 	for {
 		d, err := r.Next()
 		if errors.Is(err, io.EOF) {

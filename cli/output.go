@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -23,17 +24,17 @@ func writeOutput(env Env, out string, write func(io.Writer) error) error {
 	}
 	defer os.Remove(spool.Name())
 	defer spool.Close()
-	if err := export.WriteFileAtomic(spool.Name(), write); err != nil {
+	// The spool needs no fsync: it is read back at once and thrown away.
+	bw := bufio.NewWriterSize(spool, 256<<10)
+	if err := write(bw); err != nil {
 		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("temporary file for output: %w", err)
 	}
 	if _, err := spool.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	f, err := os.Open(spool.Name())
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	_, err = io.Copy(env.Stdout, f)
+	_, err = io.Copy(env.Stdout, spool)
 	return err
 }

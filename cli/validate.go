@@ -57,7 +57,8 @@ func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, proble
 		return 0, 0, err
 	}
 	defer f.Close()
-	r := export.NewNativeReader(f, name, export.Options{})
+	r := export.ReadAhead(export.NewNativeReader(f, name, export.Options{}), 64)
+	defer r.Close()
 	ids := map[string]int{}
 	for {
 		d, err := r.Next()

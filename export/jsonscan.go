@@ -19,6 +19,8 @@ type scanner struct {
 	pos  int
 	// scratch is reused for strings that contain escapes.
 	scratch []byte
+	// labels interns label names (see label).
+	labels map[string]string
 }
 
 // syntaxError is a JSON error at a byte offset of the line.
@@ -181,8 +183,14 @@ func (s *scanner) escapedString(start int) ([]byte, error) {
 		case c < 0x20:
 			return nil, s.fail("control character %#x in a string", c)
 		case c != '\\':
-			buf = append(buf, c)
-			s.pos++
+			// Copy the run up to the next quote, escape or control byte
+			// at once: long texts have few escapes.
+			end := s.pos + 1
+			for end < len(s.data) && s.data[end] != '"' && s.data[end] != '\\' && s.data[end] >= 0x20 {
+				end++
+			}
+			buf = append(buf, s.data[s.pos:end]...)
+			s.pos = end
 			continue
 		}
 		if s.pos+1 >= len(s.data) {
@@ -264,6 +272,26 @@ func (s *scanner) hex4() (rune, bool) {
 func (s *scanner) string() (string, error) {
 	b, err := s.rawString()
 	return string(b), err
+}
+
+// label reads a string that is one of few values (a label name), sharing
+// one copy of each: a corpus has millions of spans but a handful of labels.
+func (s *scanner) label() (string, error) {
+	b, err := s.rawString()
+	if err != nil {
+		return "", err
+	}
+	if l, ok := s.labels[string(b)]; ok {
+		return l, nil
+	}
+	l := string(b)
+	if s.labels == nil {
+		s.labels = map[string]string{}
+	}
+	if len(s.labels) < 1024 {
+		s.labels[l] = l
+	}
+	return l, nil
 }
 
 // int reads an integer value. Numbers with a fraction or exponent are

@@ -115,6 +115,9 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 				return nil
 			}
 			err = sc.array(func() error {
+				if d.Spans == nil {
+					d.Spans = make([]annotate.Span, 0, 32)
+				}
 				s, err := parseSpan(sc, len(d.Spans)+1)
 				d.Spans = append(d.Spans, s)
 				return err
@@ -188,7 +191,7 @@ func parseSpan(sc *scanner, n int) (annotate.Span, error) {
 			s.End, err = sc.int()
 			hasEnd = true
 		case "label":
-			s.Label, err = sc.string()
+			s.Label, err = sc.label()
 			hasLabel = true
 		case "text":
 			s.Text, err = nullableString(sc)
