@@ -189,7 +189,7 @@ func TestLongLine(t *testing.T) {
 func TestAtomicSaveFailures(t *testing.T) {
 	boom := errors.New("boom")
 	steps := []struct {
-		name  string
+		name   string
 		break_ func(f *fileSystem)
 	}{
 		{"create", func(f *fileSystem) {
