@@ -287,7 +287,7 @@ func (v *View) TypedRune(r rune) {
 		v.OnLabelRequested(l.Name, start, end)
 	}
 	if v.selStart < v.selEnd {
-		v.select_(v.selEnd, v.selEnd, v.selEnd)
+		v.select_(end, end, end)
 	}
 	v.Refresh()
 }

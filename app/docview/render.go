@@ -285,3 +285,4 @@ func (v *View) findIn(start, end int) [][2]int {
 	}
 	return out
 }
+
