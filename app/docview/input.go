@@ -457,7 +457,7 @@ func (v *View) moveLines(n int, ext bool) {
 		a = prev
 	}
 	vl = v.lineInfo(a.blk, a.line)
-	r := hitRune(v.meas, vl.text, x)
+	r := hitRune(vl.end-vl.start, v.prefixWidth(&vl), x)
 	if !vl.last && r == vl.end-vl.start && r > 0 {
 		r--
 	}

@@ -289,36 +289,32 @@ func runeOffsets(s string) []int {
 	return append(offs, len(s))
 }
 
-// hitRune returns the code point boundary of s nearest to x, by binary
-// search over the widths of prefixes: O(log n) measurements.
-func hitRune(m *measurer, s string, x float32) int {
-	if x <= 0 || s == "" {
+// hitRune returns the code point boundary of a line of n code points
+// nearest to x, by binary search over prefix widths (width(k) is the width
+// of the first k code points): O(log n) measurements.
+func hitRune(n int, width func(k int) float32, x float32) int {
+	if x <= 0 || n == 0 {
 		return 0
 	}
-	offs := runeOffsets(s)
-	n := len(offs) - 1
 	// k = the first boundary whose prefix is wider than x.
-	k := sort.Search(n+1, func(k int) bool { return m.width(s[:offs[k]]) > x })
+	k := sort.Search(n+1, func(k int) bool { return width(k) > x })
 	if k > n {
 		return n
 	}
 	// x lies between boundaries k-1 and k: take the nearer.
-	left, right := m.width(s[:offs[k-1]]), m.width(s[:offs[k]])
-	if x-left < right-x {
+	if x-width(k-1) < width(k)-x {
 		return k - 1
 	}
 	return k
 }
 
-// runeUnder returns the code point of s whose glyph is under x, or -1 when
-// x is beyond the text.
-func runeUnder(m *measurer, s string, x float32) int {
-	if x < 0 || s == "" {
+// runeUnder returns the code point of a line of n code points whose glyph
+// is under x, or -1 when x is beyond the text.
+func runeUnder(n int, width func(k int) float32, x float32) int {
+	if x < 0 || n == 0 {
 		return -1
 	}
-	offs := runeOffsets(s)
-	n := len(offs) - 1
-	k := sort.Search(n+1, func(k int) bool { return m.width(s[:offs[k]]) > x })
+	k := sort.Search(n+1, func(k int) bool { return width(k) > x })
 	if k > n {
 		return -1
 	}

@@ -581,6 +581,11 @@ func (v *View) lineX(vl *vline, off int) float32 {
 	return x
 }
 
+// prefixWidth returns the width of the first k code points of vl.
+func (v *View) prefixWidth(vl *vline) func(k int) float32 {
+	return func(k int) float32 { return v.lineX(vl, vl.start+k) }
+}
+
 // lineAt returns the index in visible of the line under y, clamped to the
 // visible lines; -1 when there are none.
 func (v *View) lineAt(y float32) int {
@@ -603,7 +608,7 @@ func (v *View) offsetAt(pos fyne.Position) int {
 	if pos.Y < vl.y && v.top.blk == 0 && v.top.line == 0 {
 		return 0
 	}
-	r := hitRune(v.meas, vl.text, pos.X-v.geo.padX)
+	r := hitRune(vl.end-vl.start, v.prefixWidth(vl), pos.X-v.geo.padX)
 	if !vl.last && r == vl.end-vl.start && r > 0 {
 		r-- // the end of a wrapped line is the start of the next one
 	}
@@ -617,7 +622,7 @@ func (v *View) runeAt(pos fyne.Position) int {
 		return -1
 	}
 	vl := &v.visible[k]
-	r := runeUnder(v.meas, vl.text, pos.X-v.geo.padX)
+	r := runeUnder(vl.end-vl.start, v.prefixWidth(vl), pos.X-v.geo.padX)
 	if r < 0 {
 		return -1
 	}
