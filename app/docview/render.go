@@ -285,4 +285,3 @@ func (v *View) findIn(start, end int) [][2]int {
 	}
 	return out
 }
-
