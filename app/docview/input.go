@@ -32,6 +32,22 @@ func (v *View) requestFocus() {
 	}
 }
 
+// focusOnShow gives the view the focus the first time it is laid out in a
+// canvas where nothing has it, so that keys work when the window opens.
+func (v *View) focusOnShow() {
+	if v.shown {
+		return
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(v)
+	if c == nil {
+		return
+	}
+	v.shown = true
+	if c.Focused() == nil {
+		c.Focus(v)
+	}
+}
+
 func (v *View) tokens() []annotate.Token { return v.doc.Tokens() }
 
 // inScrollBar reports whether pos is on the scroll bar's strip.

@@ -44,6 +44,7 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 func (r *renderer) Layout(fyne.Size) {
 	r.v.stale = true
 	r.draw()
+	r.v.focusOnShow()
 }
 
 // MinSize is part of fyne.WidgetRenderer: a few lines, since the view

@@ -90,6 +90,7 @@ type View struct {
 	span             string
 	snapping         bool
 	focused          bool
+	shown            bool // focusOnShow has run
 	shift            bool
 	prefX            float32 // the x that Up and Down keep; <0 when unset
 
