@@ -1,0 +1,74 @@
+package docview
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"gloss/annotate"
+)
+
+// newTestView shows a view of text with spans in a test window of the given
+// size, without window padding so that view and canvas positions agree.
+func newTestView(t testing.TB, text string, w, h float32, spans ...annotate.Span) (*View, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	doc := &annotate.Document{ID: "t", Text: text, Spans: spans}
+	v := New(doc, nil)
+	win := test.NewTempWindow(t, v)
+	win.SetPadded(false)
+	win.Resize(fyne.NewSize(w, h))
+	return v, win
+}
+
+// find returns the code-point range of the nth (0-based) occurrence of
+// phrase in text; it fails the test when there is none.
+func find(t testing.TB, text, phrase string, nth int) (int, int) {
+	t.Helper()
+	from := 0
+	for {
+		i := strings.Index(text[from:], phrase)
+		if i < 0 {
+			t.Fatalf("%q not found (occurrence %d)", phrase, nth)
+		}
+		if nth == 0 {
+			s := utf8.RuneCountInString(text[:from+i])
+			return s, s + utf8.RuneCountInString(phrase)
+		}
+		nth--
+		from += i + len(phrase)
+	}
+}
+
+// span makes a span over the nth occurrence of phrase.
+func span(t testing.TB, text, id, label, phrase string, nth int) annotate.Span {
+	s, e := find(t, text, phrase, nth)
+	return annotate.Span{ID: id, Start: s, End: e, Label: label, Text: phrase}
+}
+
+// posOf returns the position in the view of the left edge of code point off
+// (at mid-height of its line); ok is false when its line is not visible.
+func posOf(v *View, off int) (fyne.Position, bool) {
+	blk, ln := v.locate(off)
+	for i := range v.visibleLines() {
+		vl := &v.visible[i]
+		if vl.blk == blk && vl.line == ln {
+			return fyne.NewPos(v.geo.padX+v.lineX(vl, off), vl.y+v.geo.textH/2), true
+		}
+	}
+	return fyne.Position{}, false
+}
+
+// midOf returns the position of the middle of code point off's glyph.
+func midOf(t testing.TB, v *View, off int) fyne.Position {
+	t.Helper()
+	a, ok := posOf(v, off)
+	b, ok2 := posOf(v, off+1)
+	if !ok || !ok2 || b.Y != a.Y {
+		t.Fatalf("code point %d is not visible on one line", off)
+	}
+	return fyne.NewPos((a.X+b.X)/2, a.Y)
+}

@@ -1,0 +1,288 @@
+package docview
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// renderer draws the visible lines with pooled canvas objects: one
+// canvas.Text per line and rectangles for highlights, bars, the selection,
+// outlines, the caret and the scroll bar. The pools only grow to what one
+// screen needs, so the object count follows the visible lines, not the
+// document.
+type renderer struct {
+	v       *View
+	texts   []*canvas.Text
+	rects   []*canvas.Rectangle
+	nText   int
+	nRect   int
+	objects []fyne.CanvasObject
+	segs    []segment
+}
+
+// segment is the part of a mark on one visible line.
+type segment struct {
+	line   int // index in visible
+	mark   int // index in the mark set
+	x0, x1 float32
+	first  bool // the mark starts on this line
+	final  bool // the mark ends on this line
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (v *View) CreateRenderer() fyne.WidgetRenderer {
+	r := &renderer{v: v}
+	r.draw()
+	return r
+}
+
+// Layout is part of fyne.WidgetRenderer; it repositions the pooled objects
+// and never calls Refresh.
+func (r *renderer) Layout(fyne.Size) {
+	r.v.stale = true
+	r.draw()
+	r.v.focusOnShow()
+}
+
+// MinSize is part of fyne.WidgetRenderer: a few lines, since the view
+// scrolls its own text.
+func (r *renderer) MinSize() fyne.Size {
+	g := r.v.geo
+	return fyne.NewSize(20*max(r.v.avgW, 1)+2*g.padX+g.scrollW, 3*g.lineH+2*g.padY)
+}
+
+// Refresh is part of fyne.WidgetRenderer.
+func (r *renderer) Refresh() {
+	r.v.stale = true
+	r.draw()
+	canvas.Refresh(r.v)
+}
+
+// Objects is part of fyne.WidgetRenderer.
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+// Destroy is part of fyne.WidgetRenderer.
+func (r *renderer) Destroy() {}
+
+func (r *renderer) rect(fill color.Color, pos fyne.Position, size fyne.Size) *canvas.Rectangle {
+	if r.nRect == len(r.rects) {
+		r.rects = append(r.rects, &canvas.Rectangle{})
+	}
+	rc := r.rects[r.nRect]
+	r.nRect++
+	rc.FillColor = fill
+	rc.StrokeColor = nil
+	rc.StrokeWidth = 0
+	rc.CornerRadius = 0
+	rc.Move(pos)
+	rc.Resize(size)
+	r.objects = append(r.objects, rc)
+	return rc
+}
+
+func (r *renderer) text(s string, c color.Color, size float32, pos fyne.Position, sz fyne.Size) {
+	if r.nText == len(r.texts) {
+		r.texts = append(r.texts, &canvas.Text{})
+	}
+	t := r.texts[r.nText]
+	r.nText++
+	t.Text, t.Color, t.TextSize = s, c, size
+	t.Move(pos)
+	t.Resize(sz)
+	r.objects = append(r.objects, t)
+}
+
+// withAlpha returns c with alpha a (0–255), for tints that keep text legible.
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA { c.A = a; return c }
+
+func isDark(c color.Color) bool {
+	r, g, b, _ := c.RGBA()
+	return 0.299*float64(r)+0.587*float64(g)+0.114*float64(b) < 0x8000
+}
+
+// draw lays the visible lines out onto the pooled objects, back to front:
+// span backgrounds, find matches, the selection, text, underline bars,
+// the selected span's outline, the caret, the scroll bar.
+func (r *renderer) draw() {
+	v := r.v
+	r.objects, r.nRect, r.nText = r.objects[:0], 0, 0
+	lines := v.visibleLines()
+	g := v.geo
+	th := v.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	fg := th.Color(theme.ColorNameForeground, variant)
+	dark := isDark(th.Color(theme.ColorNameBackground, variant))
+	// Tints: strong enough to see, weak enough that the text colour of
+	// either theme keeps its contrast on them.
+	bgA, bgSelA, bgSugA := uint8(0x40), uint8(0x80), uint8(0x20)
+	if dark {
+		bgA, bgSelA, bgSugA = 0x55, 0x99, 0x2a
+	}
+
+	// Mark segments per line.
+	r.segs = r.segs[:0]
+	for li := range lines {
+		vl := &lines[li]
+		if vl.end == vl.start {
+			continue
+		}
+		v.spans.overlapping(vl.start, vl.end, func(i int) {
+			m := v.spans.marks[i]
+			a, b := max(m.Start, vl.start), min(m.End, vl.end)
+			r.segs = append(r.segs, segment{
+				line: li, mark: i,
+				x0: g.padX + v.lineX(vl, a), x1: g.padX + v.lineX(vl, b),
+				first: m.Start >= vl.start, final: m.End <= vl.end,
+			})
+		})
+	}
+	selected, hasSel := v.spans.byID[v.span]
+
+	// Backgrounds of the outermost marks.
+	for _, s := range r.segs {
+		m := v.spans.marks[s.mark]
+		if m.level != 0 && !(hasSel && s.mark == selected) {
+			continue
+		}
+		a := bgA
+		switch {
+		case hasSel && s.mark == selected:
+			a = bgSelA
+		case m.Style == Suggested:
+			a = bgSugA
+		}
+		y := lines[s.line].y
+		r.rect(withAlpha(m.Color, a), fyne.NewPos(s.x0, y), fyne.NewSize(s.x1-s.x0, g.textH))
+	}
+
+	// Find matches: an outline in the text colour, unlike any label's.
+	findC := fg
+	for li := range lines {
+		vl := &lines[li]
+		for _, f := range v.findIn(vl.start, vl.end+vl.brk) {
+			x0 := g.padX + v.lineX(vl, f[0])
+			x1 := g.padX + v.lineX(vl, f[1])
+			rc := r.rect(color.Transparent, fyne.NewPos(x0-1, vl.y), fyne.NewSize(x1-x0+2, g.textH))
+			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = findC, 1.5, 2
+		}
+	}
+
+	// The text selection; a selected line break shows as a space's width.
+	if v.selStart < v.selEnd {
+		selC := th.Color(theme.ColorNameSelection, variant)
+		spaceW := v.meas.word(" ")
+		for li := range lines {
+			vl := &lines[li]
+			a, b := max(v.selStart, vl.start), min(v.selEnd, vl.end+vl.brk)
+			if a >= b {
+				continue
+			}
+			x0, x1 := v.lineX(vl, a), v.lineX(vl, b)
+			if v.selEnd > vl.end && vl.brk > 0 {
+				x1 += spaceW
+			}
+			r.rect(selC, fyne.NewPos(g.padX+x0, vl.y), fyne.NewSize(x1-x0, g.textH))
+		}
+	}
+
+	// Text.
+	textW := g.viewW - g.padX - g.scrollW
+	for li := range lines {
+		vl := &lines[li]
+		if vl.text == "" {
+			continue
+		}
+		r.text(vl.text, fg, g.size, fyne.NewPos(g.padX, vl.y), fyne.NewSize(textW, g.textH))
+	}
+
+	// Underline bars, one row per nesting level.
+	for _, s := range r.segs {
+		m := v.spans.marks[s.mark]
+		x0, x1 := s.x0, s.x1
+		if s.first {
+			x0++
+		}
+		if s.final {
+			x1--
+		}
+		if x1 <= x0 {
+			continue
+		}
+		row := min(m.level, g.rows-1)
+		y := lines[s.line].y + g.textH + 1 + float32(row)*g.pitch
+		if m.Style == Suggested {
+			const dash, gap = 5, 3
+			for x := x0; x < x1; x += dash + gap {
+				r.rect(withAlpha(m.Color, 0xcc), fyne.NewPos(x, y), fyne.NewSize(min(dash, x1-x), g.barH))
+			}
+			continue
+		}
+		r.rect(m.Color, fyne.NewPos(x0, y), fyne.NewSize(x1-x0, g.barH))
+	}
+
+	// The selected span's outline, over its text and bars.
+	if hasSel {
+		for _, s := range r.segs {
+			if s.mark != selected {
+				continue
+			}
+			m := v.spans.marks[s.mark]
+			y := lines[s.line].y
+			h := g.textH + 1 + float32(min(m.level, g.rows-1)+1)*g.pitch
+			rc := r.rect(color.Transparent, fyne.NewPos(s.x0-1, y-1), fyne.NewSize(s.x1-s.x0+2, h+1))
+			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = m.Color, 2, 3
+		}
+	}
+
+	// The caret, when the view has focus.
+	if v.focused {
+		blk, ln := v.locate(v.caret)
+		for li := range lines {
+			vl := &lines[li]
+			if vl.blk == blk && vl.line == ln {
+				x := g.padX + v.lineX(vl, v.caret)
+				r.rect(th.Color(theme.ColorNamePrimary, variant), fyne.NewPos(x-1, vl.y), fyne.NewSize(2, g.textH))
+				break
+			}
+		}
+	}
+
+	r.scrollBar()
+}
+
+// scrollBar draws the thumb of the scroll bar when the text is taller than
+// the view. Its size and place are estimates until every block is wrapped.
+func (r *renderer) scrollBar() {
+	v := r.v
+	g := v.geo
+	total := float64(v.lines.total()) * float64(g.lineH)
+	view := float64(v.textHeight())
+	if total <= view || g.viewH <= 0 {
+		return
+	}
+	thumbH := float32(max(view/total*float64(g.viewH), 24))
+	span := total - view
+	f := min(max(v.position()*float64(g.lineH)/span, 0), 1)
+	y := float32(f) * (g.viewH - thumbH)
+	w := g.scrollW - 2
+	rc := r.rect(v.Theme().Color(theme.ColorNameScrollBar, fyne.CurrentApp().Settings().ThemeVariant()),
+		fyne.NewPos(g.viewW-w-1, y), fyne.NewSize(w, thumbH))
+	rc.CornerRadius = w / 2
+}
+
+// findIn returns the find matches overlapping [start, end), clipped to it.
+func (v *View) findIn(start, end int) [][2]int {
+	var out [][2]int
+	for _, f := range v.find {
+		if f[0] >= end {
+			break
+		}
+		if f[1] > start {
+			out = append(out, [2]int{max(f[0], start), min(f[1], end)})
+		}
+	}
+	return out
+}
