@@ -158,8 +158,8 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 	n := d.Len()
 	ts := map[string]bratT{}
 	type rawRel struct {
-		line             int
-		label, from, to  string
+		line            int
+		label, from, to string
 	}
 	var rels []rawRel
 	type rawNote struct {
