@@ -1,12 +1,10 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"gloss/annotate"
@@ -172,38 +170,26 @@ func copyDocs(env Env, name string, f *export.Format, opt export.Options, w expo
 }
 
 // openReader opens the named input in format f, detecting the format when
-// f is nil (and saying which on stderr). Formats that read folders or
-// files beside the named one (brat) open the path themselves.
+// f is nil and saying which on stderr.
 func openReader(env Env, name string, f *export.Format, opt export.Options) (export.Reader, func(), error) {
-	if f == nil && name != "-" {
-		if st, err := os.Stat(name); err == nil && st.IsDir() {
-			f = export.Lookup("brat")
-			fmt.Fprintf(env.Stderr, "%s: reading as %s\n", name, f.Name)
-		}
+	var (
+		r       export.Reader
+		used    *export.Format
+		closeFn = func() error { return nil }
+		err     error
+	)
+	if name == "-" {
+		r, used, err = export.OpenReader(env.Stdin, name, f, opt)
+	} else {
+		r, used, closeFn, err = export.Open(name, f, opt)
 	}
-	if f != nil && f.OpenPath != nil && name != "-" {
-		r, err := f.OpenPath(name, opt)
-		return r, func() {}, err
-	}
-	in, err := openInput(env, name)
 	if err != nil {
 		return nil, nil, err
 	}
-	br := bufio.NewReaderSize(in, 64<<10)
 	if f == nil {
-		head, _ := br.Peek(16 << 10)
-		if f, err = export.Detect(name, head); err != nil {
-			in.Close()
-			return nil, nil, err
-		}
-		fmt.Fprintf(env.Stderr, "%s: reading as %s\n", name, f.Name)
-		if f.OpenPath != nil && name != "-" {
-			in.Close()
-			r, err := f.OpenPath(name, opt)
-			return r, func() {}, err
-		}
+		fmt.Fprintf(env.Stderr, "%s: reading as %s\n", name, used.Name)
 	}
-	return f.NewReader(br, name, opt), func() { in.Close() }, nil
+	return r, func() { closeFn() }, nil
 }
 
 func formatNames() string {

@@ -487,4 +487,3 @@ func TestDetect(t *testing.T) {
 		t.Errorf("DetectPath(folder) = %v, %v", f, err)
 	}
 }
-
