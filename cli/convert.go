@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,7 +25,7 @@ type convertFlags struct {
 
 func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.FlagSet {
 	fs := newFlagSet(env, fsName, synopsis)
-	fs.StringVar(&c.out, "o", "", "output `OUT` (a file; standard output when absent or -)")
+	fs.StringVar(&c.out, "o", "", "output `OUT` (a file, or a folder for brat; standard output when absent or -)")
 	fs.StringVar(&c.offsets, "offsets", "codepoints", "offset unit of the foreign format: codepoints or utf16")
 	fs.StringVar(&c.labels, "labels", "", "label set `FILE` (TOML), for formats laid out by label")
 	return fs
@@ -60,26 +59,36 @@ func runExport(env Env, args []string) int {
 		return usageError(env, "export", "--to FORMAT is required (%s)", formatNames())
 	}
 	f := export.Lookup(*to)
-	if f == nil || f.NewWriter == nil {
+	if f == nil || (f.NewWriter == nil && f.WriteDir == nil) {
 		return usageError(env, "export", "unknown format %q (%s)", *to, formatNames())
 	}
 	if len(files) == 0 {
 		return usageError(env, "export", "name at least one FILE")
+	}
+	if f.WriteDir != nil && (c.out == "" || c.out == "-") {
+		return usageError(env, "export", "--to %s writes a folder: name it with -o DIR", f.Name)
 	}
 	opt, status := c.options(env, "export")
 	if status != exitOK {
 		return status
 	}
 	readOpt := export.Options{Warn: opt.Warn}
-	err := writeOutput(env, c.out, func(w io.Writer) error {
-		fw := f.NewWriter(w, opt)
+	copyAll := func(fw export.Writer) error {
 		for _, name := range files {
 			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw); err != nil {
 				return err
 			}
 		}
 		return fw.Close()
-	})
+	}
+	var err error
+	if f.WriteDir != nil {
+		// The folder appears only once every document has been read,
+		// checked and written.
+		err = export.WriteDirAtomic(c.out, func(dir string) error { return copyAll(f.WriteDir(dir, opt)) })
+	} else {
+		err = writeOutput(env, c.out, func(w io.Writer) error { return copyAll(f.NewWriter(w, opt)) })
+	}
 	if err != nil {
 		report(env, err)
 		return exitBad
@@ -130,21 +139,14 @@ func runImport(env Env, args []string) int {
 // span texts, relation ends): bad input stops the copy with a
 // FILE:LINE: error, so nothing is written.
 func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer) error {
-	in, err := openInput(env, name)
+	r, closeInput, err := openReader(env, name, f, opt)
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	br := bufio.NewReaderSize(in, 64<<10)
-	if f == nil {
-		head, _ := br.Peek(16 << 10)
-		if f, err = export.Detect(name, head); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stderr, "%s: reading as %s\n", name, f.Name)
-	}
-	r := export.ReadAhead(f.NewReader(br, name, opt), 64)
-	defer r.Close()
+	defer closeInput()
+	ahead := export.ReadAhead(r, 64)
+	defer ahead.Close()
+	r = ahead
 	for {
 		d, err := r.Next()
 		if errors.Is(err, io.EOF) {
@@ -154,9 +156,13 @@ func copyDocs(env Env, name string, f *export.Format, opt export.Options, w expo
 			return err
 		}
 		if ps := annotate.Validate(d, nil); len(ps) > 0 {
+			file := name
+			if f := ahead.File(); f != "" {
+				file = f
+			}
 			msgs := make([]error, len(ps))
 			for i, p := range ps {
-				msgs[i] = &export.LineError{File: name, Line: r.Line(), Msg: p.String()}
+				msgs[i] = &export.LineError{File: file, Line: r.Line(), Msg: p.String()}
 			}
 			return errors.Join(msgs...)
 		}
@@ -164,6 +170,29 @@ func copyDocs(env Env, name string, f *export.Format, opt export.Options, w expo
 			return err
 		}
 	}
+}
+
+// openReader opens the named input in format f, detecting the format when
+// f is nil and saying which on stderr.
+func openReader(env Env, name string, f *export.Format, opt export.Options) (export.Reader, func(), error) {
+	var (
+		r       export.Reader
+		used    *export.Format
+		closeFn = func() error { return nil }
+		err     error
+	)
+	if name == "-" {
+		r, used, err = export.OpenReader(env.Stdin, name, f, opt)
+	} else {
+		r, used, closeFn, err = export.Open(name, f, opt)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if f == nil {
+		fmt.Fprintf(env.Stderr, "%s: reading as %s\n", name, used.Name)
+	}
+	return r, func() { closeFn() }, nil
 }
 
 func formatNames() string {

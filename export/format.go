@@ -48,6 +48,12 @@ type Reader interface {
 	Line() int
 }
 
+// Filer is implemented by readers that read several files (brat): File is
+// the file the last document came from, for messages.
+type Filer interface {
+	File() string
+}
+
 // Writer writes documents one at a time. Close flushes what is buffered; it
 // does not close the underlying io.Writer.
 type Writer interface {
@@ -67,6 +73,14 @@ type Format struct {
 	NewReader func(r io.Reader, name string, opt Options) Reader
 	// NewWriter writes documents to w.
 	NewWriter func(w io.Writer, opt Options) Writer
+	// OpenPath, when set, opens a named input itself: a folder, or a file
+	// that needs others beside it (brat's .ann and .txt). Callers use it
+	// instead of NewReader whenever they have a path.
+	OpenPath func(path string, opt Options) (Reader, error)
+	// WriteDir, when set, writes into the existing folder dir instead of a
+	// stream (brat); such a format has no NewWriter. Callers make dir a
+	// fresh temporary folder and move it into place when Close succeeds.
+	WriteDir func(dir string, opt Options) Writer
 	// Sniff reports whether the start of a file looks like this format;
 	// nil when the format cannot be told from its content.
 	Sniff func(head []byte) bool

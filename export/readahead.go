@@ -16,12 +16,14 @@ type AheadReader struct {
 	items chan aheadItem
 	stop  chan struct{}
 	line  int
+	file  string
 	done  bool
 }
 
 type aheadItem struct {
 	doc  *annotate.Document
 	line int
+	file string // the file of the document, for readers that are Filers
 	err  error
 }
 
@@ -33,8 +35,12 @@ func ReadAhead(r Reader, depth int) *AheadReader {
 		defer close(a.items)
 		for {
 			d, err := r.Next()
+			it := aheadItem{doc: d, line: r.Line(), err: err}
+			if f, ok := r.(Filer); ok {
+				it.file = f.File()
+			}
 			select {
-			case a.items <- aheadItem{d, r.Line(), err}:
+			case a.items <- it:
 			case <-a.stop:
 				return
 			}
@@ -57,9 +63,13 @@ func (a *AheadReader) Next() (*annotate.Document, error) {
 		a.done = true
 		return nil, io.EOF
 	}
-	a.line = it.line
+	a.line, a.file = it.line, it.file
 	return it.doc, it.err
 }
+
+// File implements Filer: the file the last document came from, when the
+// wrapped reader says so, else "".
+func (a *AheadReader) File() string { return a.file }
 
 // Line implements Reader.
 func (a *AheadReader) Line() int { return a.line }

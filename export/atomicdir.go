@@ -1,0 +1,65 @@
+package export
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// WriteDirAtomic fills the folder dir through write, which gets a fresh
+// temporary folder beside dir to write into. Nothing appears at dir unless
+// write succeeds: on failure the temporary folder is removed and dir is
+// left as it was. When dir does not exist the finished folder is renamed
+// into place in one step; when it does, each written file is renamed over
+// its namesake (each one atomically) and other files there are left alone.
+func WriteDirAtomic(dir string, write func(tmp string) error) (err error) {
+	exists := false
+	if st, statErr := os.Stat(dir); statErr == nil {
+		if !st.IsDir() {
+			return fmt.Errorf("%s exists and is not a folder", dir)
+		}
+		exists = true
+	}
+	clean := filepath.Clean(dir)
+	tmp, err := os.MkdirTemp(filepath.Dir(clean), "."+filepath.Base(clean)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("save %s: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp) // a no-op once tmp has been renamed to dir
+	if err := write(tmp); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return fmt.Errorf("save %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		if err := syncFile(filepath.Join(tmp, e.Name())); err != nil {
+			return fmt.Errorf("save %s: %w", dir, err)
+		}
+	}
+	if !exists {
+		if err := os.Chmod(tmp, 0o755); err != nil {
+			return fmt.Errorf("save %s: %w", dir, err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("save %s: %w", dir, err)
+		}
+		return nil
+	}
+	for _, e := range entries {
+		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("save %s: %w", dir, err)
+		}
+	}
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}

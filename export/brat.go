@@ -1,0 +1,496 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gloss/annotate"
+)
+
+func init() {
+	Register(&Format{
+		Name:        "brat",
+		Description: "brat standoff: a folder of .txt and .ann pairs",
+		Extension:   ".ann",
+		NewReader:   func(r io.Reader, name string, opt Options) Reader { return NewBratStreamReader(r, name, opt) },
+		OpenPath:    OpenBrat,
+		WriteDir:    func(dir string, opt Options) Writer { return NewBratWriter(dir, opt) },
+		Sniff:       sniffBrat,
+	})
+}
+
+func sniffBrat(head []byte) bool {
+	line := firstLine(head)
+	id, rest, ok := bytes.Cut(line, []byte("\t"))
+	if !ok || len(id) < 2 || id[0] != 'T' {
+		return false
+	}
+	_, err := strconv.Atoi(string(id[1:]))
+	return err == nil && bytes.Count(rest, []byte(" ")) >= 2
+}
+
+// BratReader reads brat standoff documents: each .ann file with the .txt
+// of the same name beside it. brat offsets count code points, as Gloss's do.
+//
+//   - T lines are spans; a discontinuous one ("0 5;9 12") becomes one span
+//     per fragment, with a warning.
+//   - R lines are relations, Arg1 → Arg2.
+//   - "#" AnnotatorNotes on a T line are the span's note.
+//   - A, M, E, "*" and N lines, and notes on anything but a T line, have no
+//     place in Gloss: they are counted and reported with Options.Warn.
+//
+// A T line's text must equal the document text at its offsets (line breaks
+// read as spaces, as brat shows them); offsets past the text are errors.
+type BratReader struct {
+	pairs []bratPair
+	next  int
+	opt   Options
+	file  string
+	// stream, when set, is the content of the first pair's .ann.
+	stream io.Reader
+}
+
+type bratPair struct{ ann, txt string }
+
+// OpenBrat opens a brat input: a .ann file (its .txt beside it), a .txt
+// file (its .ann beside it, if any) or a folder, whose .txt files are read
+// in name order, each with its .ann if there is one.
+func OpenBrat(path string, opt Options) (Reader, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	br := &BratReader{opt: opt}
+	if !st.IsDir() {
+		base := strings.TrimSuffix(path, filepath.Ext(path))
+		br.pairs = []bratPair{{ann: base + ".ann", txt: base + ".txt"}}
+		return br, nil
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if e.IsDir() || (ext != ".txt" && ext != ".ann") {
+			continue
+		}
+		base := filepath.Join(path, strings.TrimSuffix(e.Name(), ext))
+		if !seen[base] {
+			seen[base] = true
+			br.pairs = append(br.pairs, bratPair{ann: base + ".ann", txt: base + ".txt"})
+		}
+	}
+	if len(br.pairs) == 0 {
+		return nil, fmt.Errorf("%s: no .txt or .ann files in this folder", path)
+	}
+	slices.SortFunc(br.pairs, func(a, b bratPair) int { return strings.Compare(a.txt, b.txt) })
+	return br, nil
+}
+
+// NewBratStreamReader reads one .ann from r; its text is read from the
+// .txt file beside name.
+func NewBratStreamReader(r io.Reader, name string, opt Options) *BratReader {
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	return &BratReader{pairs: []bratPair{{ann: name, txt: base + ".txt"}}, opt: opt, stream: r}
+}
+
+// Line implements Reader: brat problems name their own lines.
+func (br *BratReader) Line() int { return 0 }
+
+// File is the .ann file the last document came from.
+func (br *BratReader) File() string { return br.file }
+
+// Next implements Reader.
+func (br *BratReader) Next() (*annotate.Document, error) {
+	if br.next >= len(br.pairs) {
+		return nil, io.EOF
+	}
+	p := br.pairs[br.next]
+	br.next++
+	br.file = p.ann
+	text, err := os.ReadFile(p.txt)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the text of %s: %w", p.txt, p.ann, err)
+	}
+	var ann []byte
+	if br.next == 1 && br.stream != nil {
+		ann, err = io.ReadAll(br.stream)
+	} else {
+		ann, err = os.ReadFile(p.ann)
+		if errors.Is(err, os.ErrNotExist) {
+			ann, err = nil, nil // a text not annotated yet
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", p.ann, err)
+	}
+	return ParseBrat(p.txt, text, p.ann, ann, br.opt)
+}
+
+type bratT struct {
+	spans []int // indexes into d.Spans, one per fragment
+}
+
+// ParseBrat builds a document from a .txt and its .ann; the names are for
+// messages and the document id (the .ann's name without extension).
+func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Options) (*annotate.Document, error) {
+	if bytes.HasPrefix(text, utf8BOM) {
+		text = text[len(utf8BOM):]
+		opt.warn("%s: dropped the UTF-8 byte order mark at the start", txtName)
+	}
+	if i := firstInvalidUTF8(text); i >= 0 {
+		return nil, &LineError{File: txtName, Line: 1 + bytes.Count(text[:i], []byte("\n")), Msg: "not UTF-8 (convert the file to UTF-8 first)"}
+	}
+	ann = bytes.TrimPrefix(ann, utf8BOM)
+	if i := firstInvalidUTF8(ann); i >= 0 {
+		return nil, &LineError{File: annName, Line: 1 + bytes.Count(ann[:i], []byte("\n")), Msg: "not UTF-8"}
+	}
+	d := &annotate.Document{ID: DocumentID(annName), Text: string(text)}
+	n := d.Len()
+	ts := map[string]bratT{}
+	type rawRel struct {
+		line            int
+		label, from, to string
+	}
+	var rels []rawRel
+	type rawNote struct {
+		line         int
+		target, note string
+	}
+	var notes []rawNote
+	skipped := map[string]int{}
+	discontinuous := 0
+	fail := func(line int, format string, args ...any) error {
+		return &LineError{File: annName, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	lineNo := 0
+	for rest := ann; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		lineNo++
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		fields := strings.SplitN(string(line), "\t", 3)
+		id := fields[0]
+		if len(fields) < 2 || id == "" {
+			return nil, fail(lineNo, "want ID<TAB>annotation, found %q", truncate(string(line)))
+		}
+		switch id[0] {
+		case 'T':
+			typ, offs, ok := strings.Cut(fields[1], " ")
+			if !ok || typ == "" {
+				return nil, fail(lineNo, "%s: want TYPE START END", id)
+			}
+			if _, dup := ts[id]; dup {
+				return nil, fail(lineNo, "%s defined twice", id)
+			}
+			var t bratT
+			var parts []string
+			for frag := range strings.SplitSeq(offs, ";") {
+				a, b, ok := strings.Cut(strings.TrimSpace(frag), " ")
+				start, err1 := strconv.Atoi(a)
+				end, err2 := strconv.Atoi(b)
+				if !ok || err1 != nil || err2 != nil {
+					return nil, fail(lineNo, "%s: bad offsets %q (want START END, fragments separated by ';')", id, frag)
+				}
+				if start < 0 || end > n || start >= end {
+					return nil, fail(lineNo, "%s: offsets [%d,%d) past the end of the text (%d code points in %s)", id, start, end, n, filepath.Base(txtName))
+				}
+				t.spans = append(t.spans, len(d.Spans))
+				d.Spans = append(d.Spans, annotate.Span{Start: start, End: end, Label: typ})
+				parts = append(parts, d.Slice(start, end))
+			}
+			if len(t.spans) > 1 {
+				discontinuous++
+			}
+			if len(fields) == 3 {
+				want := bratText(strings.Join(parts, " "))
+				if got := bratText(fields[2]); got != want {
+					return nil, fail(lineNo, "%s: text %q does not match the text at its offsets: %q", id, truncate(fields[2]), truncate(want))
+				}
+			}
+			ts[id] = t
+		case 'R':
+			typ, args, _ := strings.Cut(fields[1], " ")
+			var ends []string
+			for a := range strings.FieldsSeq(args) {
+				_, ref, ok := strings.Cut(a, ":")
+				if !ok {
+					return nil, fail(lineNo, "%s: want ROLE:ID arguments, found %q", id, a)
+				}
+				ends = append(ends, ref)
+			}
+			if typ == "" || len(ends) != 2 {
+				return nil, fail(lineNo, "%s: want TYPE Arg1:ID Arg2:ID", id)
+			}
+			rels = append(rels, rawRel{lineNo, typ, ends[0], ends[1]})
+		case '#':
+			_, target, _ := strings.Cut(fields[1], " ")
+			note := ""
+			if len(fields) == 3 {
+				note = fields[2]
+			}
+			notes = append(notes, rawNote{lineNo, strings.TrimSpace(target), note})
+		case 'A', 'M':
+			skipped["A (attribute)"]++
+		case 'E':
+			skipped["E (event; its trigger T is kept)"]++
+		case '*':
+			skipped["* (equivalence)"]++
+		case 'N':
+			skipped["N (normalisation)"]++
+		default:
+			return nil, fail(lineNo, "unknown annotation %q", id)
+		}
+	}
+	if err := completeSpans(d, false); err != nil {
+		return nil, err
+	}
+	for _, r := range rels {
+		from, okFrom := ts[r.from]
+		to, okTo := ts[r.to]
+		if !okFrom || !okTo {
+			if (okFrom || strings.HasPrefix(r.from, "T")) && (okTo || strings.HasPrefix(r.to, "T")) {
+				return nil, fail(r.line, "relation to %s or %s: no such T annotation", r.from, r.to)
+			}
+			skipped["R between events"]++
+			continue
+		}
+		d.Relations = append(d.Relations, annotate.Relation{Label: r.label, From: d.Spans[from.spans[0]].ID, To: d.Spans[to.spans[0]].ID})
+	}
+	for _, nt := range notes {
+		t, ok := ts[nt.target]
+		if !ok {
+			skipped["# (note on "+string(nt.target[:min(1, len(nt.target))])+")"]++
+			continue
+		}
+		for _, i := range t.spans {
+			if s := &d.Spans[i]; s.Note == "" {
+				s.Note = nt.note
+			} else {
+				s.Note += "\n" + nt.note
+			}
+		}
+	}
+	relationIDs(d)
+	if discontinuous > 0 {
+		opt.warn("%s: %d discontinuous T annotation(s) became one span per fragment (relations and notes use the first)", annName, discontinuous)
+	}
+	if len(skipped) > 0 {
+		kinds := make([]string, 0, len(skipped))
+		for k := range skipped {
+			kinds = append(kinds, k)
+		}
+		slices.Sort(kinds)
+		var parts []string
+		for _, k := range kinds {
+			parts = append(parts, fmt.Sprintf("%d %s", skipped[k], k))
+		}
+		opt.warn("%s: skipped %s: Gloss has no place for them", annName, strings.Join(parts, ", "))
+	}
+	dedupSpans(d, func(format string, args ...any) { opt.warn("%s: %s", annName, fmt.Sprintf(format, args...)) })
+	return d, nil
+}
+
+// bratText is a span text as a .ann line holds it: line breaks become
+// spaces.
+func bratText(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func truncate(s string) string {
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}
+
+// BratWriter writes each document as ID.txt and ID.ann in a folder (ids
+// that are not safe file names are changed, with a warning), and at Close
+// an annotation.conf naming the labels and relations, so that brat can
+// show the folder. Suggestions are left out.
+type BratWriter struct {
+	dir    string
+	opt    Options
+	drops  suggestionDrops
+	names  map[string]bool
+	buf    []byte
+	spanAt map[string]int
+	labels []string
+	rels   map[string][2]map[string]bool
+	err    error
+}
+
+// NewBratWriter writes into the folder dir, which must exist.
+func NewBratWriter(dir string, opt Options) *BratWriter {
+	return &BratWriter{dir: dir, opt: opt, drops: suggestionDrops{format: "brat"}, names: map[string]bool{},
+		spanAt: map[string]int{}, rels: map[string][2]map[string]bool{}}
+}
+
+// Write implements Writer.
+func (bw *BratWriter) Write(d *annotate.Document) error {
+	if bw.err != nil {
+		return bw.err
+	}
+	name := safeFileName(d.ID)
+	for k := 2; bw.names[name]; k++ {
+		name = safeFileName(d.ID) + "-" + strconv.Itoa(k)
+	}
+	bw.names[name] = true
+	if name != d.ID {
+		bw.opt.warn("brat: document %q written as %s.txt (file names cannot hold every id)", d.ID, name)
+	}
+	kept := bw.drops.kept(d)
+	buf := bw.buf[:0]
+	for k, i := range kept {
+		s := &d.Spans[i]
+		buf = append(buf, 'T')
+		buf = appendInt(buf, k+1)
+		buf = append(buf, '\t')
+		buf = append(buf, s.Label...)
+		buf = append(buf, ' ')
+		buf = appendInt(buf, s.Start)
+		buf = append(buf, ' ')
+		buf = appendInt(buf, s.End)
+		buf = append(buf, '\t')
+		buf = append(buf, bratText(d.Slice(s.Start, s.End))...)
+		buf = append(buf, '\n')
+		bw.label(s.Label)
+	}
+	spanAt := spanNumbers(d, kept, bw.spanAt)
+	n := 0
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		if !bw.drops.keptRelation(r, spanAt) {
+			continue
+		}
+		n++
+		buf = append(buf, 'R')
+		buf = appendInt(buf, n)
+		buf = append(buf, '\t')
+		buf = append(buf, r.Label...)
+		buf = append(buf, " Arg1:T"...)
+		buf = appendInt(buf, spanAt[r.From]+1)
+		buf = append(buf, " Arg2:T"...)
+		buf = appendInt(buf, spanAt[r.To]+1)
+		buf = append(buf, "\t\n"...)
+		bw.relation(r.Label, d.Spans[kept[spanAt[r.From]]].Label, d.Spans[kept[spanAt[r.To]]].Label)
+	}
+	n = 0
+	for k, i := range kept {
+		s := &d.Spans[i]
+		if s.Note == "" {
+			continue
+		}
+		n++
+		buf = append(buf, '#')
+		buf = appendInt(buf, n)
+		buf = append(buf, "\tAnnotatorNotes T"...)
+		buf = appendInt(buf, k+1)
+		buf = append(buf, '\t')
+		buf = append(buf, bratText(s.Note)...)
+		buf = append(buf, '\n')
+	}
+	bw.buf = buf
+	base := filepath.Join(bw.dir, name)
+	if err := os.WriteFile(base+".txt", []byte(d.Text), 0o644); err != nil {
+		bw.err = err
+		return err
+	}
+	if err := os.WriteFile(base+".ann", buf, 0o644); err != nil {
+		bw.err = err
+		return err
+	}
+	return nil
+}
+
+func (bw *BratWriter) label(l string) {
+	if !slices.Contains(bw.labels, l) {
+		bw.labels = append(bw.labels, l)
+	}
+}
+
+func (bw *BratWriter) relation(name, from, to string) {
+	r, ok := bw.rels[name]
+	if !ok {
+		r = [2]map[string]bool{{}, {}}
+		bw.rels[name] = r
+	}
+	r[0][from], r[1][to] = true, true
+}
+
+// Close implements Writer: it writes annotation.conf.
+func (bw *BratWriter) Close() error {
+	bw.drops.warn(bw.opt)
+	if bw.err != nil {
+		return bw.err
+	}
+	ls := bw.opt.labels()
+	var conf bytes.Buffer
+	conf.WriteString("# Written by Gloss.\n[entities]\n")
+	var labels []string
+	for _, l := range ls.Labels {
+		labels = append(labels, l.Name)
+	}
+	for _, l := range bw.labels {
+		if !slices.Contains(labels, l) {
+			labels = append(labels, l)
+		}
+	}
+	for _, l := range labels {
+		conf.WriteString(l + "\n")
+	}
+	conf.WriteString("\n[relations]\n")
+	var names []string
+	ends := map[string][2][]string{}
+	for _, r := range ls.Relations {
+		names = append(names, r.Name)
+		ends[r.Name] = [2][]string{r.From, r.To}
+	}
+	for name, r := range bw.rels {
+		e := ends[name]
+		if _, known := ends[name]; !known {
+			names = append(names, name)
+		}
+		for k := range 2 {
+			e[k] = slices.Clone(e[k]) // never append to the label set's own slices
+			seen := make([]string, 0, len(r[k]))
+			for l := range r[k] {
+				seen = append(seen, l)
+			}
+			slices.Sort(seen)
+			for _, l := range seen {
+				if !slices.Contains(e[k], l) {
+					e[k] = append(e[k], l)
+				}
+			}
+		}
+		ends[name] = e
+	}
+	slices.Sort(names[len(ls.Relations):])
+	for _, name := range names {
+		e := ends[name]
+		fmt.Fprintf(&conf, "%s\tArg1:%s, Arg2:%s\n", name, strings.Join(e[0], "|"), strings.Join(e[1], "|"))
+	}
+	conf.WriteString("\n[events]\n\n[attributes]\n")
+	return os.WriteFile(filepath.Join(bw.dir, "annotation.conf"), conf.Bytes(), 0o644)
+}

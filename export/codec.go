@@ -1,0 +1,413 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"strconv"
+	"strings"
+
+	"gloss/annotate"
+)
+
+// This file holds what the foreign codecs share: buffered output, offset
+// conversion at the edge, dropping suggestions for formats that cannot mark
+// them, and the clean-up every reader does after parsing a document.
+
+// outBuf is the output buffer of a writer: documents are appended to one
+// reused []byte that is flushed when it grows past flushAt.
+type outBuf struct {
+	w   io.Writer
+	buf []byte
+	err error
+}
+
+const flushAt = 48 << 10
+
+func newOutBuf(w io.Writer) outBuf { return outBuf{w: w, buf: make([]byte, 0, 64<<10)} }
+
+// maybeFlush writes the buffer out when it is full enough.
+func (o *outBuf) maybeFlush() error {
+	if len(o.buf) >= flushAt {
+		return o.flush()
+	}
+	return nil
+}
+
+func (o *outBuf) flush() error {
+	if o.err != nil {
+		return o.err
+	}
+	if len(o.buf) > 0 {
+		_, o.err = o.w.Write(o.buf)
+	}
+	o.buf = o.buf[:0]
+	return o.err
+}
+
+// offsets converts code points to the file's offset unit when writing.
+type offsets struct{ u *annotate.UTF16Offsets }
+
+func offsetsOf(d *annotate.Document, utf16 bool) offsets {
+	if utf16 {
+		return offsets{d.UTF16()}
+	}
+	return offsets{}
+}
+
+func (o offsets) of(r int) int {
+	if o.u == nil {
+		return r
+	}
+	return o.u.FromRune(r)
+}
+
+// suggestionDrops counts the suggestions a writer left out because its
+// format cannot mark a span or relation as suggested; exporting them as
+// ordinary annotations would turn a machine's guess into training data.
+type suggestionDrops struct {
+	format          string
+	spans, rels     int
+	keptSpanIndexes []int
+	keptIDs         map[string]bool
+}
+
+// kept returns the indexes of the spans to write, in canonical order,
+// without suggestions.
+func (s *suggestionDrops) kept(d *annotate.Document) []int {
+	order := sortedSpans(d.Spans)
+	out := s.keptSpanIndexes[:0]
+	for _, i := range order {
+		if d.Spans[i].Suggested {
+			s.spans++
+			continue
+		}
+		out = append(out, i)
+	}
+	s.keptSpanIndexes = out
+	return out
+}
+
+// keptRelation reports whether relation r is written: not a suggestion,
+// and between spans that are written.
+func (s *suggestionDrops) keptRelation(r *annotate.Relation, spanAt map[string]int) bool {
+	if r.Suggested {
+		s.rels++
+		return false
+	}
+	_, okFrom := spanAt[r.From]
+	_, okTo := spanAt[r.To]
+	if !okFrom || !okTo {
+		s.rels++
+		return false
+	}
+	return true
+}
+
+func (s *suggestionDrops) warn(opt Options) {
+	if s.spans > 0 || s.rels > 0 {
+		opt.warn("%s: left out %d suggested span(s) and %d relation(s) to or from them: the format cannot mark suggestions (accept them first)", s.format, s.spans, s.rels)
+	}
+}
+
+// spanNumbers maps the id of each written span to its position among the
+// written spans (0-based), for formats that refer to spans by number.
+func spanNumbers(d *annotate.Document, kept []int, m map[string]int) map[string]int {
+	clear(m)
+	for k, i := range kept {
+		m[d.Spans[i].ID] = k
+	}
+	return m
+}
+
+// finishDoc completes a document a foreign reader parsed, whose span
+// offsets are still in the file's unit: it converts UTF-16 offsets, gives
+// spans and relations their name-based ids, fills in span texts, and drops
+// spans that repeat another's start, end and label (saying so), pointing
+// relations at the span kept.
+func finishDoc(d *annotate.Document, utf16 bool, warn func(string, ...any)) error {
+	if err := completeSpans(d, utf16); err != nil {
+		return err
+	}
+	dedupSpans(d, warn)
+	return nil
+}
+
+// dedupSpans removes spans with the same start, end and label as an
+// earlier one. DESIGN.md forbids such twins; overlapping spans of one label
+// with different offsets are different spans and are all kept.
+func dedupSpans(d *annotate.Document, warn func(string, ...any)) {
+	if len(d.Spans) < 2 {
+		return
+	}
+	type key struct {
+		start, end int
+		label      string
+	}
+	seen := make(map[key]int, len(d.Spans))
+	var renamed map[string]string
+	out := d.Spans[:0]
+	dropped := 0
+	for _, s := range d.Spans {
+		k := key{s.Start, s.End, s.Label}
+		if j, dup := seen[k]; dup {
+			dropped++
+			if s.ID != out[j].ID {
+				if renamed == nil {
+					renamed = map[string]string{}
+				}
+				renamed[s.ID] = out[j].ID
+			}
+			continue
+		}
+		seen[k] = len(out)
+		out = append(out, s)
+	}
+	d.Spans = out
+	if dropped == 0 {
+		return
+	}
+	warn("document %s: dropped %d duplicate span(s) (same start, end and label as another)", d.ID, dropped)
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		if to, ok := renamed[r.From]; ok {
+			r.From = to
+		}
+		if to, ok := renamed[r.To]; ok {
+			r.To = to
+		}
+	}
+}
+
+// relationIDs gives relations without an id their name-based one.
+func relationIDs(d *annotate.Document) {
+	for i := range d.Relations {
+		if r := &d.Relations[i]; r.ID == "" {
+			r.ID = annotate.RelationID(r.From, r.To, r.Label)
+		}
+	}
+}
+
+// rawID turns a JSON id (string or number) into a string.
+func rawID(sc *scanner) (string, error) {
+	switch c := sc.peek(); {
+	case c == '"':
+		return sc.string()
+	case c == 'n' && sc.null():
+		return "", nil
+	}
+	raw, err := sc.skip()
+	if err != nil {
+		return "", err
+	}
+	if len(raw) == 0 || raw[0] == '{' || raw[0] == '[' {
+		return "", sc.fail("an id must be a string or a number")
+	}
+	return string(raw), nil
+}
+
+// metaBuilder collects JSON members into one compact object.
+type metaBuilder struct{ buf []byte }
+
+func (m *metaBuilder) reset() { m.buf = m.buf[:0] }
+
+func (m *metaBuilder) add(key string, raw []byte) {
+	if len(m.buf) == 0 {
+		m.buf = append(m.buf, '{')
+	} else {
+		m.buf = append(m.buf, ',')
+	}
+	m.buf = appendString(m.buf, key)
+	m.buf = append(m.buf, ':')
+	m.buf = append(m.buf, compactRaw(raw)...)
+}
+
+// addObject adds every member of the object at the scanner.
+func (m *metaBuilder) addObject(sc *scanner) error {
+	return sc.object(func(key []byte) error {
+		k := string(key)
+		raw, err := sc.skip()
+		if err != nil {
+			return err
+		}
+		m.add(k, raw)
+		return nil
+	})
+}
+
+// addMember adds the value at the scanner under key.
+func (m *metaBuilder) addMember(sc *scanner, key []byte) error {
+	k := string(key)
+	raw, err := sc.skip()
+	if err != nil {
+		return err
+	}
+	m.add(k, raw)
+	return nil
+}
+
+// done returns the object, or nil when it has no member.
+func (m *metaBuilder) done() []byte {
+	if len(m.buf) == 0 {
+		return nil
+	}
+	return append(bytes.Clone(m.buf), '}')
+}
+
+// appendMetaObject appends ,"meta":{…} with the members of meta and then
+// the extra fields, or nothing when both are empty.
+func appendMetaObject(buf, meta []byte, extra []annotate.Field) []byte {
+	inner := bytes.TrimSpace(meta)
+	if len(inner) >= 2 && inner[0] == '{' {
+		inner = bytes.TrimSpace(inner[1 : len(inner)-1])
+	} else {
+		inner = nil
+	}
+	if len(inner) == 0 && len(extra) == 0 {
+		return buf
+	}
+	buf = append(buf, `,"meta":{`...)
+	buf = append(buf, inner...)
+	p := len(buf)
+	buf = appendExtraFields(buf, extra)
+	if len(inner) == 0 && len(buf) > p {
+		// appendExtraFields starts every field with a comma.
+		buf = append(buf[:p], buf[p+1:]...)
+	}
+	return append(buf, '}')
+}
+
+// jsonlReader is the part every one-document-a-line JSON reader shares:
+// lines, blank-line skipping, UTF-8 checks and FILE:LINE errors.
+type jsonlReader struct {
+	lines *lineReader
+	name  string
+	base  string
+	opt   Options
+	sc    scanner
+	line  int
+	parse func(line []byte) (*annotate.Document, error)
+}
+
+func newJSONLReader(r io.Reader, name string, opt Options) jsonlReader {
+	return jsonlReader{lines: newLineReader(r), name: name, base: DocumentID(name), opt: opt}
+}
+
+// Line implements Reader.
+func (jr *jsonlReader) Line() int { return jr.line }
+
+// Next implements Reader.
+func (jr *jsonlReader) Next() (*annotate.Document, error) {
+	for {
+		line, err := jr.lines.next()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil, io.EOF
+			}
+			return nil, fmt.Errorf("%s: %w", jr.name, err)
+		}
+		jr.line = jr.lines.line
+		if jr.line == 1 {
+			line = bytes.TrimPrefix(line, utf8BOM)
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if i := firstInvalidUTF8(line); i >= 0 {
+			return nil, jr.errorf("invalid UTF-8 at byte %d", i+1)
+		}
+		d, err := jr.parse(line)
+		if err != nil {
+			return nil, &LineError{File: jr.name, Line: jr.line, Msg: err.Error()}
+		}
+		if d.ID == "" {
+			d.ID = jr.base + "-" + strconv.Itoa(jr.line)
+		}
+		return d, nil
+	}
+}
+
+func (jr *jsonlReader) errorf(format string, args ...any) error {
+	return &LineError{File: jr.name, Line: jr.line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// warnf reports a note about the current line.
+func (jr *jsonlReader) warnf(format string, args ...any) {
+	jr.opt.warn("%s:%d: %s", jr.name, jr.line, fmt.Sprintf(format, args...))
+}
+
+// textHash is a stable 32-bit signed hash, the shape of Prodigy's
+// _input_hash and _task_hash.
+func textHash(parts ...string) int {
+	h := fnv.New32a()
+	for _, p := range parts {
+		io.WriteString(h, p)
+		h.Write([]byte{0})
+	}
+	return int(int32(h.Sum32()))
+}
+
+// firstLine returns the first non-blank line of head, without a BOM.
+func firstLine(head []byte) []byte {
+	head = bytes.TrimPrefix(head, utf8BOM)
+	for len(head) > 0 {
+		var line []byte
+		line, head, _ = bytes.Cut(head, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			return t
+		}
+	}
+	return nil
+}
+
+// hasJSONKey reports whether line contains "key" followed by a colon.
+func hasJSONKey(line []byte, key string) bool {
+	q := `"` + key + `"`
+	for rest := line; ; {
+		i := bytes.Index(rest, []byte(q))
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(q):]
+		if t := bytes.TrimLeft(rest, " \t"); len(t) > 0 && t[0] == ':' {
+			return true
+		}
+	}
+}
+
+// keyValueStart returns the first byte of the value of "key" in line, or 0.
+func keyValueStart(line []byte, key string) byte {
+	q := `"` + key + `"`
+	for rest := line; ; {
+		i := bytes.Index(rest, []byte(q))
+		if i < 0 {
+			return 0
+		}
+		rest = rest[i+len(q):]
+		t := bytes.TrimLeft(rest, " \t")
+		if len(t) > 0 && t[0] == ':' {
+			t = bytes.TrimLeft(t[1:], " \t")
+			if len(t) > 0 {
+				return t[0]
+			}
+			return 0
+		}
+	}
+}
+
+// safeFileName turns a document id into a file name: path separators and
+// characters that file systems refuse become '_'.
+func safeFileName(id string) string {
+	if id == "" || id == "." || id == ".." {
+		return "document"
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r < 0x20:
+			return '_'
+		}
+		return r
+	}, id)
+}

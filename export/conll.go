@@ -1,0 +1,490 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gloss/annotate"
+)
+
+func init() {
+	Register(&Format{
+		Name:        "conll",
+		Description: "CoNLL: a token a line, one IOB2 column per label, # id and # text comments",
+		Extension:   ".conll",
+		NewReader:   func(r io.Reader, name string, opt Options) Reader { return NewCoNLLReader(r, name, opt) },
+		NewWriter:   func(w io.Writer, opt Options) Writer { return NewCoNLLWriter(w, opt) },
+		Sniff:       sniffCoNLL,
+	})
+}
+
+func sniffCoNLL(head []byte) bool {
+	head = bytes.TrimPrefix(head, utf8BOM)
+	for len(head) > 0 {
+		var line []byte
+		line, head, _ = bytes.Cut(head, []byte("\n"))
+		line = bytes.TrimRight(line, "\r")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if bytes.HasPrefix(line, []byte("# ")) {
+			if bytes.HasPrefix(line, []byte("# id = ")) {
+				return true
+			}
+			continue
+		}
+		fields := conllFields(string(line))
+		if len(fields) < 2 {
+			return false
+		}
+		_, _, ok := parseTag(fields[len(fields)-1])
+		return ok
+	}
+	return false
+}
+
+// conllFields splits a token line: at tabs when there is one (Gloss and
+// doccano), else at runs of spaces (CoNLL 2003).
+func conllFields(line string) []string {
+	if strings.IndexByte(line, '\t') >= 0 {
+		return strings.Split(line, "\t")
+	}
+	return strings.Fields(line)
+}
+
+// parseTag reads O, B-X, I-X (and BIOES's S-X and E-X, read as B-X and I-X).
+// kind is 'O', 'B' or 'I'.
+func parseTag(tag string) (kind byte, label string, ok bool) {
+	if tag == "O" {
+		return 'O', "", true
+	}
+	if len(tag) < 3 || tag[1] != '-' {
+		return 0, "", false
+	}
+	switch tag[0] {
+	case 'B', 'S':
+		return 'B', tag[2:], true
+	case 'I', 'E':
+		return 'I', tag[2:], true
+	}
+	return 0, "", false
+}
+
+// CoNLLReader reads CoNLL files. With "# id = DOC" lines (as Gloss writes)
+// a document runs until the next "# id" line and blank lines only separate
+// its sentences; without them (doccano's two-column CoNLL) every sentence
+// is a document. Each column after the token is read on its own, so nested
+// and overlapping spans of different labels survive; a span may continue
+// across a sentence break inside a document (quotes of several sentences).
+// An I- tag that continues nothing (a dangling I-) is read as B- with a
+// warning. The text comes from "# text = …" or "# text_json = "…"" and
+// tokens are aligned to it; without it, the text is rebuilt by joining the
+// tokens with single spaces, and a warning says so.
+type CoNLLReader struct {
+	lines *lineReader
+	name  string
+	base  string
+	opt   Options
+	sc    scanner
+	// idMode is set once a "# id" line is seen.
+	idMode bool
+	// pending is a "# id" value read while finishing the previous document.
+	pending   string
+	hasPend   bool
+	eof       bool
+	line      int
+	rebuilt   int
+	dangling  int
+	firstDang int
+}
+
+// NewCoNLLReader reads CoNLL from r.
+func NewCoNLLReader(r io.Reader, name string, opt Options) *CoNLLReader {
+	return &CoNLLReader{lines: newLineReader(r), name: name, base: DocumentID(name), opt: opt}
+}
+
+// Line implements Reader: the line where the last document began.
+func (cr *CoNLLReader) Line() int { return cr.line }
+
+type conllTok struct {
+	text string
+	tags []string
+	line int
+}
+
+type conllDoc struct {
+	id, text string
+	hasText  bool
+	toks     []conllTok
+	// sentence[i] is true when token i starts a sentence.
+	sentence []bool
+	start    int
+}
+
+// Next implements Reader.
+func (cr *CoNLLReader) Next() (*annotate.Document, error) {
+	var doc conllDoc
+	if cr.hasPend {
+		doc.id, doc.start, cr.hasPend = cr.pending, cr.lines.line, false
+	}
+	newSentence := true
+	for !cr.eof {
+		raw, err := cr.lines.next()
+		if errors.Is(err, io.EOF) {
+			cr.eof = true
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", cr.name, err)
+		}
+		lineNo := cr.lines.line
+		if lineNo == 1 {
+			raw = bytes.TrimPrefix(raw, utf8BOM)
+		}
+		if i := firstInvalidUTF8(raw); i >= 0 {
+			return nil, &LineError{File: cr.name, Line: lineNo, Msg: fmt.Sprintf("invalid UTF-8 at byte %d", i+1)}
+		}
+		line := string(raw)
+		if strings.TrimSpace(line) == "" {
+			newSentence = true
+			if !cr.idMode && len(doc.toks) > 0 {
+				break
+			}
+			continue
+		}
+		if strings.HasPrefix(line, "# ") {
+			key, val, _ := strings.Cut(line[2:], " = ")
+			switch key {
+			case "id":
+				cr.idMode = true
+				if len(doc.toks) > 0 || doc.hasText || doc.id != "" {
+					cr.pending, cr.hasPend = val, true
+					return cr.finish(&doc)
+				}
+				doc.id, doc.start = val, lineNo
+			case "text":
+				doc.text, doc.hasText = val, true
+			case "text_json":
+				cr.sc.reset([]byte(val))
+				s, err := cr.sc.string()
+				if err == nil {
+					err = cr.sc.end()
+				}
+				if err != nil {
+					return nil, &LineError{File: cr.name, Line: lineNo, Msg: "text_json: " + err.Error()}
+				}
+				doc.text, doc.hasText = s, true
+			}
+			continue
+		}
+		fields := conllFields(line)
+		if len(fields) < 2 {
+			return nil, &LineError{File: cr.name, Line: lineNo,
+				Msg: fmt.Sprintf("want a token and at least one tag column separated by tabs, found %q", truncate(line))}
+		}
+		if len(doc.toks) > 0 && len(fields) != len(doc.toks[0].tags)+1 {
+			return nil, &LineError{File: cr.name, Line: lineNo,
+				Msg: fmt.Sprintf("%d columns, but the document's first token line (line %d) has %d", len(fields), doc.toks[0].line, len(doc.toks[0].tags)+1)}
+		}
+		for _, tag := range fields[1:] {
+			if _, _, ok := parseTag(tag); !ok {
+				return nil, &LineError{File: cr.name, Line: lineNo, Msg: fmt.Sprintf("bad tag %q (want O, B-LABEL or I-LABEL)", truncate(tag))}
+			}
+		}
+		if doc.start == 0 {
+			doc.start = lineNo
+		}
+		doc.toks = append(doc.toks, conllTok{text: fields[0], tags: fields[1:], line: lineNo})
+		doc.sentence = append(doc.sentence, newSentence)
+		newSentence = false
+	}
+	if len(doc.toks) == 0 && !doc.hasText && doc.id == "" {
+		cr.warnRebuilt()
+		return nil, io.EOF
+	}
+	return cr.finish(&doc)
+}
+
+func (cr *CoNLLReader) warnRebuilt() {
+	if cr.rebuilt > 0 {
+		cr.opt.warn("%s: no \"# text\" line: rebuilt the text of %d document(s) by joining tokens with single spaces", cr.name, cr.rebuilt)
+		cr.rebuilt = 0
+	}
+}
+
+// finish builds the document: token offsets, then spans column by column.
+func (cr *CoNLLReader) finish(doc *conllDoc) (*annotate.Document, error) {
+	cr.line = doc.start
+	d := &annotate.Document{ID: doc.id}
+	if d.ID == "" {
+		d.ID = cr.base + "-" + strconv.Itoa(doc.start)
+	}
+	type span struct{ start, end int }
+	offs := make([]span, len(doc.toks))
+	if doc.hasText {
+		d.Text = doc.text
+		at, runes := 0, 0
+		for i, t := range doc.toks {
+			k := strings.Index(doc.text[at:], t.text)
+			if k < 0 {
+				return nil, &LineError{File: cr.name, Line: t.line, Msg: fmt.Sprintf("token %q is not in the document's text after code point %d", truncate(t.text), runes)}
+			}
+			runes += utf8.RuneCountInString(doc.text[at : at+k])
+			n := utf8.RuneCountInString(t.text)
+			offs[i] = span{runes, runes + n}
+			runes += n
+			at += k + len(t.text)
+		}
+	} else {
+		var b strings.Builder
+		runes := 0
+		for i, t := range doc.toks {
+			if i > 0 {
+				b.WriteByte(' ')
+				runes++
+			}
+			b.WriteString(t.text)
+			n := utf8.RuneCountInString(t.text)
+			offs[i] = span{runes, runes + n}
+			runes += n
+		}
+		d.Text = b.String()
+		if len(doc.toks) > 0 {
+			cr.rebuilt++
+		}
+	}
+	cols := 0
+	if len(doc.toks) > 0 {
+		cols = len(doc.toks[0].tags)
+	}
+	dangling, firstDangling := 0, 0
+	for c := range cols {
+		open, label := -1, ""
+		closeSpan := func(last int) {
+			if open >= 0 {
+				d.Spans = append(d.Spans, annotate.Span{Start: offs[open].start, End: offs[last].end, Label: label})
+				open = -1
+			}
+		}
+		for i, t := range doc.toks {
+			kind, l, _ := parseTag(t.tags[c])
+			switch {
+			case kind == 'O':
+				closeSpan(i - 1)
+			case kind == 'I' && open >= 0 && l == label:
+				// continues
+			default:
+				if kind == 'I' {
+					if dangling == 0 {
+						firstDangling = t.line
+					}
+					dangling++
+				}
+				closeSpan(i - 1)
+				open, label = i, l
+			}
+		}
+		closeSpan(len(doc.toks) - 1)
+	}
+	if dangling > 0 {
+		cr.opt.warn("%s:%d: %d I- tag(s) continuing no span read as B- (document %s)", cr.name, firstDangling, dangling, d.ID)
+	}
+	d.SortSpans()
+	if err := completeSpans(d, false); err != nil {
+		return nil, err
+	}
+	dedupSpans(d, func(format string, args ...any) {
+		cr.opt.warn("%s:%d: %s", cr.name, doc.start, fmt.Sprintf(format, args...))
+	})
+	if cr.eof && !cr.hasPend {
+		cr.warnRebuilt()
+	}
+	return d, nil
+}
+
+// CoNLLWriter writes CoNLL: before each document "# id = DOC" and its text
+// ("# text = …", or "# text_json = "…"" when the text holds line breaks,
+// tabs or edge spaces), then a token a line (annotate.Tokenize), the token
+// and one IOB2 column per label of the label set, in its order (labels
+// outside it get columns after those, in that document only). Sentences
+// end at a line break or after . ! ? … (and a closing quote or bracket)
+// followed by white space; a blank line separates them and documents.
+//
+// A span that does not start and end on token boundaries is widened to
+// whole tokens; a second span of one label overlapping the first cannot be
+// told apart in one column and is left out; both are said at Close.
+type CoNLLWriter struct {
+	out      outBuf
+	opt      Options
+	drops    suggestionDrops
+	cols     []string
+	nset     int
+	grid     []byte
+	colEnd   []int
+	widened  int
+	overlaps int
+	empty    int
+}
+
+// NewCoNLLWriter writes to w.
+func NewCoNLLWriter(w io.Writer, opt Options) *CoNLLWriter {
+	cw := &CoNLLWriter{out: newOutBuf(w), opt: opt, drops: suggestionDrops{format: "conll"}}
+	for _, l := range opt.labels().Labels {
+		cw.cols = append(cw.cols, l.Name)
+	}
+	cw.nset = len(cw.cols)
+	return cw
+}
+
+// Write implements Writer.
+func (cw *CoNLLWriter) Write(d *annotate.Document) error {
+	buf := cw.out.buf
+	buf = append(buf, "# id = "...)
+	buf = append(buf, bratText(d.ID)...)
+	buf = append(buf, '\n')
+	if plainText(d.Text) {
+		buf = append(buf, "# text = "...)
+		buf = append(buf, d.Text...)
+	} else {
+		buf = append(buf, "# text_json = "...)
+		buf = appendString(buf, d.Text)
+	}
+	buf = append(buf, '\n')
+	toks := d.Tokens()
+	kept := cw.drops.kept(d)
+	cw.cols = cw.cols[:cw.nset]
+	for _, i := range kept {
+		if l := d.Spans[i].Label; cw.column(l) < 0 {
+			cw.cols = append(cw.cols, l)
+		}
+	}
+	ncol, ntok := len(cw.cols), len(toks)
+	cw.grid = append(cw.grid[:0], make([]byte, ncol*ntok)...)
+	cw.colEnd = append(cw.colEnd[:0], make([]int, ncol)...)
+	for c := range cw.colEnd {
+		cw.colEnd[c] = -1
+	}
+	for _, i := range kept {
+		s := &d.Spans[i]
+		first, last, ok := annotate.TokenRange(toks, s.Start, s.End)
+		if !ok {
+			cw.empty++
+			continue
+		}
+		c := cw.column(s.Label)
+		if first <= cw.colEnd[c] {
+			cw.overlaps++
+			continue
+		}
+		if toks[first].Start != s.Start || toks[last].End != s.End {
+			cw.widened++
+		}
+		cw.colEnd[c] = last
+		row := cw.grid[c*ntok:]
+		row[first] = 'B'
+		for t := first + 1; t <= last; t++ {
+			row[t] = 'I'
+		}
+	}
+	ix := d.Index()
+	text := d.Text
+	prevEnd := 0 // byte offset where the previous token ended
+	prevFinal := false
+	for t, tok := range toks {
+		bs, be := ix.ByteOffset(tok.Start), ix.ByteOffset(tok.End)
+		if t > 0 {
+			gap := text[prevEnd:bs]
+			if strings.ContainsAny(gap, "\r\n\u2028\u2029\u0085") || (prevFinal && gap != "") {
+				buf = append(buf, '\n')
+			}
+		}
+		word := text[bs:be]
+		buf = append(buf, word...)
+		for c := range ncol {
+			buf = append(buf, '\t')
+			switch cw.grid[c*ntok+t] {
+			case 'B':
+				buf = append(buf, "B-"...)
+				buf = append(buf, cw.cols[c]...)
+			case 'I':
+				buf = append(buf, "I-"...)
+				buf = append(buf, cw.cols[c]...)
+			default:
+				buf = append(buf, 'O')
+			}
+		}
+		buf = append(buf, '\n')
+		switch {
+		case sentenceFinal(word):
+			prevFinal = true
+		case closing(word) && prevFinal:
+		default:
+			prevFinal = false
+		}
+		prevEnd = be
+		if len(buf) >= flushAt {
+			cw.out.buf = buf
+			if err := cw.out.flush(); err != nil {
+				return err
+			}
+			buf = cw.out.buf
+		}
+	}
+	buf = append(buf, '\n')
+	cw.out.buf = buf
+	return cw.out.maybeFlush()
+}
+
+func (cw *CoNLLWriter) column(label string) int {
+	for c, l := range cw.cols {
+		if l == label {
+			return c
+		}
+	}
+	return -1
+}
+
+// plainText reports whether a text fits on a "# text = " line and reads
+// back the same.
+func plainText(s string) bool {
+	if s == "" || strings.ContainsAny(s, "\r\n\t\u2028\u2029\u0085\v\f") {
+		return s == ""
+	}
+	return strings.TrimSpace(s) == s && utf8.ValidString(s)
+}
+
+func sentenceFinal(w string) bool {
+	switch w {
+	case ".", "!", "?", "…", "。", "！", "？", "‼", "⁇", "⁈", "⁉":
+		return true
+	}
+	return false
+}
+
+func closing(w string) bool {
+	switch w {
+	case "\"", "'", "”", "’", "»", "›", ")", "]", "}", "」", "』", "）":
+		return true
+	}
+	return false
+}
+
+// Close implements Writer.
+func (cw *CoNLLWriter) Close() error {
+	cw.drops.warn(cw.opt)
+	if cw.widened > 0 {
+		cw.opt.warn("conll: %d span(s) not on token boundaries were widened to whole tokens", cw.widened)
+	}
+	if cw.overlaps > 0 {
+		cw.opt.warn("conll: left out %d span(s) overlapping another of the same label (one column per label)", cw.overlaps)
+	}
+	if cw.empty > 0 {
+		cw.opt.warn("conll: left out %d span(s) that cover no token", cw.empty)
+	}
+	return cw.out.flush()
+}

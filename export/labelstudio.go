@@ -1,0 +1,517 @@
+package export
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"gloss/annotate"
+)
+
+func init() {
+	Register(&Format{
+		Name:        "labelstudio",
+		Description: "Label Studio tasks (a JSON array or JSONL; annotations and predictions)",
+		Extension:   ".json",
+		NewReader:   func(r io.Reader, name string, opt Options) Reader { return NewLabelStudioReader(r, name, opt) },
+		NewWriter:   func(w io.Writer, opt Options) Writer { return NewLabelStudioWriter(w, opt) },
+		Sniff:       sniffLabelStudio,
+	})
+}
+
+func sniffLabelStudio(head []byte) bool {
+	t := bytes.TrimSpace(bytes.TrimPrefix(head, utf8BOM))
+	if len(t) > 0 && t[0] == '[' {
+		return true
+	}
+	line := firstLine(head)
+	return len(line) > 0 && line[0] == '{' && hasJSONKey(line, "data") &&
+		(hasJSONKey(line, "annotations") || hasJSONKey(line, "predictions") || hasJSONKey(line, "completions"))
+}
+
+// LabelStudioReader reads Label Studio tasks, from one JSON array (Label
+// Studio's export) or one task after another (JSONL). The text is
+// data.text; the document id is data.id, else the task id. The first
+// annotation that was not cancelled gives the spans ("labels" results, one
+// span per label), relations ("relation" results; direction "left" is
+// turned around) and notes (per-region "textarea" results); its
+// completed_by, when a name or an object with an email, is the annotator.
+// Predictions become suggestions (Span.Suggested). Other annotations and
+// result types are skipped with a warning.
+type LabelStudioReader struct {
+	vs   *valueStream
+	name string
+	base string
+	opt  Options
+	sc   scanner
+	line int
+	meta metaBuilder
+}
+
+// NewLabelStudioReader reads Label Studio tasks from r.
+func NewLabelStudioReader(r io.Reader, name string, opt Options) *LabelStudioReader {
+	return &LabelStudioReader{vs: newValueStream(r), name: name, base: DocumentID(name), opt: opt}
+}
+
+// Line implements Reader.
+func (lr *LabelStudioReader) Line() int { return lr.line }
+
+// Next implements Reader.
+func (lr *LabelStudioReader) Next() (*annotate.Document, error) {
+	val, line, err := lr.vs.next()
+	if errors.Is(err, io.EOF) {
+		return nil, io.EOF
+	}
+	lr.line = line
+	if err != nil {
+		return nil, &LineError{File: lr.name, Line: lr.vs.line, Msg: err.Error()}
+	}
+	if i := firstInvalidUTF8(val); i >= 0 {
+		return nil, &LineError{File: lr.name, Line: line + bytes.Count(val[:i], []byte("\n")), Msg: "invalid UTF-8"}
+	}
+	d, err := lr.parse(val)
+	if err != nil {
+		var se *syntaxError
+		if errors.As(err, &se) {
+			// Point at the line of the object where the scanner stopped.
+			at := min(max(se.col-1, 0), len(val))
+			l := line + bytes.Count(val[:at], []byte("\n"))
+			col := at - bytes.LastIndexByte(val[:at], '\n')
+			msg := strings.Replace(err.Error(), se.Error(), se.msg, 1)
+			return nil, &LineError{File: lr.name, Line: l, Msg: fmt.Sprintf("%s (column %d)", msg, col)}
+		}
+		return nil, &LineError{File: lr.name, Line: line, Msg: err.Error()}
+	}
+	return d, nil
+}
+
+// lsRegion is one result of a Label Studio annotation.
+type lsRegion struct {
+	id, kind, from, to, direction string
+	start, end                    int
+	hasOffsets                    bool
+	text                          string
+	labels                        []string
+	notes                         []string
+	suggested                     bool // a prediction's
+}
+
+func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
+	sc := &lr.sc
+	sc.reset(val)
+	lr.meta.reset()
+	d := &annotate.Document{}
+	hasText := false
+	var taskID string
+	var results, predictions []lsRegion
+	annotations, skippedAnnotations := 0, 0
+	err := sc.object(func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "id":
+			taskID, err = rawID(sc)
+		case "data":
+			err = sc.object(func(key []byte) error {
+				var err error
+				switch string(key) {
+				case "text":
+					if sc.peek() != '"' {
+						return sc.fail(`"data.text" must be a string`)
+					}
+					d.Text, err = sc.string()
+					hasText = true
+				case "id":
+					d.ID, err = rawID(sc)
+				default:
+					err = lr.meta.addMember(sc, key)
+				}
+				return err
+			})
+		case "annotations", "completions":
+			if sc.null() {
+				return nil
+			}
+			err = sc.array(func() error {
+				if annotations > 0 {
+					skippedAnnotations++
+					_, err := sc.skip()
+					return err
+				}
+				rs, annotator, cancelled, err := parseLSAnnotation(sc)
+				if err != nil {
+					return fmt.Errorf("annotation: %w", err)
+				}
+				if cancelled {
+					return nil
+				}
+				annotations++
+				results, d.Annotator = rs, annotator
+				return nil
+			})
+		case "predictions":
+			if sc.null() {
+				return nil
+			}
+			err = sc.array(func() error {
+				rs, _, _, err := parseLSAnnotation(sc)
+				if err != nil {
+					return fmt.Errorf("prediction: %w", err)
+				}
+				predictions = append(predictions, rs...)
+				return nil
+			})
+		case "meta":
+			if sc.peek() == '{' {
+				err = lr.meta.addObject(sc)
+			} else {
+				err = lr.meta.addMember(sc, key)
+			}
+		default:
+			// Label Studio's bookkeeping (created_at, project, …).
+			_, err = sc.skip()
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := sc.end(); err != nil {
+		return nil, err
+	}
+	if !hasText {
+		return nil, errors.New(`missing "data": {"text": …}`)
+	}
+	d.Meta = lr.meta.done()
+	if d.ID == "" {
+		d.ID = taskID
+	}
+	if d.ID == "" {
+		d.ID = lr.base + "-" + strconv.Itoa(lr.line)
+	}
+	if skippedAnnotations > 0 {
+		lr.warnf("task %s: kept the first annotation, skipped %d more (Gloss keeps one annotator per document: import each annotator's work as its own file)", d.ID, skippedAnnotations)
+	}
+	skippedKinds := map[string]int{}
+	var rels []lsRegion
+	addSpans := func(rs []lsRegion, suggested bool) {
+		for _, r := range rs {
+			switch {
+			case r.kind == "relation":
+				r.suggested = suggested
+				rels = append(rels, r)
+			case r.hasOffsets && len(r.labels) > 0:
+				for _, l := range r.labels {
+					d.Spans = append(d.Spans, annotate.Span{ID: r.id, Start: r.start, End: r.end, Label: l, Text: r.text, Suggested: suggested})
+				}
+			case r.kind == "textarea" && r.id != "":
+			default:
+				skippedKinds[r.kind]++
+			}
+		}
+	}
+	addSpans(results, false)
+	addSpans(predictions, true)
+	// A region with several labels is several spans: give all but the
+	// first their own ids; relations keep pointing at the first.
+	seenIDs := map[string]bool{}
+	for i := range d.Spans {
+		s := &d.Spans[i]
+		if seenIDs[s.ID] || s.ID == "" {
+			s.ID = ""
+			continue
+		}
+		seenIDs[s.ID] = true
+	}
+	if err := completeSpans(d, lr.opt.UTF16); err != nil {
+		return nil, err
+	}
+	// Notes: textarea results that share a region's id.
+	for _, rs := range [][]lsRegion{results, predictions} {
+		for _, r := range rs {
+			if r.kind != "textarea" || len(r.notes) == 0 {
+				continue
+			}
+			if i := d.SpanByID(r.id); i >= 0 {
+				d.Spans[i].Note = strings.Join(r.notes, "\n")
+			} else {
+				skippedKinds["textarea"]++
+			}
+		}
+	}
+	for _, r := range rels {
+		from, to := r.from, r.to
+		if r.direction == "left" {
+			from, to = to, from
+		}
+		if d.SpanByID(from) < 0 || d.SpanByID(to) < 0 {
+			return nil, fmt.Errorf("relation %s → %s: no such region", r.from, r.to)
+		}
+		if len(r.labels) == 0 {
+			skippedKinds["relation without a label"]++
+			continue
+		}
+		for _, l := range r.labels {
+			d.Relations = append(d.Relations, annotate.Relation{Label: l, From: from, To: to, Suggested: r.suggested})
+		}
+	}
+	relationIDs(d)
+	for kind, n := range skippedKinds {
+		lr.warnf("task %s: skipped %d %q result(s)", d.ID, n, kind)
+	}
+	dedupSpans(d, lr.warnf)
+	return d, nil
+}
+
+func (lr *LabelStudioReader) warnf(format string, args ...any) {
+	lr.opt.warn("%s:%d: %s", lr.name, lr.line, fmt.Sprintf(format, args...))
+}
+
+// parseLSAnnotation reads one annotation or prediction object.
+func parseLSAnnotation(sc *scanner) (rs []lsRegion, annotator string, cancelled bool, err error) {
+	err = sc.object(func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "result":
+			if sc.null() {
+				return nil
+			}
+			err = sc.array(func() error {
+				r, err := parseLSResult(sc)
+				if err != nil {
+					return fmt.Errorf("result %d: %w", len(rs)+1, err)
+				}
+				rs = append(rs, r)
+				return nil
+			})
+		case "was_cancelled":
+			if sc.null() {
+				return nil
+			}
+			cancelled, err = sc.bool()
+		case "completed_by":
+			switch sc.peek() {
+			case '"':
+				annotator, err = sc.string()
+			case '{':
+				err = sc.object(func(key []byte) error {
+					if string(key) == "email" && sc.peek() == '"' {
+						var err error
+						annotator, err = sc.string()
+						return err
+					}
+					_, err := sc.skip()
+					return err
+				})
+			default:
+				_, err = sc.skip()
+			}
+		default:
+			_, err = sc.skip()
+		}
+		return err
+	})
+	return rs, annotator, cancelled, err
+}
+
+func parseLSResult(sc *scanner) (lsRegion, error) {
+	var r lsRegion
+	var hasStart, hasEnd bool
+	strs := func(dst *[]string) error {
+		if sc.null() {
+			return nil
+		}
+		return sc.array(func() error {
+			s, err := sc.string()
+			*dst = append(*dst, s)
+			return err
+		})
+	}
+	err := sc.object(func(key []byte) error {
+		var err error
+		switch string(key) {
+		case "id":
+			r.id, err = rawID(sc)
+		case "type":
+			r.kind, err = sc.string()
+		case "from_id":
+			r.from, err = rawID(sc)
+		case "to_id":
+			r.to, err = rawID(sc)
+		case "direction":
+			r.direction, err = nullableString(sc)
+		case "labels":
+			err = strs(&r.labels)
+		case "value":
+			err = sc.object(func(key []byte) error {
+				var err error
+				switch string(key) {
+				case "start":
+					r.start, err = sc.int()
+					hasStart = true
+				case "end":
+					r.end, err = sc.int()
+					hasEnd = true
+				case "text":
+					switch sc.peek() {
+					case '"':
+						r.text, err = sc.string()
+					case '[':
+						err = strs(&r.notes)
+					default:
+						_, err = sc.skip()
+					}
+				default:
+					// "labels", "hypertextlabels", "choices", …: the
+					// labels are under the result's type.
+					if sc.peek() == '[' && strings.HasSuffix(string(key), "labels") {
+						err = strs(&r.labels)
+					} else {
+						_, err = sc.skip()
+					}
+				}
+				return err
+			})
+		default:
+			_, err = sc.skip()
+		}
+		return err
+	})
+	r.hasOffsets = hasStart && hasEnd
+	return r, err
+}
+
+// LabelStudioWriter writes one JSON array of Label Studio tasks:
+// {"data": {"id", "text"}, "meta", "annotations": [{"result": […]}],
+// "predictions": [{"result": […]}]}. Spans are "labels" results whose id is
+// the span id; notes are per-region "textarea" results (from_name "note");
+// relations are "relation" results with direction "right"; suggestions go
+// to predictions.
+type LabelStudioWriter struct {
+	out outBuf
+	opt Options
+	n   int
+}
+
+// NewLabelStudioWriter writes to w.
+func NewLabelStudioWriter(w io.Writer, opt Options) *LabelStudioWriter {
+	return &LabelStudioWriter{out: newOutBuf(w), opt: opt}
+}
+
+// Write implements Writer.
+func (lw *LabelStudioWriter) Write(d *annotate.Document) error {
+	buf := lw.out.buf
+	if lw.n == 0 {
+		buf = append(buf, "[\n"...)
+	} else {
+		buf = append(buf, ",\n"...)
+	}
+	lw.n++
+	off := offsetsOf(d, lw.opt.UTF16)
+	buf = append(buf, `{"data":{"id":`...)
+	buf = appendString(buf, d.ID)
+	buf = append(buf, `,"text":`...)
+	buf = appendString(buf, d.Text)
+	buf = append(buf, '}')
+	if len(d.Meta) > 0 {
+		buf = append(buf, `,"meta":`...)
+		buf = append(buf, d.Meta...)
+	}
+	order := sortedSpans(d.Spans)
+	hasSuggestions := false
+	for i := range d.Spans {
+		hasSuggestions = hasSuggestions || d.Spans[i].Suggested
+	}
+	for i := range d.Relations {
+		hasSuggestions = hasSuggestions || d.Relations[i].Suggested
+	}
+	buf = append(buf, `,"annotations":[{`...)
+	if d.Annotator != "" {
+		buf = append(buf, `"completed_by":`...)
+		buf = appendString(buf, d.Annotator)
+		buf = append(buf, ',')
+	}
+	buf = append(buf, `"result":`...)
+	buf = appendLSResults(buf, d, order, off, false)
+	buf = append(buf, "}]"...)
+	if hasSuggestions {
+		buf = append(buf, `,"predictions":[{"result":`...)
+		buf = appendLSResults(buf, d, order, off, true)
+		buf = append(buf, "}]"...)
+	}
+	buf = append(buf, '}')
+	lw.out.buf = buf
+	return lw.out.maybeFlush()
+}
+
+// appendLSResults appends the results of the accepted (or the suggested)
+// spans and relations.
+func appendLSResults(buf []byte, d *annotate.Document, order []int, off offsets, suggested bool) []byte {
+	buf = append(buf, '[')
+	n := 0
+	sep := func() {
+		if n > 0 {
+			buf = append(buf, ',')
+		}
+		n++
+	}
+	for _, i := range order {
+		s := &d.Spans[i]
+		if s.Suggested != suggested {
+			continue
+		}
+		for _, kind := range [...]string{"labels", "textarea"} {
+			if kind == "textarea" && s.Note == "" {
+				continue
+			}
+			sep()
+			buf = append(buf, `{"id":`...)
+			buf = appendString(buf, s.ID)
+			if kind == "labels" {
+				buf = append(buf, `,"from_name":"label","to_name":"text","type":"labels","value":{"start":`...)
+			} else {
+				buf = append(buf, `,"from_name":"note","to_name":"text","type":"textarea","value":{"start":`...)
+			}
+			buf = appendInt(buf, off.of(s.Start))
+			buf = append(buf, `,"end":`...)
+			buf = appendInt(buf, off.of(s.End))
+			buf = append(buf, `,"text":`...)
+			if kind == "labels" {
+				buf = appendString(buf, d.Slice(s.Start, s.End))
+				buf = append(buf, `,"labels":[`...)
+				buf = appendString(buf, s.Label)
+				buf = append(buf, "]}}"...)
+			} else {
+				buf = append(buf, '[')
+				buf = appendString(buf, s.Note)
+				buf = append(buf, "]}}"...)
+			}
+		}
+	}
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		if r.Suggested != suggested {
+			continue
+		}
+		sep()
+		buf = append(buf, `{"from_id":`...)
+		buf = appendString(buf, r.From)
+		buf = append(buf, `,"to_id":`...)
+		buf = appendString(buf, r.To)
+		buf = append(buf, `,"type":"relation","direction":"right","labels":[`...)
+		buf = appendString(buf, r.Label)
+		buf = append(buf, "]}"...)
+	}
+	return append(buf, ']')
+}
+
+// Close implements Writer: it ends the array ([] when nothing was written).
+func (lw *LabelStudioWriter) Close() error {
+	if lw.n == 0 {
+		lw.out.buf = append(lw.out.buf, '[')
+	}
+	lw.out.buf = append(lw.out.buf, "\n]\n"...)
+	return lw.out.flush()
+}
