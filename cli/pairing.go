@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"gloss/annotate"
 	"gloss/export"
@@ -31,75 +32,132 @@ type pairing struct {
 	textDiffers []string
 	missing     []string
 	compared    int
+
+	done chan struct{} // closed to stop the readers
+	wg   sync.WaitGroup
 }
 
-// source is one input file.
+// source is one input file, read and checked ahead of use by its own
+// goroutine: the files of a comparison parse in parallel, and the channel's
+// small buffer keeps memory to a few documents per file.
 type source struct {
-	name string
-	in   io.ReadCloser
-	r    *export.NativeReader
-	seen map[string]int // document id → line, to catch an id used twice
-	docs int
+	name  string
+	in    io.ReadCloser
+	items chan sourceItem
+	docs  int
 }
 
-// openPairing opens every file; the caller closes them with close.
+// sourceItem is one document of a source with its problems, or the
+// source's end (doc == nil) or failure (err != nil).
+type sourceItem struct {
+	doc      *annotate.Document
+	problems []error
+	err      error
+}
+
+// readAhead is how many documents a source reads ahead of use.
+const readAhead = 8
+
+// openPairing opens every file and starts reading them; the caller closes
+// them with close.
 func openPairing(env Env, cmd string, files []string, labels *annotate.LabelSet) (*pairing, error) {
-	p := &pairing{env: env, cmd: cmd, labels: labels}
+	p := &pairing{env: env, cmd: cmd, labels: labels, done: make(chan struct{})}
 	for _, name := range files {
 		in, err := openInput(env, name)
 		if err != nil {
 			p.close()
 			return nil, err
 		}
-		p.srcs = append(p.srcs, &source{
-			name: name, in: in, seen: map[string]int{},
-			r: export.NewNativeReader(in, name, export.Options{}),
-		})
+		s := &source{name: name, in: in, items: make(chan sourceItem, readAhead)}
+		p.srcs = append(p.srcs, s)
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			p.read(s)
+		}()
 	}
 	return p, nil
 }
 
+// close stops the readers and closes the files.
 func (p *pairing) close() {
+	close(p.done)
+	p.wg.Wait()
 	for _, s := range p.srcs {
 		s.in.Close()
 	}
 }
 
-// next returns the next document of s, or nil at the end. Lines that do
-// not parse, documents that break a rule (offsets, span texts, labels the
-// label set does not know) and ids used twice are recorded as problems;
-// documents that break rules are still returned, so that the files stay
-// in step, but the command fails at the end.
-func (p *pairing) next(s *source) (*annotate.Document, error) {
+// read runs in its own goroutine and sends the documents of s. Lines that
+// do not parse, documents that break a rule (offsets, span texts, labels
+// the label set does not know) and ids used twice are problems; documents
+// that break rules are still sent, so that the files stay in step, but
+// the command fails at the end.
+func (p *pairing) read(s *source) {
+	r := export.NewNativeReader(s.in, s.name, export.Options{})
+	seen := map[string]int{} // document id → line
+	send := func(it sourceItem) bool {
+		select {
+		case s.items <- it:
+			return true
+		case <-p.done:
+			return false
+		}
+	}
 	for {
-		d, err := s.r.Next()
+		d, err := r.Next()
 		if errors.Is(err, io.EOF) {
-			return nil, nil
+			send(sourceItem{})
+			return
 		}
 		var le *export.LineError
 		if errors.As(err, &le) {
-			p.problems = append(p.problems, le)
+			if !send(sourceItem{problems: []error{le}}) {
+				return
+			}
 			continue
 		}
 		if err != nil {
-			return nil, err
+			send(sourceItem{err: err})
+			return
 		}
-		s.docs++
-		line := s.r.Line()
-		if first, dup := s.seen[d.ID]; dup {
-			p.problem(s.name, line, fmt.Sprintf("document id %q already used on line %d", d.ID, first))
+		it := sourceItem{doc: d}
+		line := r.Line()
+		if first, dup := seen[d.ID]; dup {
+			it.problems = append(it.problems, lineError(s.name, line, fmt.Sprintf("document id %q already used on line %d", d.ID, first)))
 		} else {
-			s.seen[d.ID] = line
+			seen[d.ID] = line
 		}
 		for _, pr := range annotate.Validate(d, p.labels) {
-			p.problem(s.name, line, pr.String())
+			it.problems = append(it.problems, lineError(s.name, line, pr.String()))
 		}
-		return d, nil
+		if !send(it) {
+			return
+		}
 	}
 }
 
-func (p *pairing) problem(file string, line int, msg string) {
-	p.problems = append(p.problems, &export.LineError{File: file, Line: line, Msg: msg})
+// next returns the next document of s, or nil at the end, collecting the
+// problems found on the way.
+func (p *pairing) next(s *source) (*annotate.Document, error) {
+	for s.items != nil {
+		it := <-s.items
+		p.problems = append(p.problems, it.problems...)
+		switch {
+		case it.err != nil:
+			return nil, it.err
+		case it.doc != nil:
+			s.docs++
+			return it.doc, nil
+		case it.problems == nil:
+			s.items = nil // ended: a further receive would block
+		}
+	}
+	return nil, nil
+}
+
+func lineError(file string, line int, msg string) error {
+	return &export.LineError{File: file, Line: line, Msg: msg}
 }
 
 // run calls each for every document id that all files have with the same
