@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"gloss/annotate"
+	"gloss/annotate/agree"
+)
+
+func init() {
+	register("agree", "agree [--json] FILE FILE [FILE...]                       agreement report", runAgree)
+}
+
+// lowestShown is how many of the least agreed documents the report names.
+const lowestShown = 5
+
+// docFigure is one document's overall agreement, for the list of the
+// least agreed documents.
+type docFigure struct {
+	ID string `json:"id"`
+	agree.Measures
+}
+
+// compareFigures orders documents from the least agreed: by overall
+// f1_exact, then κ, then id.
+func compareFigures(a, b docFigure) int {
+	if c := cmp.Compare(a.F1Exact, b.F1Exact); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Kappa, b.Kappa); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+// agreeResult is everything `gloss agree` prints.
+type agreeResult struct {
+	files  []string
+	report agree.Report
+	lowest []docFigure
+	pairs  *pairing
+}
+
+// runAgree prints the agreement between annotators' files.
+func runAgree(env Env, args []string) int {
+	fs := newFlagSet(env, "gloss agree", "[--json] [--labels FILE] FILE FILE [FILE...]")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	labelsFile := fs.String("labels", "", "label set `FILE` (TOML); the built-in set by default")
+	files, ok := parse(fs, args)
+	if !ok {
+		return exitUsage
+	}
+	if len(files) < 2 {
+		return usageError(env, "agree", "name at least two FILEs to compare")
+	}
+	labels, status := loadLabels(env, *labelsFile)
+	if status != exitOK {
+		return status
+	}
+	res, err := computeAgreement(env, files, labels)
+	if err != nil {
+		report(env, err)
+		return exitBad
+	}
+	var out []byte
+	if *asJSON {
+		out = res.json()
+	} else {
+		out = res.table()
+	}
+	if _, err := env.Stdout.Write(out); err != nil {
+		report(env, err)
+		return exitBad
+	}
+	return exitOK
+}
+
+// computeAgreement reads the files and measures their agreement, one
+// document id at a time.
+func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agreeResult, error) {
+	p, err := openPairing(env, "agree", files, labels)
+	if err != nil {
+		return nil, err
+	}
+	defer p.close()
+	corpus := agree.NewCorpus(len(files), labels)
+	var lowest []docFigure
+	err = p.run(func(docs []*annotate.Document) error {
+		r, err := corpus.Add(docs)
+		if err != nil {
+			return err
+		}
+		f := docFigure{docs[0].ID, r.Overall}
+		i, _ := slices.BinarySearchFunc(lowest, f, compareFigures)
+		if i < lowestShown {
+			lowest = slices.Insert(lowest, i, f)
+			lowest = lowest[:min(len(lowest), lowestShown)]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.summary("compared")
+	return &agreeResult{files: files, report: corpus.Report(), lowest: lowest, pairs: p}, nil
+}
+
+// json renders the report as DESIGN.md's JSON, labels in label-set order
+// (which is why it is written by hand: a Go map would sort them by name).
+func (r *agreeResult) json() []byte {
+	var b bytes.Buffer
+	put := func(v any) {
+		data, err := json.Marshal(v)
+		if err != nil {
+			panic(err) // strings, numbers and slices of them always marshal
+		}
+		b.Write(data)
+	}
+	b.WriteString(`{"files":`)
+	put(r.files)
+	b.WriteString(`,"documents":`)
+	put(r.report.Documents)
+	b.WriteString(`,"units":`)
+	put(r.report.Units)
+	b.WriteString(`,"labels":{`)
+	for i, l := range r.report.Labels {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		put(l.Label)
+		b.WriteString(`:{"spans":`)
+		put(l.Spans)
+		b.WriteByte(',')
+		putMeasures(&b, l.Measures)
+		b.WriteByte('}')
+	}
+	b.WriteString(`},"overall":{`)
+	putMeasures(&b, r.report.Overall)
+	b.WriteString(`},"skipped":{"text_differs":`)
+	put(nonNil(r.pairs.textDiffers))
+	b.WriteString(`,"missing":`)
+	put(nonNil(r.pairs.missing))
+	b.WriteString(`},"lowest":`)
+	put(nonNil(r.lowest))
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+func putMeasures(b *bytes.Buffer, m agree.Measures) {
+	fmt.Fprintf(b, `"f1_exact":%s,"f1_overlap":%s,"kappa":%s,"alpha":%s`,
+		jsonFloat(m.F1Exact), jsonFloat(m.F1Overlap), jsonFloat(m.Kappa), jsonFloat(m.Alpha))
+}
+
+func jsonFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// nonNil makes an empty list print as [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// table renders the report for people: one aligned row per label and one
+// for all labels, then the least agreed documents.
+func (r *agreeResult) table() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "Files: %s\n", strings.Join(r.files, ", "))
+	left := len(r.pairs.textDiffers) + len(r.pairs.missing)
+	fmt.Fprintf(&b, "Documents: %d compared", r.report.Documents)
+	if left > 0 {
+		fmt.Fprintf(&b, ", %d left out", left)
+	}
+	fmt.Fprintf(&b, "; %d units (code points that are not white space)\n\n", r.report.Units)
+	// Numbers align right; labels are padded to one width so that they
+	// read left-aligned in their right-aligned column.
+	width := len("overall")
+	for _, l := range r.report.Labels {
+		width = max(width, utf8.RuneCountInString(l.Label))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\tspans\tf1_exact\tf1_overlap\tkappa\talpha\t\n", pad("label"))
+	total := make([]int, len(r.files))
+	for _, l := range r.report.Labels {
+		for i, n := range l.Spans {
+			total[i] += n
+		}
+		row(tw, pad(l.Label), l.Spans, l.Measures)
+	}
+	row(tw, pad("overall"), total, r.report.Overall)
+	tw.Flush()
+	if len(r.files) > 2 {
+		b.WriteString("\nspans: per file, in the order given; f1 and kappa: means over pairs of files.\n")
+	}
+	if len(r.lowest) > 0 {
+		fmt.Fprintf(&b, "\nLeast agreement (by overall f1_exact, then kappa):\n")
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+		for _, d := range r.lowest {
+			fmt.Fprintf(tw, "  %s\tf1_exact %.3f\tf1_overlap %.3f\tkappa %.3f\n", d.ID, d.F1Exact, d.F1Overlap, d.Kappa)
+		}
+		tw.Flush()
+	}
+	return b.Bytes()
+}
+
+func row(w io.Writer, label string, spans []int, m agree.Measures) {
+	counts := make([]string, len(spans))
+	for i, n := range spans {
+		counts[i] = strconv.Itoa(n)
+	}
+	fmt.Fprintf(w, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t\n", label, strings.Join(counts, " / "), m.F1Exact, m.F1Overlap, m.Kappa, m.Alpha)
+}

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gloss/annotate"
+	"gloss/export"
+)
+
+// agreeBenchFiles writes two annotators' files of docs documents (about
+// 2 KB of text and 20 spans each; the second file shifts, drops and
+// relabels some spans) and returns their paths.
+func agreeBenchFiles(b *testing.B, docs int) []string {
+	b.Helper()
+	dir := b.TempDir()
+	rng := rand.New(rand.NewPCG(1, 2))
+	words := []string{"Russia", "Turkey", "said", "the", "minister", "Çavusoglu", "peace", "plan", "in", "Libya",
+		"😀", "北京", "offensive", "and", "agreed", "“truce”", "Haftar", "of", "a", "ceasefire"}
+	labels := []string{"ACTOR", "CLAIM", "QUOTE"}
+	var paths []string
+	var writers []*export.NativeWriter
+	var files []*os.File
+	for _, name := range []string{"a.jsonl", "b.jsonl"} {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+		files = append(files, f)
+		writers = append(writers, export.NewNativeWriter(f, export.Options{}))
+	}
+	var text strings.Builder
+	for i := range docs {
+		text.Reset()
+		var starts []int // code-point offsets of word starts
+		n := 0
+		for text.Len() < 2000 {
+			if n > 0 {
+				sep := " "
+				if rng.IntN(12) == 0 {
+					sep = "\r\n"
+				}
+				text.WriteString(sep)
+				n += len([]rune(sep))
+			}
+			w := words[rng.IntN(len(words))]
+			starts = append(starts, n)
+			text.WriteString(w)
+			n += len([]rune(w))
+		}
+		a := &annotate.Document{ID: "doc-" + strconv.Itoa(i), Text: text.String(), Annotator: "a"}
+		bd := &annotate.Document{ID: a.ID, Text: a.Text, Annotator: "b"}
+		seen := map[[3]int]bool{}
+		for len(a.Spans) < 20 {
+			k := rng.IntN(len(starts) - 4)
+			s, e, l := starts[k], starts[k+1+rng.IntN(3)]-1, rng.IntN(len(labels))
+			if seen[[3]int{s, e, l}] {
+				continue
+			}
+			seen[[3]int{s, e, l}] = true
+			a.Spans = append(a.Spans, annotate.Span{ID: annotate.SpanID("a", s, e, labels[l]), Start: s, End: e, Label: labels[l], Text: a.Slice(s, e)})
+			switch rng.IntN(10) {
+			case 0: // dropped
+				continue
+			case 1: // boundary
+				if e < a.Len() {
+					e++
+				}
+			case 2: // relabelled
+				l = (l + 1) % len(labels)
+			}
+			if seen[[3]int{s, e, l + 10}] {
+				continue
+			}
+			seen[[3]int{s, e, l + 10}] = true
+			bd.Spans = append(bd.Spans, annotate.Span{ID: annotate.SpanID("b", s, e, labels[l]), Start: s, End: e, Label: labels[l], Text: bd.Slice(s, e)})
+		}
+		for k, d := range []*annotate.Document{a, bd} {
+			if err := writers[k].Write(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for k := range writers {
+		if err := writers[k].Close(); err != nil {
+			b.Fatal(err)
+		}
+		files[k].Close()
+	}
+	return paths
+}
+
+// BenchmarkAgree runs `gloss agree` end to end on two files of 10,000
+// documents.
+func BenchmarkAgree(b *testing.B) {
+	paths := agreeBenchFiles(b, 10000)
+	var errb bytes.Buffer
+	b.ResetTimer()
+	for b.Loop() {
+		errb.Reset()
+		if status := Main([]string{"agree", paths[0], paths[1]}, Env{Stdout: io.Discard, Stderr: &errb}); status != 0 {
+			b.Fatalf("status %d: %s", status, errb.String())
+		}
+	}
+}
+
+// BenchmarkMerge runs `gloss merge` end to end on the same files.
+func BenchmarkMerge(b *testing.B) {
+	paths := agreeBenchFiles(b, 10000)
+	out := filepath.Join(b.TempDir(), "gold.jsonl")
+	var errb bytes.Buffer
+	b.ResetTimer()
+	for b.Loop() {
+		errb.Reset()
+		if status := Main([]string{"merge", "--min-agree", "1", "-o", out, paths[0], paths[1]}, Env{Stdout: io.Discard, Stderr: &errb}); status != 0 {
+			b.Fatalf("status %d: %s", status, errb.String())
+		}
+	}
+}
