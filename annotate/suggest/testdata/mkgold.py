@@ -1,6 +1,10 @@
+# Writes sample-gold.jsonl: the hand-made gold annotation of the sample article.
+# Each span is named by its surface and whole-word occurrence; the script prints
+# every span in context so that it can be checked by eye.
+import os
 import re
 import json
-text = open('/work/suggest/assets/russia-turkey-libya.txt', encoding='utf-8').read()
+text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../assets/russia-turkey-libya.txt'), encoding='utf-8').read()
 # (surface, occurrence, label, id); occurrence counts whole-text finds from 0.
 S = [
  ("Russia", 0, "ACTOR", "a-russia-title"),
