@@ -143,11 +143,18 @@ func (f *actorFinder) nameRuns() [][2]int {
 				j++
 				continue
 			}
-			// A lower-case particle or "of" between two capitalised words.
-			l := t.words[j+1].lower
-			joins := particles[l] || (l == "of" && orgHeads[t.words[j].lower])
-			if joins && j+2 < len(t.words) && t.spaced(j+1) && f.nameWord(j+2) && !t.words[j+1].capital {
-				j += 2
+			// Lower-case particles ("von der") or "of" after an
+			// organisation, between two capitalised words.
+			k := j + 1
+			if t.words[k].lower == "of" && orgHeads[t.words[j].lower] {
+				k++
+			} else {
+				for k < len(t.words) && k-j <= 3 && particles[t.words[k].lower] && !t.words[k].capital && k+1 < len(t.words) && t.spaced(k) {
+					k++
+				}
+			}
+			if k > j+1 && k < len(t.words) && t.spaced(k-1) && f.nameWord(k) {
+				j = k
 				continue
 			}
 			break
@@ -493,7 +500,11 @@ func (f *actorFinder) known(forms []knownForm) []actor {
 				}
 				reason = fmt.Sprintf("%s mention of ACTOR '%s'", when, fm.surface)
 			}
-			out = append(out, actor{start: w.start, end: e, kind: classify(f, i, m), prio: prioKnown, reason: reason})
+			kind := classify(f, i, m)
+			if f.place(i, m, kind) {
+				continue
+			}
+			out = append(out, actor{start: w.start, end: e, kind: kind, prio: prioKnown, reason: reason})
 		}
 	}
 	return out

@@ -41,6 +41,9 @@ var stopCaps = set(`the a an and but or so yet for nor in on at to of by with fr
 	is are was were be been being has have had do does did will would shall should can could may
 	might must let please thus hence instead besides despite unlike like via per among amid
 	between under over through across against without within toward towards upon
+	later earlier afterwards finally meanwhile instead indeed perhaps maybe recently currently
+	initially eventually previously nevertheless nonetheless otherwise overall again already
+	once twice soon never always often sometimes speaking asked asking despite following
 	monday tuesday wednesday thursday friday saturday sunday
 	january february march april june july august september october november december
 	mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec

@@ -113,9 +113,11 @@ func findQuotes(t *text) []quote {
 				push("‘’")
 			}
 		case '«', '‹':
+			// Closes German »…«; otherwise opens, with or without the
+			// French spaces inside.
 			if !looksOpening && canClose() {
 				closeWith()
-			} else if !rightOpen || !leftOpen {
+			} else {
 				push(map[rune]string{'«': "»", '‹': "›"}[c])
 			}
 		case '»', '›':

@@ -82,6 +82,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		ls = annotate.DefaultLabelSet()
 	}
 	t := scan(d.Text)
+	t.markHeadings()
 	n := len(t.r)
 	exists := map[spanKey]bool{}
 	byLabel := map[string][]annotate.Span{}

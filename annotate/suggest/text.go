@@ -56,7 +56,6 @@ func scan(s string) *text {
 	t := &text{r: []rune(s)}
 	t.scanSentences()
 	t.scanWords()
-	t.markHeadings()
 	return t
 }
 
