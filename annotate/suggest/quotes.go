@@ -35,6 +35,10 @@ func findQuotes(t *text) []quote {
 	r := t.r
 	n := len(r)
 	var stack []opener
+	// waiting counts, for each closing mark, the openers on the stack it
+	// would close: canClose is then O(1) and a run of unclosed marks costs
+	// linear time.
+	waiting := map[rune]int{}
 	var pairs []quote
 	lineStart := true
 	for i := 0; i < n; i++ {
@@ -69,9 +73,17 @@ func findQuotes(t *text) []quote {
 			continue
 		}
 		closeWith := func() bool {
+			if waiting[c] == 0 {
+				return false
+			}
 			for k := len(stack) - 1; k >= 0; k-- {
 				if strings.ContainsRune(stack[k].closers, c) {
 					o := stack[k]
+					for _, p := range stack[k:] {
+						for _, cl := range p.closers {
+							waiting[cl]--
+						}
+					}
 					stack = stack[:k]
 					if s, e := trimSpace(r, o.pos+1, i); s < e {
 						pairs = append(pairs, quote{open: o.pos, close: i, start: s, end: e})
@@ -81,15 +93,13 @@ func findQuotes(t *text) []quote {
 			}
 			return false
 		}
-		canClose := func() bool {
-			for k := len(stack) - 1; k >= 0; k-- {
-				if strings.ContainsRune(stack[k].closers, c) {
-					return true
-				}
+		canClose := func() bool { return waiting[c] > 0 }
+		push := func(closers string) {
+			stack = append(stack, opener{i, c, closers})
+			for _, cl := range closers {
+				waiting[cl]++
 			}
-			return false
 		}
-		push := func(closers string) { stack = append(stack, opener{i, c, closers}) }
 		looksOpening := leftOpen && !rightOpen
 
 		switch c {

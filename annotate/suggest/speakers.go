@@ -28,12 +28,24 @@ type speakerFinder struct {
 	// marks included: cues and speakers are never taken from inside a
 	// quotation.
 	inQuote []bool
+	// inActor[p] is true for code points covered by an actor.
+	inActor []bool
 	quotes  []quote
 }
 
+// subjectReach bounds how many words before a verb its subject may stand,
+// which keeps the search linear on run-on text.
+const subjectReach = 60
+
 func newSpeakerFinder(t *text, actors []actor, quotes []quote) *speakerFinder {
-	sf := &speakerFinder{t: t, actors: actors, quotes: quotes, inQuote: make([]bool, len(t.r)+1)}
+	sort.Slice(quotes, func(a, b int) bool { return quotes[a].open < quotes[b].open })
+	sf := &speakerFinder{t: t, actors: actors, quotes: quotes, inQuote: make([]bool, len(t.r)+1), inActor: make([]bool, len(t.r)+1)}
 	sort.Slice(sf.actors, func(a, b int) bool { return sf.actors[a].start < sf.actors[b].start })
+	for _, a := range actors {
+		for p := a.start; p < a.end; p++ {
+			sf.inActor[p] = true
+		}
+	}
 	for _, q := range quotes {
 		for p := max(q.open, 0); p <= q.close && p < len(sf.inQuote); p++ {
 			sf.inQuote[p] = true
@@ -93,10 +105,11 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 	// Before: from the start of the opening sentence (or the end of an
 	// earlier quotation in it) to the opening mark.
 	from := t.sents[t.sentAt(q.open)].start
-	for _, o := range sf.quotes {
-		if o.close < q.open && o.close+1 > from {
-			from = o.close + 1
-		}
+	// The quotations are sorted by opening mark and do not overlap (bar
+	// odd existing spans): the neighbours bound the search.
+	k := sort.Search(len(sf.quotes), func(i int) bool { return sf.quotes[i].open >= q.open })
+	if k > 0 && sf.quotes[k-1].close < q.open && sf.quotes[k-1].close+1 > from {
+		from = sf.quotes[k-1].close + 1
 	}
 	if cs := sf.cues(from, q.open); len(cs) > 0 {
 		c := cs[len(cs)-1]
@@ -108,9 +121,10 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 	// After: from the closing mark to the end of its sentence or the next
 	// quotation.
 	to := t.sents[t.sentAt(q.close)].end
-	for _, o := range sf.quotes {
-		if o.open > q.close && o.open < to {
+	for i := k; i < len(sf.quotes) && sf.quotes[i].open < to; i++ {
+		if o := sf.quotes[i]; o.open > q.close {
 			to = o.open
+			break
 		}
 	}
 	if cs := sf.cues(q.close+1, to); len(cs) > 0 {
@@ -126,11 +140,11 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 		return best, true
 	}
 	// The previous sentence: "Lavrov told reporters: … “…”".
-	k := t.sentAt(q.open) - 1
-	if k < 0 {
+	prev := t.sentAt(q.open) - 1
+	if prev < 0 {
 		return speaker{}, false
 	}
-	s := t.sents[k]
+	s := t.sents[prev]
 	cs := sf.cues(s.start, s.end)
 	for i := len(cs) - 1; i >= 0; i-- {
 		if sp, ok := sf.resolveCue(cs[i], s.start, s.end); ok {
@@ -165,14 +179,11 @@ func (sf *speakerFinder) actorAfter(pos, to int) (speaker, bool) {
 		if w.start >= to {
 			break
 		}
-		for a := range sf.actors {
-			ac := &sf.actors[a]
-			if ac.start == w.start && ac.end <= to && !sf.inQuote[ac.start] {
+		a := sort.Search(len(sf.actors), func(a int) bool { return sf.actors[a].start >= w.start })
+		if a < len(sf.actors) {
+			if ac := &sf.actors[a]; ac.start == w.start && ac.end <= to && !sf.inQuote[ac.start] {
 				return speaker{actor: ac}, true
 			}
-		}
-		if determiners[w.lower] {
-			continue
 		}
 	}
 	return speaker{}, false
@@ -185,6 +196,9 @@ func (sf *speakerFinder) actorAfter(pos, to int) (speaker, bool) {
 func (sf *speakerFinder) subject(v, from int) (speaker, bool) {
 	t := sf.t
 	vs := t.words[v].start
+	if reach := max(v-subjectReach, 0); t.words[reach].start > from {
+		from = t.words[reach].start
+	}
 	// Candidates from nearest to farthest: actors ending before the verb,
 	// and pronouns.
 	ai := sort.Search(len(sf.actors), func(a int) bool { return sf.actors[a].start >= vs }) - 1
@@ -212,7 +226,7 @@ func (sf *speakerFinder) subject(v, from int) (speaker, bool) {
 		}
 		pw := t.words[wi]
 		wi--
-		if sf.prepositional(pw.start) || inside(sf.actors, pw.start) {
+		if sf.prepositional(pw.start) || sf.inActor[pw.start] {
 			continue
 		}
 		ac := sf.antecedent(pw.start, pronounKinds[pw.lower])
@@ -221,16 +235,6 @@ func (sf *speakerFinder) subject(v, from int) (speaker, bool) {
 		}
 		return speaker{actor: ac, reason: fmt.Sprintf("; '%s' resolved to '%s'", string(t.r[pw.start:pw.end]), string(t.r[ac.start:ac.end]))}, true
 	}
-}
-
-// inside reports whether pos lies within one of the actors.
-func inside(actors []actor, pos int) bool {
-	for i := range actors {
-		if actors[i].start <= pos && pos < actors[i].end {
-			return true
-		}
-	}
-	return false
 }
 
 // prepositional reports whether the phrase starting at pos follows a
@@ -259,6 +263,9 @@ func (sf *speakerFinder) antecedent(pos int, fits kindMask) *actor {
 	}
 	return nil
 }
+
+// maxClaim is the longest that-clause suggested as a CLAIM, in code points.
+const maxClaim = 1000
 
 // claim is reported speech: the that-clause after a speech verb, to the end
 // of the sentence, and who said it.
@@ -301,7 +308,9 @@ func (sf *speakerFinder) claims() []claim {
 		for end > start && (isSpace(t.r[end-1]) || strings.ContainsRune(".!?…;:,", t.r[end-1])) {
 			end--
 		}
-		if end <= start {
+		// A "sentence" this long is text the splitter could not cut: no
+		// claim is better than a wrong one.
+		if end <= start || end-start > maxClaim {
 			continue
 		}
 		sp, ok := sf.subject(v, s.start)
