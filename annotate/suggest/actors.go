@@ -1,0 +1,573 @@
+package suggest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// kindMask says what an actor is, as far as the rules can tell; pronouns
+// resolve to actors of a fitting kind.
+type kindMask uint8
+
+const (
+	person kindMask = 1 << iota
+	org
+	state
+	unknownKind
+)
+
+// Priorities break ties between candidates of the same extent: a known
+// actor beats a rule, a specific rule beats a general one.
+const (
+	prioName = iota
+	prioState
+	prioOrg
+	prioTitle
+	prioKnown
+)
+
+// actor is an ACTOR candidate or an existing ACTOR span.
+type actor struct {
+	start, end int
+	kind       kindMask
+	prio       int
+	reason     string
+	id         string // set for existing spans and once suggested
+}
+
+// knownForm is a surface form of an actor labelled elsewhere.
+type knownForm struct {
+	surface string
+	runes   int    // length of surface in code points
+	first   string // first word, exact case
+	reason  string
+	at      int // start of the labelled span in this document, or -1
+}
+
+// actorFinder holds what the actor rules need across the document.
+type actorFinder struct {
+	t *text
+	// nameWords are words that appear capitalised inside a sentence, where
+	// capitals are not due to position: they vouch for the same word at the
+	// start of a sentence.
+	nameWords map[string]bool
+	// persons are the last words of multi-word names ("Haftar" from
+	// "Khalifa Haftar"): a person is not a place even after "to".
+	persons map[string]bool
+}
+
+func newActorFinder(t *text) *actorFinder {
+	f := &actorFinder{t: t, nameWords: map[string]bool{}, persons: map[string]bool{}}
+	for i, w := range t.words {
+		if f.nameWord(i) && !w.initial {
+			f.nameWords[w.lower] = true
+		}
+	}
+	return f
+}
+
+// nameWord reports whether word i can be part of a name.
+func (f *actorFinder) nameWord(i int) bool {
+	w := &f.t.words[i]
+	if w.heading || stopCaps[w.lower] || unicode.IsDigit(f.t.r[w.start]) {
+		return false
+	}
+	return w.capital || w.acronym || f.particleName(i)
+}
+
+// particleName reports whether word i is a particle joined by a hyphen to
+// a capitalised name: "al-Gaddafi", "bin-Salman".
+func (f *actorFinder) particleName(i int) bool {
+	w := &f.t.words[i]
+	h := strings.IndexByte(w.lower, '-')
+	if h <= 0 || !particles[w.lower[:h]] {
+		return false
+	}
+	k := w.start + len([]rune(w.lower[:h])) + 1
+	return k < w.end && unicode.IsUpper(f.t.r[k])
+}
+
+// weak reports whether word i does not name anything on its own.
+func (f *actorFinder) weak(i int) bool {
+	l := f.t.words[i].lower
+	return weakCaps[l] || demonyms[l]
+}
+
+// find returns every ACTOR candidate of the document, overlapping ones
+// included; resolve picks among them.
+func (f *actorFinder) find(known []knownForm) []actor {
+	var cands []actor
+	runs := f.nameRuns()
+	for _, run := range runs {
+		if run[1] > run[0] {
+			f.persons[f.t.words[run[1]].lower] = true
+		}
+	}
+	for _, run := range runs {
+		if a, ok := f.nameActor(run[0], run[1]); ok {
+			cands = append(cands, a)
+		}
+		if a, ok := f.titleActor(run[0], run[1]); ok {
+			cands = append(cands, a)
+		}
+	}
+	cands = append(cands, f.states()...)
+	cands = append(cands, f.orgs()...)
+	cands = append(cands, f.known(known)...)
+	return cands
+}
+
+// nameRuns returns the runs of capitalised words, as [first, last] word
+// indexes: words separated by single spaces, joined by particles ("al",
+// "von der"), honorifics ("Mr. X") and by "of" after an organisation
+// ("Government of National Unity").
+func (f *actorFinder) nameRuns() [][2]int {
+	t := f.t
+	var runs [][2]int
+	for i := 0; i < len(t.words); i++ {
+		if !f.nameWord(i) {
+			continue
+		}
+		j := i
+		for j+1 < len(t.words) {
+			if honorifics[t.words[j].lower] && string(t.gap(j)) == ". " && f.nameWord(j+1) {
+				j++
+				continue
+			}
+			if !t.spaced(j) {
+				break
+			}
+			if f.nameWord(j + 1) {
+				j++
+				continue
+			}
+			// Lower-case particles ("von der") or "of" after an
+			// organisation, between two capitalised words.
+			k := j + 1
+			if t.words[k].lower == "of" && orgHeads[t.words[j].lower] {
+				k++
+			} else {
+				for k < len(t.words) && k-j <= 3 && particles[t.words[k].lower] && !t.words[k].capital && k+1 < len(t.words) && t.spaced(k) {
+					k++
+				}
+			}
+			if k > j+1 && k < len(t.words) && t.spaced(k-1) && f.nameWord(k) {
+				j = k
+				continue
+			}
+			break
+		}
+		runs = append(runs, [2]int{i, j})
+		i = j
+	}
+	return runs
+}
+
+// nameActor judges a run of capitalised words as a name.
+func (f *actorFinder) nameActor(i, j int) (actor, bool) {
+	t := f.t
+	allWeak := true
+	for k := i; k <= j; k++ {
+		allWeak = allWeak && f.weak(k)
+	}
+	if allWeak {
+		return actor{}, false
+	}
+	first := &t.words[i]
+	// A capital at the start of a sentence proves nothing: the word must
+	// be capitalised elsewhere too, or be a state, or start a longer name.
+	if first.initial && i == j && !first.acronym && !f.nameWords[first.lower] && !f.isState(i, j) {
+		return actor{}, false
+	}
+	a := actor{start: first.start, end: t.words[j].end, prio: prioName, reason: "capitalised name"}
+	switch {
+	case f.isState(i, j):
+		a.kind, a.prio, a.reason = state, prioState, "name of a state"
+	case f.hasOrgHead(i, j) || (i == j && first.acronym):
+		a.kind = org
+	case j > i:
+		a.kind = person
+	default:
+		a.kind = unknownKind
+	}
+	if f.place(i, j, a.kind) {
+		return actor{}, false
+	}
+	return a, true
+}
+
+func (f *actorFinder) hasOrgHead(i, j int) bool {
+	for k := i; k <= j; k++ {
+		if orgHeads[f.t.words[k].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isState reports whether words i..j are exactly a state's name.
+func (f *actorFinder) isState(i, j int) bool {
+	n := f.stateAt(i)
+	return n > 0 && i+n-1 == j
+}
+
+// stateAt returns how many words from i make a state's name (the longest
+// one), or 0.
+func (f *actorFinder) stateAt(i int) int {
+	t := f.t
+	best := 0
+	for _, p := range stateNames[t.words[i].lower] {
+		if i+len(p) > len(t.words) || len(p) <= best {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p) && ok; k++ {
+			ok = t.words[i+k].lower == p[k] && t.spaced(i+k-1)
+		}
+		if ok {
+			best = len(p)
+		}
+	}
+	return best
+}
+
+// place reports whether words i..j name a place rather than an actor: they
+// follow a locative preposition ("in Libya", "in the Kremlin", "to
+// Istanbul"). People are never places, and states only after "in"-like
+// prepositions, not after "to".
+func (f *actorFinder) place(i, j int, kind kindMask) bool {
+	t := f.t
+	if kind == person || f.persons[t.words[j].lower] {
+		return false
+	}
+	p := i - 1
+	if p >= 0 && t.words[p].lower == "the" && t.spaced(p) {
+		p--
+	}
+	if p < 0 || !t.spaced(p) {
+		return false
+	}
+	prep := t.words[p].lower
+	// "the city of Sirte".
+	if prep == "of" && p > 0 && t.spaced(p-1) && placeNouns[t.words[p-1].lower] {
+		return true
+	}
+	if !locatives[prep] {
+		return false
+	}
+	return prep != "to" || kind != state
+}
+
+// states finds state names in any case ("russia", "the united Arab
+// Emirates").
+func (f *actorFinder) states() []actor {
+	var out []actor
+	t := f.t
+	for i := range t.words {
+		n := f.stateAt(i)
+		if n == 0 || t.words[i].heading {
+			continue
+		}
+		j := i + n - 1
+		// Lower-case "us" is the pronoun; only "US" is the state.
+		if n == 1 && t.words[i].lower == "us" && !t.words[i].acronym {
+			continue
+		}
+		if f.place(i, j, state) {
+			continue
+		}
+		out = append(out, actor{start: t.words[i].start, end: t.words[j].end, kind: state, prio: prioState, reason: "name of a state"})
+	}
+	return out
+}
+
+// titleActor extends a name backwards over a title: "the marshal Khalifa
+// Haftar", "The Russian president, Vladimir Putin", "the minister of
+// Defense, Turkish, Hulusi Akar", "the agency, Turkish Anadolu".
+func (f *actorFinder) titleActor(i, j int) (actor, bool) {
+	t := f.t
+	if i == 0 || f.isState(i, j) {
+		return actor{}, false
+	}
+	k := i - 1
+	comma := t.commaSpaced(k)
+	if !comma && !t.spaced(k) {
+		return actor{}, false
+	}
+	// ", Turkish, Hulusi Akar": a nationality in commas.
+	if comma && demonyms[t.words[k].lower] && k > 0 && t.commaSpaced(k-1) {
+		k--
+	}
+	// "minister of Defense": a complement of capitalised or portfolio words.
+	head := k
+	for m := k; m > 0 && k-m < 4; m-- {
+		if t.words[m-1].lower == "of" && t.spaced(m-1) && m >= 2 && t.spaced(m-2) && titleHeads[t.words[m-2].lower] {
+			head = m - 2
+			break
+		}
+		w := t.words[m]
+		if !(w.capital || domainWords[w.lower]) || !t.spaced(m-1) {
+			break
+		}
+	}
+	h := t.words[head].lower
+	isTitle := titleHeads[h]
+	if !isTitle && !(comma && orgHeads[h]) {
+		return actor{}, false
+	}
+	if !isTitle && head != k {
+		return actor{}, false
+	}
+	start := head
+	for start > 0 && t.spaced(start-1) && head-start < 3 {
+		l := t.words[start-1].lower
+		if !(demonyms[l] || titleModifiers[l] || f.stateAt(start-1) == 1) {
+			break
+		}
+		start--
+	}
+	hasDet := start > 0 && t.spaced(start-1) && determiners[t.words[start-1].lower]
+	if comma && !hasDet && start == head {
+		// "colleague, Mevlut Çavusoglu" without "his": too loose.
+		return actor{}, false
+	}
+	if hasDet {
+		start--
+	}
+	a := actor{start: t.words[start].start, end: t.words[j].end, prio: prioTitle}
+	if isTitle {
+		a.kind, a.reason = person, fmt.Sprintf("title with name ('%s')", h)
+	} else {
+		a.kind, a.reason = org, fmt.Sprintf("organisation with name ('%s')", h)
+	}
+	return a, true
+}
+
+// orgs finds organisations named by a common noun: "The foreign ministry
+// of russia", "The Ministry of Foreign affairs Turkish", "the Turkish
+// government".
+func (f *actorFinder) orgs() []actor {
+	t := f.t
+	var out []actor
+	for h := range t.words {
+		if !orgHeads[t.words[h].lower] || t.words[h].heading {
+			continue
+		}
+		end := h
+		// Complement: "of russia", "of Foreign affairs Turkish".
+		if h+2 < len(t.words) && t.words[h+1].lower == "of" && t.spaced(h) && t.spaced(h+1) {
+			c := h + 2
+			if t.words[c].lower == "the" && c+1 < len(t.words) && t.spaced(c) {
+				c++
+			}
+			if n := f.stateAt(c); n > 0 {
+				end = c + n - 1
+			} else {
+				m := c
+				capitals := 0
+				for m < len(t.words) && m-c < 5 && (f.nameWord(m) || domainWords[t.words[m].lower]) {
+					if t.words[m].capital {
+						capitals++
+					}
+					if m+1 >= len(t.words) || !t.spaced(m) {
+						m++
+						break
+					}
+					m++
+				}
+				if capitals > 0 {
+					end = m - 1
+				}
+			}
+		}
+		start := h
+		national := false
+		for start > 0 && t.spaced(start-1) && h-start < 3 {
+			l := t.words[start-1].lower
+			if demonyms[l] || f.stateAt(start-1) == 1 {
+				national = true
+			} else if !titleModifiers[l] {
+				break
+			}
+			start--
+		}
+		if end == h && !national {
+			continue
+		}
+		// The determiner belongs to a descriptive phrase ("The foreign
+		// ministry of russia"), not to a proper name ("the Government of
+		// National Unity" is "Government of National Unity").
+		if start > 0 && t.spaced(start-1) && determiners[t.words[start-1].lower] && f.lowerContent(start, end) {
+			start--
+		}
+		out = append(out, actor{start: t.words[start].start, end: t.words[end].end, kind: org, prio: prioOrg,
+			reason: fmt.Sprintf("organisation ('%s')", t.words[h].lower)})
+	}
+	return out
+}
+
+// lowerContent reports whether words i..j hold a lower-case word other than
+// a function word or particle.
+func (f *actorFinder) lowerContent(i, j int) bool {
+	for k := i; k <= j; k++ {
+		w := f.t.words[k]
+		if !w.capital && !stopCaps[w.lower] && !particles[w.lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// knownForms lists the surface forms to look for: the texts of the
+// document's ACTOR spans, the corpus's known actors, and the short forms of
+// multi-word person names ("Hulusi Akar", "Akar" from "the minister of
+// Defense, Turkish, Hulusi Akar").
+func knownForms(existing []actor, t *text, corpus []string) []knownForm {
+	var forms []knownForm
+	seen := map[string]bool{}
+	add := func(surface, reason string, at int) {
+		surface = strings.TrimSpace(surface)
+		if surface == "" || seen[surface] {
+			return
+		}
+		seen[surface] = true
+		st := scan(surface)
+		if len(st.words) == 0 {
+			return
+		}
+		first := string(st.r[st.words[0].start:st.words[0].end])
+		forms = append(forms, knownForm{surface: surface, runes: len(st.r), first: first, reason: reason, at: at})
+		// Short forms of a person's name: its last capitalised run and the
+		// run's last word.
+		sf := newActorFinder(st)
+		runs := sf.nameRuns()
+		if len(runs) == 0 {
+			return
+		}
+		last := runs[len(runs)-1]
+		if st.words[last[1]].end != len(st.r) || last[1] == last[0] || sf.isState(last[0], last[1]) || sf.hasOrgHead(last[0], last[1]) {
+			return
+		}
+		short := []string{string(st.r[st.words[last[0]].start:]), string(st.r[st.words[last[1]].start:])}
+		for _, s := range short {
+			if s != surface && !seen[s] && !sf.weak(last[1]) {
+				seen[s] = true
+				ss := scan(s)
+				forms = append(forms, knownForm{surface: s, runes: len(ss.r), first: string(ss.r[ss.words[0].start:ss.words[0].end]), reason: reason, at: at})
+			}
+		}
+	}
+	for _, a := range existing {
+		add(string(t.r[a.start:a.end]), "", a.start)
+	}
+	for _, s := range corpus {
+		add(s, fmt.Sprintf("ACTOR '%s' labelled in another document", strings.TrimSpace(s)), -1)
+	}
+	return forms
+}
+
+// known finds every mention of a known form, whole words only.
+func (f *actorFinder) known(forms []knownForm) []actor {
+	if len(forms) == 0 {
+		return nil
+	}
+	t := f.t
+	byFirst := map[string][]int{}
+	for k, fm := range forms {
+		byFirst[fm.first] = append(byFirst[fm.first], k)
+	}
+	var out []actor
+	for i, w := range t.words {
+		ks := byFirst[string(t.r[w.start:w.end])]
+		for _, k := range ks {
+			fm := forms[k]
+			e := w.start + fm.runes
+			if e > len(t.r) || string(t.r[w.start:e]) != fm.surface {
+				continue
+			}
+			// The match must end at a word's end.
+			m := t.wordAt(e - 1)
+			if m >= len(t.words) || t.words[m].end != e || m < i {
+				continue
+			}
+			reason := fm.reason
+			if fm.at >= 0 {
+				when := "earlier"
+				if fm.at > w.start {
+					when = "later"
+				}
+				reason = fmt.Sprintf("%s mention of ACTOR '%s'", when, fm.surface)
+			}
+			kind := classify(f, i, m)
+			if f.place(i, m, kind) {
+				continue
+			}
+			out = append(out, actor{start: w.start, end: e, kind: kind, prio: prioKnown, reason: reason})
+		}
+	}
+	return out
+}
+
+// classify guesses the kind of the actor spanning words i..j.
+func classify(f *actorFinder, i, j int) kindMask {
+	switch {
+	case f.isState(i, j):
+		return state
+	case f.hasOrgHead(i, j) || (i == j && f.t.words[i].acronym):
+		return org
+	}
+	for k := i; k <= j; k++ {
+		if titleHeads[f.t.words[k].lower] {
+			return person
+		}
+	}
+	if j > i {
+		return person
+	}
+	if f.persons[f.t.words[i].lower] {
+		return person
+	}
+	return unknownKind
+}
+
+// resolve picks non-overlapping candidates, longest first, then by
+// priority; candidates overlapping a blocked range (an existing ACTOR
+// span) are dropped. n is the length of the text.
+func resolve(cands []actor, blocked []actor, n int) []actor {
+	sort.SliceStable(cands, func(a, b int) bool {
+		la, lb := cands[a].end-cands[a].start, cands[b].end-cands[b].start
+		if la != lb {
+			return la > lb
+		}
+		if cands[a].prio != cands[b].prio {
+			return cands[a].prio > cands[b].prio
+		}
+		return cands[a].start < cands[b].start
+	})
+	// taken marks the code points already covered, so that the choice
+	// costs the total length of the candidates, not their count squared.
+	taken := make([]bool, n)
+	take := func(a actor) {
+		for p := max(a.start, 0); p < min(a.end, n); p++ {
+			taken[p] = true
+		}
+	}
+	for _, b := range blocked {
+		take(b)
+	}
+	var out []actor
+	for _, c := range cands {
+		free := true
+		for p := c.start; p < c.end && free; p++ {
+			free = !taken[p]
+		}
+		if free {
+			out = append(out, c)
+			take(c)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}

@@ -1,0 +1,80 @@
+# Writes sample-gold.jsonl: the hand-made gold annotation of the sample article.
+# Each span is named by its surface and whole-word occurrence; the script prints
+# every span in context so that it can be checked by eye.
+import os
+import re
+import json
+text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../assets/russia-turkey-libya.txt'), encoding='utf-8').read()
+# (surface, occurrence, label, id); occurrence counts whole-text finds from 0.
+S = [
+ ("Russia", 0, "ACTOR", "a-russia-title"),
+ ("Turkey", 0, "ACTOR", "a-turkey-title"),
+ ("Ankara", 0, "ACTOR", "a-ankara-1"),
+ ("Egypt", 0, "ACTOR", "a-egypt-1"),
+ ("The Russian president, Vladimir Putin", 0, "ACTOR", "a-putin"),
+ ("his Turkish counterpart, Recep Tayyip Erdogan", 0, "ACTOR", "a-erdogan"),
+ ("Sergey Lavrov", 0, "ACTOR", "a-lavrov-1"),
+ ("Sergey Shoigú", 0, "ACTOR", "a-shoigu"),
+ ("The foreign ministry of russia", 0, "ACTOR", "a-ru-mfa"),
+ ("the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition", 0, "QUOTE", "q1"),
+ ("The Ministry of Foreign affairs Turkish", 0, "ACTOR", "a-tr-mfa"),
+ ("Lavrov and his colleague, Turkish, Mevlut Çavusoglu, is phoned", 0, "CLAIM", "c1"),
+ ("Lavrov", 1, "ACTOR", "a-lavrov-2"),
+ ("his colleague, Turkish, Mevlut Çavusoglu", 0, "ACTOR", "a-cavusoglu-1"),
+ ("the egyptian president, Abdelfatah al Sisi", 0, "ACTOR", "a-sisi-1"),
+ ("the marshal Khalifa Haftar", 0, "ACTOR", "a-haftar-1"),
+ ("Russia", 2, "ACTOR", "a-russia-2"),
+ ("Turkey", 2, "ACTOR", "a-turkey-2"),
+ ("Çavusoglu", 1, "ACTOR", "a-cavusoglu-2"),
+ ("the agency, Turkish Anadolu", 0, "ACTOR", "a-anadolu"),
+ ("call a truce just when Haftar begins to lose ground. This is neither convincing nor sincere. The efforts of a cease-fire in Cairo are born dead", 0, "QUOTE", "q2"),
+ ("Haftar", 1, "ACTOR", "a-haftar-2"),
+ ("Al-Sisi", 0, "ACTOR", "a-sisi-2"),
+ ("Haftar", 2, "ACTOR", "a-haftar-3"),
+ ("Government of National Unity", 0, "ACTOR", "a-gna"),
+ ("GNA", 0, "ACTOR", "a-gna-abbr"),
+ ("Fayed al Serraj", 0, "ACTOR", "a-serraj"),
+ ("UN", 0, "ACTOR", "a-un"),
+ ("Turkey", 3, "ACTOR", "a-turkey-3"),
+ ("Ankara", 1, "ACTOR", "a-ankara-2"),
+ ("Libyan National Army", 0, "ACTOR", "a-lna"),
+ ("LNA", 0, "ACTOR", "a-lna-abbr"),
+ ("Haftar", 3, "ACTOR", "a-haftar-4"),
+ ("the minister of Defense, Turkish, Hulusi Akar", 0, "ACTOR", "a-akar"),
+ ("Haftar was not a force in itself but the tool of other forces", 0, "QUOTE", "q3"),
+ ("Haftar", 4, "ACTOR", "a-haftar-5"),
+ ("Egypt", 1, "ACTOR", "a-egypt-2"),
+ ("Saudi Arabia", 0, "ACTOR", "a-saudi"),
+ ("united Arab Emirates", 0, "ACTOR", "a-uae"),
+ ("Russia", 3, "ACTOR", "a-russia-3"),
+ ("Muammar al-Gaddafi", 0, "ACTOR", "a-gaddafi"),
+ ("Russia", 4, "ACTOR", "a-russia-4"),
+ ("Wagner", 0, "ACTOR", "a-wagner"),
+ ("Haftar", 5, "ACTOR", "a-haftar-6"),
+ ("Moscow", 0, "ACTOR", "a-moscow"),
+ ("Ankara", 2, "ACTOR", "a-ankara-3"),
+]
+R = [("q1","a-ru-mfa"),("c1","a-tr-mfa"),("q2","a-cavusoglu-2"),("q3","a-akar")]
+def find(sub, n):
+    occ = [m.start() for m in re.finditer(r'(?<!\w)' + re.escape(sub) + r'(?!\w)', text)]
+    assert n < len(occ), (sub, n, len(occ))
+    i = occ[n]
+    # whole word check
+    assert i == 0 or not text[i-1].isalnum(), (sub, n, text[i-1])
+    e = i+len(sub)
+    assert e == len(text) or not text[e].isalnum(), (sub, n, text[e])
+    return i, e
+spans = []
+for sub, n, lab, id_ in S:
+    s, e = find(sub, n)
+    ctx = text[max(0,s-25):s] + "[" + text[s:e] + "]" + text[e:e+15]
+    print(f"{lab:6} {s:5} {e:5} {ctx!r}")
+    spans.append(dict(id=id_, start=s, end=e, label=lab, text=text[s:e]))
+spans.sort(key=lambda x: (x["start"], x["end"], x["label"]))
+rels = [dict(id=f"r-{f}", label="SAID_BY", **{"from": f, "to": t}) for f, t in R]
+ids = {s["id"] for s in spans}
+assert len(ids) == len(spans)
+for r in rels: assert r["from"] in ids and r["to"] in ids
+print(len(spans), "spans", {l: sum(1 for s in spans if s["label"]==l) for l in ("ACTOR","QUOTE","CLAIM")})
+with open('sample-gold.jsonl','w',encoding='utf-8') as f:
+    f.write(json.dumps(dict(id="russia-turkey-libya", text=text, spans=spans, relations=rels), ensure_ascii=False)+"\n")
