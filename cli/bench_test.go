@@ -74,3 +74,10 @@ func BenchmarkExportJSONLCommand(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "out.jsonl")
 	benchCommand(b, "export", "--to", "jsonl", "-o", out)
 }
+
+// BenchmarkSuggestCommand runs `gloss suggest -o FILE` on the corpus
+// (10,000 documents by default), the known-actors pass included.
+func BenchmarkSuggestCommand(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "out.jsonl")
+	benchCommand(b, "suggest", "-o", out)
+}

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gloss/annotate"
+	"gloss/assets"
+	"gloss/export"
+)
+
+func TestSuggestOnTheSample(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, assets.SampleName, string(assets.Sample))
+	out := filepath.Join(dir, "suggested.jsonl")
+	_, errOut, code := run(t, "", "suggest", "-o", out, in)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "reading as text") || !strings.Contains(errOut, "1 document(s)") {
+		t.Errorf("stderr %q", errOut)
+	}
+	docs, err := readNativeFile(out)
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("%d documents, %v", len(docs), err)
+	}
+	d := docs[0]
+	if ps := annotate.Validate(d, annotate.DefaultLabelSet()); len(ps) > 0 {
+		t.Fatalf("suggestions are invalid: %v", ps)
+	}
+	speakers := map[string]string{} // quote text prefix → speaker text
+	for _, r := range d.Relations {
+		if r.Label != "SAID_BY" || !r.Suggested {
+			continue
+		}
+		from, to := d.Spans[d.SpanByID(r.From)], d.Spans[d.SpanByID(r.To)]
+		if from.Label == "QUOTE" {
+			speakers[from.Text[:12]] = to.Text
+		}
+	}
+	for _, s := range d.Spans {
+		if !s.Suggested || s.Reason == "" {
+			t.Fatalf("span %q is not a suggestion with a reason", s.Text)
+		}
+	}
+	if len(speakers) != 3 {
+		t.Errorf("quotes with speakers: %v", speakers)
+	}
+	// Suggesting again adds nothing: suggestions are not suggested twice.
+	again := filepath.Join(dir, "again.jsonl")
+	if _, errOut, code := run(t, "", "suggest", "-o", again, out); code != 0 || !strings.Contains(errOut, "0 span(s) and 0 relation(s)") {
+		t.Errorf("second run: exit %d, %s", code, errOut)
+	}
+}
+
+func TestSuggestKnowsActorsFromOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	// The first file labels "Mr Kowalski-Brzęczyszczykiewicz"'s surname; the
+	// second file only mentions it.
+	a := writeFile(t, dir, "a.jsonl", `{"id":"a","text":"Yesterday zbigniew spoke.","spans":[{"start":10,"end":18,"label":"ACTOR"}]}`+"\n")
+	b := writeFile(t, dir, "b.jsonl", `{"id":"b","text":"Later zbigniew left 😀."}`+"\n")
+	out, errOut, code := run(t, "", "suggest", b, a)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	docs, err := export.ReadAll(export.NewNativeReader(strings.NewReader(out), "out", export.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range docs[0].Spans {
+		if s.Label == "ACTOR" && s.Text == "zbigniew" && s.Start == 6 && s.Suggested {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("mention of a known actor not suggested: %+v", docs[0].Spans)
+	}
+}
+
+func TestSuggestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.jsonl", `{"text":"abc","spans":[{"start":0,"end":9,"label":"ACTOR"}]}`+"\n")
+	out, errOut, code := run(t, "", "suggest", bad)
+	if code != 1 || out != "" || !strings.Contains(errOut, bad+":1:") {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	if _, _, code := run(t, "", "suggest"); code != 2 {
+		t.Errorf("no files: exit %d", code)
+	}
+}
