@@ -62,7 +62,14 @@ const readAhead = 8
 // them with close.
 func openPairing(env Env, cmd string, files []string, labels *annotate.LabelSet) (*pairing, error) {
 	p := &pairing{env: env, cmd: cmd, labels: labels, done: make(chan struct{})}
+	stdin := 0
 	for _, name := range files {
+		if name == "-" {
+			if stdin++; stdin > 1 {
+				p.close()
+				return nil, fmt.Errorf("gloss %s: standard input (-) can be read only once", cmd)
+			}
+		}
 		in, err := openInput(env, name)
 		if err != nil {
 			p.close()
