@@ -371,6 +371,8 @@ func TestAgreeMergeBadInput(t *testing.T) {
 		{"duplicate id", []string{good, dup}, 1, dup + `:2: document id "d" already used on line 1`},
 		{"nothing in common", []string{good, other}, 1, "no document is in every file"},
 		{"missing file", []string{good, filepath.Join(dir, "nope.jsonl")}, 1, "nope.jsonl"},
+		{"a folder", []string{good, dir}, 1, dir},
+		{"stdin twice", []string{"-", "-"}, 1, "only once"},
 		{"one file", []string{good}, 2, "at least two"},
 		{"bad labels file", []string{"--labels", good, good, good}, 1, "good.jsonl"},
 	}
