@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -108,18 +109,8 @@ func agreeCorpus(t *testing.T, dir string) []string {
 		}
 		paths = append(paths, p)
 	}
-	slicesSortStrings(paths)
+	slices.Sort(paths)
 	return paths
-}
-
-func slicesSortStrings(s []string) {
-	for i := range s {
-		for j := i + 1; j < len(s); j++ {
-			if s[j] < s[i] {
-				s[i], s[j] = s[j], s[i]
-			}
-		}
-	}
 }
 
 // agreeJSON is the --json report as parsed back.
@@ -410,5 +401,57 @@ func TestAgreeMergeBadInput(t *testing.T) {
 		if status, _, _ := agreeRun(t, args...); status != 2 {
 			t.Errorf("%v: status %d, want 2", args, status)
 		}
+	}
+}
+
+// TestAgreeLowest checks that the report names the five least agreed
+// documents, least first, and that a file agrees perfectly with itself.
+func TestAgreeLowest(t *testing.T) {
+	dir := t.TempDir()
+	var a, b []*annotate.Document
+	// Document i: ana marks 6 words, ben the first i of them, so
+	// f1_exact = 2i/(6+i) grows with i.
+	const text = "one two three four five six"
+	words := strings.Fields(text)
+	for i := range 7 {
+		var ma, mb []mark
+		for k, w := range words {
+			ma = append(ma, mark{w, 0, "CLAIM"})
+			if k < i {
+				mb = append(mb, mark{w, 0, "CLAIM"})
+			}
+		}
+		id := "doc-" + string(rune('a'+6-i)) // ids run against the order of agreement
+		a = append(a, agreeDoc(t, id, text, "ana", ma))
+		b = append(b, agreeDoc(t, id, text, "ben", mb))
+	}
+	pa, pb := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	if err := export.SaveNative(pa, a...); err != nil {
+		t.Fatal(err)
+	}
+	if err := export.SaveNative(pb, b...); err != nil {
+		t.Fatal(err)
+	}
+	_, out, errOut := agreeRun(t, "agree", "--json", pa, pb)
+	var r agreeJSON
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v: %s", err, errOut)
+	}
+	var ids []string
+	for k, l := range r.Lowest {
+		ids = append(ids, l.ID)
+		if i := float64(k); !agreeNear(l.F1Exact, 2*i/(6+i)) {
+			t.Errorf("lowest %d: f1_exact %v, want %v", k, l.F1Exact, 2*i/(6+i))
+		}
+	}
+	if strings.Join(ids, " ") != "doc-g doc-f doc-e doc-d doc-c" {
+		t.Errorf("lowest %v", ids)
+	}
+	_, out, _ = agreeRun(t, "agree", "--json", pa, pa)
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Overall != (agree.Measures{F1Exact: 1, F1Overlap: 1, Kappa: 1, Alpha: 1}) {
+		t.Errorf("a file against itself: %+v", r.Overall)
 	}
 }
