@@ -80,7 +80,8 @@ type labelCounts struct {
 }
 
 // Corpus accumulates agreement over the documents of several files, one
-// document id at a time; its memory does not grow with the corpus.
+// document id at a time; its memory does not grow with the corpus. It is
+// not safe for concurrent use.
 type Corpus struct {
 	files  int
 	ls     *annotate.LabelSet
@@ -94,6 +95,8 @@ type Corpus struct {
 	// Scratch reused from document to document.
 	prefix []int32
 	doc    docScratch
+	unions [][]interval
+	events []event
 }
 
 // NewCorpus starts an empty accumulator for the given number of files.
@@ -266,7 +269,10 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 		}
 	}
 	units := func(iv interval) int { return int(prefix[iv.end] - prefix[iv.start]) }
-	unions := make([][]interval, c.files)
+	if len(c.unions) != c.files {
+		c.unions = make([][]interval, c.files)
+	}
+	unions := c.unions
 	for _, l := range d.labels {
 		for f := range l.byFile {
 			slices.SortFunc(l.byFile[f], compareIntervals)
@@ -290,7 +296,7 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 				both:    intersectionUnits(unions[fg[0]], unions[fg[1]], units),
 			}
 		}
-		depthHistogram(unions, units, l.hist)
+		c.events = depthHistogram(unions, units, l.hist, c.events)
 	}
 	return d
 }
@@ -313,11 +319,15 @@ func intersectionUnits(a, b []interval, units func(interval) int) int {
 	return total
 }
 
+// event is a boundary of a covered range: delta is +1 at a start, −1 at
+// an end.
+type event struct{ pos, delta int }
+
 // depthHistogram adds to hist[k] the units covered by exactly k of the
-// files' unions (k ≥ 1), sweeping over their boundaries.
-func depthHistogram(unions [][]interval, units func(interval) int, hist []int) {
-	type event struct{ pos, delta int }
-	var events []event
+// files' unions (k ≥ 1), sweeping over their boundaries. events is scratch
+// space, returned for reuse.
+func depthHistogram(unions [][]interval, units func(interval) int, hist []int, events []event) []event {
+	events = events[:0]
 	for _, u := range unions {
 		for _, iv := range u {
 			events = append(events, event{iv.start, 1}, event{iv.end, -1})
@@ -332,6 +342,7 @@ func depthHistogram(unions [][]interval, units func(interval) int, hist []int) {
 		depth += e.delta
 		last = e.pos
 	}
+	return events
 }
 
 // report turns tallies into figures.
