@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -99,11 +100,15 @@ type Corpus struct {
 	events []event
 }
 
+// defaultLabels parses the built-in label set once: the review screen may
+// call Compare on every edit.
+var defaultLabels = sync.OnceValue(annotate.DefaultLabelSet)
+
 // NewCorpus starts an empty accumulator for the given number of files.
 // ls orders the labels in reports; nil means the built-in set.
 func NewCorpus(files int, ls *annotate.LabelSet) *Corpus {
 	if ls == nil {
-		ls = annotate.DefaultLabelSet()
+		ls = defaultLabels()
 	}
 	c := &Corpus{files: files, ls: ls, index: map[string]int{}}
 	for i := range files {
