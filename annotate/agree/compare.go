@@ -134,8 +134,7 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 			return Report{}, ErrTextDiffers
 		}
 	}
-	units := c.unitPrefix(docs[0].Text)
-	doc := c.compareDoc(docs, units)
+	doc := c.compareDoc(docs, c.unitPrefix(docs[0].Text))
 	c.docs++
 	c.units += doc.units
 	for _, lc := range doc.labels {
@@ -152,8 +151,8 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 			d.b1 += pc.b1
 			d.both += pc.both
 		}
-		for k, n := range lc.hist {
-			dst.hist[k] += n
+		for depth, n := range lc.hist {
+			dst.hist[depth] += n
 		}
 	}
 	return c.report(1, doc.units, doc.names(), doc.countsList()), nil
