@@ -104,7 +104,7 @@ func agreeBenchCommand(b *testing.B, args ...string) {
 	paths := agreeBenchFiles(b, 10000)
 	args = append(args, paths...)
 	var errb bytes.Buffer
-	cpu := processCPU()
+	cpu := agreeProcessCPU()
 	b.ResetTimer()
 	for b.Loop() {
 		errb.Reset()
@@ -112,7 +112,7 @@ func agreeBenchCommand(b *testing.B, args ...string) {
 			b.Fatalf("status %d: %s", status, errb.String())
 		}
 	}
-	b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((agreeProcessCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkAgree runs `gloss agree` end to end on two files of 10,000

@@ -4,5 +4,5 @@ package cli
 
 import "time"
 
-// processCPU is not measured on this system.
-func processCPU() time.Duration { return 0 }
+// agreeProcessCPU is not measured on this system.
+func agreeProcessCPU() time.Duration { return 0 }

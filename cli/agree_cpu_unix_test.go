@@ -7,10 +7,10 @@ import (
 	"time"
 )
 
-// processCPU is the CPU time the process has used (user + system). The
+// agreeProcessCPU is the CPU time the process has used (user + system). The
 // benchmarks report it per operation as well as wall time: on a shared,
 // loaded machine wall time measures the neighbours too.
-func processCPU() time.Duration {
+func agreeProcessCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

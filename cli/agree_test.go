@@ -42,8 +42,8 @@ func agreeFind(t *testing.T, text, sub string, nth int) (int, int) {
 	return start, start + utf8.RuneCountInString(sub)
 }
 
-// mark is a span given by the text it covers.
-type mark struct {
+// agreeMark is a span given by the text it covers.
+type agreeMark struct {
 	sub   string
 	nth   int
 	label string
@@ -51,7 +51,7 @@ type mark struct {
 
 // agreeDoc builds a document with spans found by their text, and SAID_BY
 // relations between the spans at the index pairs rels.
-func agreeDoc(t *testing.T, id, text, annotator string, marks []mark, rels ...[2]int) *annotate.Document {
+func agreeDoc(t *testing.T, id, text, annotator string, marks []agreeMark, rels ...[2]int) *annotate.Document {
 	t.Helper()
 	d := &annotate.Document{ID: id, Text: text, Annotator: annotator}
 	for _, m := range marks {
@@ -81,25 +81,25 @@ func agreeCorpus(t *testing.T, dir string) []string {
 	const quote = "the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition"
 	const ministry = "The foreign ministry of russia"
 	ana := []*annotate.Document{
-		agreeDoc(t, "sample", sample, "ana", []mark{
+		agreeDoc(t, "sample", sample, "ana", []agreeMark{
 			{"Russia", 0, "ACTOR"}, {"Turkey", 0, "ACTOR"}, {"Vladimir Putin", 0, "ACTOR"},
 			{ministry, 0, "ACTOR"}, {quote, 0, "QUOTE"},
 		}, [2]int{4, 3}),
-		agreeDoc(t, "short", agreeShort, "ana", []mark{{"Çavusoglu", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
+		agreeDoc(t, "short", agreeShort, "ana", []agreeMark{{"Çavusoglu", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
 	}
 	ben := []*annotate.Document{
-		agreeDoc(t, "sample", sample, "ben", []mark{
+		agreeDoc(t, "sample", sample, "ben", []agreeMark{
 			{"Russia", 0, "ACTOR"}, {"The Russian president, Vladimir Putin", 0, "ACTOR"},
 			{ministry, 0, "ACTOR"}, {quote, 0, "QUOTE"}, {"Recep Tayyip Erdogan", 0, "ACTOR"},
 		}, [2]int{3, 2}),
-		agreeDoc(t, "short", agreeShort, "ben", []mark{{"Çavusoglu 😀", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
+		agreeDoc(t, "short", agreeShort, "ben", []agreeMark{{"Çavusoglu 😀", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
 	}
 	cat := []*annotate.Document{
-		agreeDoc(t, "sample", sample, "cat", []mark{
+		agreeDoc(t, "sample", sample, "cat", []agreeMark{
 			{"Russia", 0, "ACTOR"}, {"Turkey", 0, "ACTOR"}, {"Vladimir Putin", 0, "ACTOR"},
 			{ministry, 0, "ACTOR"}, {quote, 0, "QUOTE"}, {"Sergey Lavrov", 0, "ACTOR"},
 		}, [2]int{4, 3}),
-		agreeDoc(t, "short", agreeShort, "cat", []mark{{"Çavusoglu", 0, "ACTOR"}, {"北京", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{2, 0}),
+		agreeDoc(t, "short", agreeShort, "cat", []agreeMark{{"Çavusoglu", 0, "ACTOR"}, {"北京", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{2, 0}),
 	}
 	var paths []string
 	for name, docs := range map[string][]*annotate.Document{"ana.jsonl": ana, "ben.jsonl": ben, "cat.jsonl": cat} {
@@ -218,11 +218,11 @@ func TestAgreeOutOfOrder(t *testing.T) {
 	paths := agreeCorpus(t, dir)
 	_, aligned, _ := agreeRun(t, "agree", "--json", paths[0], paths[1])
 
-	ben, err := readNativeFile(paths[1])
+	ben, err := agreeReadFile(paths[1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	ana, err := readNativeFile(paths[0])
+	ana, err := agreeReadFile(paths[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func TestAgreeOutOfOrder(t *testing.T) {
 	}
 }
 
-func readNativeFile(path string) ([]*annotate.Document, error) {
+func agreeReadFile(path string) ([]*annotate.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -292,7 +292,7 @@ func TestMergeEndToEnd(t *testing.T) {
 			t.Fatalf("order %v gives different bytes:\n%s\n%s", o, first, data)
 		}
 	}
-	gold, err := readNativeFile(filepath.Join(dir, "gold.jsonl"))
+	gold, err := agreeReadFile(filepath.Join(dir, "gold.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -414,11 +414,11 @@ func TestAgreeLowest(t *testing.T) {
 	const text = "one two three four five six"
 	words := strings.Fields(text)
 	for i := range 7 {
-		var ma, mb []mark
+		var ma, mb []agreeMark
 		for k, w := range words {
-			ma = append(ma, mark{w, 0, "CLAIM"})
+			ma = append(ma, agreeMark{w, 0, "CLAIM"})
 			if k < i {
-				mb = append(mb, mark{w, 0, "CLAIM"})
+				mb = append(mb, agreeMark{w, 0, "CLAIM"})
 			}
 		}
 		id := "doc-" + string(rune('a'+6-i)) // ids run against the order of agreement
