@@ -20,19 +20,19 @@ func init() {
 	register("agree", "agree [--json] FILE FILE [FILE...]                       agreement report", runAgree)
 }
 
-// lowestShown is how many of the least agreed documents the report names.
-const lowestShown = 5
+// agreeLowestShown is how many of the least agreed documents the report names.
+const agreeLowestShown = 5
 
-// docFigure is one document's overall agreement, for the list of the
+// agreeDocFigure is one document's overall agreement, for the list of the
 // least agreed documents.
-type docFigure struct {
+type agreeDocFigure struct {
 	ID string `json:"id"`
 	agree.Measures
 }
 
-// compareFigures orders documents from the least agreed: by overall
+// agreeCompareFigures orders documents from the least agreed: by overall
 // f1_exact, then κ, then id.
-func compareFigures(a, b docFigure) int {
+func agreeCompareFigures(a, b agreeDocFigure) int {
 	if c := cmp.Compare(a.F1Exact, b.F1Exact); c != 0 {
 		return c
 	}
@@ -46,7 +46,7 @@ func compareFigures(a, b docFigure) int {
 type agreeResult struct {
 	files  []string
 	report agree.Report
-	lowest []docFigure
+	lowest []agreeDocFigure
 	pairs  *pairing
 }
 
@@ -93,17 +93,17 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agre
 	}
 	defer p.close()
 	corpus := agree.NewCorpus(len(files), labels)
-	var lowest []docFigure
+	var lowest []agreeDocFigure
 	err = p.run(func(docs []*annotate.Document) error {
 		r, err := corpus.Add(docs)
 		if err != nil {
 			return err
 		}
-		f := docFigure{docs[0].ID, r.Overall}
-		i, _ := slices.BinarySearchFunc(lowest, f, compareFigures)
-		if i < lowestShown {
+		f := agreeDocFigure{docs[0].ID, r.Overall}
+		i, _ := slices.BinarySearchFunc(lowest, f, agreeCompareFigures)
+		if i < agreeLowestShown {
 			lowest = slices.Insert(lowest, i, f)
-			lowest = lowest[:min(len(lowest), lowestShown)]
+			lowest = lowest[:min(len(lowest), agreeLowestShown)]
 		}
 		return nil
 	})
