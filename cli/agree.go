@@ -20,19 +20,19 @@ func init() {
 	register("agree", "agree [--json] FILE FILE [FILE...]                       agreement report", runAgree)
 }
 
-// lowestShown is how many of the least agreed documents the report names.
-const lowestShown = 5
+// agreeLowestShown is how many of the least agreed documents the report names.
+const agreeLowestShown = 5
 
-// docFigure is one document's overall agreement, for the list of the
+// agreeDocFigure is one document's overall agreement, for the list of the
 // least agreed documents.
-type docFigure struct {
+type agreeDocFigure struct {
 	ID string `json:"id"`
 	agree.Measures
 }
 
-// compareFigures orders documents from the least agreed: by overall
+// agreeCompareFigures orders documents from the least agreed: by overall
 // f1_exact, then κ, then id.
-func compareFigures(a, b docFigure) int {
+func agreeCompareFigures(a, b agreeDocFigure) int {
 	if c := cmp.Compare(a.F1Exact, b.F1Exact); c != 0 {
 		return c
 	}
@@ -46,7 +46,7 @@ func compareFigures(a, b docFigure) int {
 type agreeResult struct {
 	files  []string
 	report agree.Report
-	lowest []docFigure
+	lowest []agreeDocFigure
 	pairs  *pairing
 }
 
@@ -93,17 +93,17 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agre
 	}
 	defer p.close()
 	corpus := agree.NewCorpus(len(files), labels)
-	var lowest []docFigure
+	var lowest []agreeDocFigure
 	err = p.run(func(docs []*annotate.Document) error {
 		r, err := corpus.Add(docs)
 		if err != nil {
 			return err
 		}
-		f := docFigure{docs[0].ID, r.Overall}
-		i, _ := slices.BinarySearchFunc(lowest, f, compareFigures)
-		if i < lowestShown {
+		f := agreeDocFigure{docs[0].ID, r.Overall}
+		i, _ := slices.BinarySearchFunc(lowest, f, agreeCompareFigures)
+		if i < agreeLowestShown {
 			lowest = slices.Insert(lowest, i, f)
-			lowest = lowest[:min(len(lowest), lowestShown)]
+			lowest = lowest[:min(len(lowest), agreeLowestShown)]
 		}
 		return nil
 	})
@@ -140,30 +140,30 @@ func (r *agreeResult) json() []byte {
 		b.WriteString(`:{"spans":`)
 		put(l.Spans)
 		b.WriteByte(',')
-		putMeasures(&b, l.Measures)
+		agreeMeasuresJSON(&b, l.Measures)
 		b.WriteByte('}')
 	}
 	b.WriteString(`},"overall":{`)
-	putMeasures(&b, r.report.Overall)
+	agreeMeasuresJSON(&b, r.report.Overall)
 	b.WriteString(`},"skipped":{"text_differs":`)
-	put(nonNil(r.pairs.textDiffers))
+	put(agreeNonNil(r.pairs.textDiffers))
 	b.WriteString(`,"missing":`)
-	put(nonNil(r.pairs.missing))
+	put(agreeNonNil(r.pairs.missing))
 	b.WriteString(`},"lowest":`)
-	put(nonNil(r.lowest))
+	put(agreeNonNil(r.lowest))
 	b.WriteString("}\n")
 	return b.Bytes()
 }
 
-func putMeasures(b *bytes.Buffer, m agree.Measures) {
+func agreeMeasuresJSON(b *bytes.Buffer, m agree.Measures) {
 	fmt.Fprintf(b, `"f1_exact":%s,"f1_overlap":%s,"kappa":%s,"alpha":%s`,
-		jsonFloat(m.F1Exact), jsonFloat(m.F1Overlap), jsonFloat(m.Kappa), jsonFloat(m.Alpha))
+		agreeFloat(m.F1Exact), agreeFloat(m.F1Overlap), agreeFloat(m.Kappa), agreeFloat(m.Alpha))
 }
 
-func jsonFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+func agreeFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// nonNil makes an empty list print as [] rather than null.
-func nonNil[T any](s []T) []T {
+// agreeNonNil makes an empty list print as [] rather than null.
+func agreeNonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
 	}
@@ -195,9 +195,9 @@ func (r *agreeResult) table() []byte {
 		for i, n := range l.Spans {
 			total[i] += n
 		}
-		row(tw, pad(l.Label), l.Spans, l.Measures)
+		agreeRow(tw, pad(l.Label), l.Spans, l.Measures)
 	}
-	row(tw, pad("overall"), total, r.report.Overall)
+	agreeRow(tw, pad("overall"), total, r.report.Overall)
 	tw.Flush()
 	if len(r.files) > 2 {
 		b.WriteString("\nspans: per file, in the order given; f1 and kappa: means over pairs of files.\n")
@@ -213,7 +213,7 @@ func (r *agreeResult) table() []byte {
 	return b.Bytes()
 }
 
-func row(w io.Writer, label string, spans []int, m agree.Measures) {
+func agreeRow(w io.Writer, label string, spans []int, m agree.Measures) {
 	counts := make([]string, len(spans))
 	for i, n := range spans {
 		counts[i] = strconv.Itoa(n)

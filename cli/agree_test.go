@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,8 +42,8 @@ func agreeFind(t *testing.T, text, sub string, nth int) (int, int) {
 	return start, start + utf8.RuneCountInString(sub)
 }
 
-// mark is a span given by the text it covers.
-type mark struct {
+// agreeMark is a span given by the text it covers.
+type agreeMark struct {
 	sub   string
 	nth   int
 	label string
@@ -50,7 +51,7 @@ type mark struct {
 
 // agreeDoc builds a document with spans found by their text, and SAID_BY
 // relations between the spans at the index pairs rels.
-func agreeDoc(t *testing.T, id, text, annotator string, marks []mark, rels ...[2]int) *annotate.Document {
+func agreeDoc(t *testing.T, id, text, annotator string, marks []agreeMark, rels ...[2]int) *annotate.Document {
 	t.Helper()
 	d := &annotate.Document{ID: id, Text: text, Annotator: annotator}
 	for _, m := range marks {
@@ -80,25 +81,25 @@ func agreeCorpus(t *testing.T, dir string) []string {
 	const quote = "the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition"
 	const ministry = "The foreign ministry of russia"
 	ana := []*annotate.Document{
-		agreeDoc(t, "sample", sample, "ana", []mark{
+		agreeDoc(t, "sample", sample, "ana", []agreeMark{
 			{"Russia", 0, "ACTOR"}, {"Turkey", 0, "ACTOR"}, {"Vladimir Putin", 0, "ACTOR"},
 			{ministry, 0, "ACTOR"}, {quote, 0, "QUOTE"},
 		}, [2]int{4, 3}),
-		agreeDoc(t, "short", agreeShort, "ana", []mark{{"Çavusoglu", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
+		agreeDoc(t, "short", agreeShort, "ana", []agreeMark{{"Çavusoglu", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
 	}
 	ben := []*annotate.Document{
-		agreeDoc(t, "sample", sample, "ben", []mark{
+		agreeDoc(t, "sample", sample, "ben", []agreeMark{
 			{"Russia", 0, "ACTOR"}, {"The Russian president, Vladimir Putin", 0, "ACTOR"},
 			{ministry, 0, "ACTOR"}, {quote, 0, "QUOTE"}, {"Recep Tayyip Erdogan", 0, "ACTOR"},
 		}, [2]int{3, 2}),
-		agreeDoc(t, "short", agreeShort, "ben", []mark{{"Çavusoglu 😀", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
+		agreeDoc(t, "short", agreeShort, "ben", []agreeMark{{"Çavusoglu 😀", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{1, 0}),
 	}
 	cat := []*annotate.Document{
-		agreeDoc(t, "sample", sample, "cat", []mark{
+		agreeDoc(t, "sample", sample, "cat", []agreeMark{
 			{"Russia", 0, "ACTOR"}, {"Turkey", 0, "ACTOR"}, {"Vladimir Putin", 0, "ACTOR"},
 			{ministry, 0, "ACTOR"}, {quote, 0, "QUOTE"}, {"Sergey Lavrov", 0, "ACTOR"},
 		}, [2]int{4, 3}),
-		agreeDoc(t, "short", agreeShort, "cat", []mark{{"Çavusoglu", 0, "ACTOR"}, {"北京", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{2, 0}),
+		agreeDoc(t, "short", agreeShort, "cat", []agreeMark{{"Çavusoglu", 0, "ACTOR"}, {"北京", 0, "ACTOR"}, {"we stay", 0, "QUOTE"}}, [2]int{2, 0}),
 	}
 	var paths []string
 	for name, docs := range map[string][]*annotate.Document{"ana.jsonl": ana, "ben.jsonl": ben, "cat.jsonl": cat} {
@@ -108,18 +109,8 @@ func agreeCorpus(t *testing.T, dir string) []string {
 		}
 		paths = append(paths, p)
 	}
-	slicesSortStrings(paths)
+	slices.Sort(paths)
 	return paths
-}
-
-func slicesSortStrings(s []string) {
-	for i := range s {
-		for j := i + 1; j < len(s); j++ {
-			if s[j] < s[i] {
-				s[i], s[j] = s[j], s[i]
-			}
-		}
-	}
 }
 
 // agreeJSON is the --json report as parsed back.
@@ -227,11 +218,11 @@ func TestAgreeOutOfOrder(t *testing.T) {
 	paths := agreeCorpus(t, dir)
 	_, aligned, _ := agreeRun(t, "agree", "--json", paths[0], paths[1])
 
-	ben, err := readNativeFile(paths[1])
+	ben, err := agreeReadFile(paths[1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	ana, err := readNativeFile(paths[0])
+	ana, err := agreeReadFile(paths[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,7 +262,7 @@ func TestAgreeOutOfOrder(t *testing.T) {
 	}
 }
 
-func readNativeFile(path string) ([]*annotate.Document, error) {
+func agreeReadFile(path string) ([]*annotate.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -301,7 +292,7 @@ func TestMergeEndToEnd(t *testing.T) {
 			t.Fatalf("order %v gives different bytes:\n%s\n%s", o, first, data)
 		}
 	}
-	gold, err := readNativeFile(filepath.Join(dir, "gold.jsonl"))
+	gold, err := agreeReadFile(filepath.Join(dir, "gold.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,6 +362,8 @@ func TestAgreeMergeBadInput(t *testing.T) {
 		{"duplicate id", []string{good, dup}, 1, dup + `:2: document id "d" already used on line 1`},
 		{"nothing in common", []string{good, other}, 1, "no document is in every file"},
 		{"missing file", []string{good, filepath.Join(dir, "nope.jsonl")}, 1, "nope.jsonl"},
+		{"a folder", []string{good, dir}, 1, dir},
+		{"stdin twice", []string{"-", "-"}, 1, "only once"},
 		{"one file", []string{good}, 2, "at least two"},
 		{"bad labels file", []string{"--labels", good, good, good}, 1, "good.jsonl"},
 	}
@@ -408,5 +401,57 @@ func TestAgreeMergeBadInput(t *testing.T) {
 		if status, _, _ := agreeRun(t, args...); status != 2 {
 			t.Errorf("%v: status %d, want 2", args, status)
 		}
+	}
+}
+
+// TestAgreeLowest checks that the report names the five least agreed
+// documents, least first, and that a file agrees perfectly with itself.
+func TestAgreeLowest(t *testing.T) {
+	dir := t.TempDir()
+	var a, b []*annotate.Document
+	// Document i: ana marks 6 words, ben the first i of them, so
+	// f1_exact = 2i/(6+i) grows with i.
+	const text = "one two three four five six"
+	words := strings.Fields(text)
+	for i := range 7 {
+		var ma, mb []agreeMark
+		for k, w := range words {
+			ma = append(ma, agreeMark{w, 0, "CLAIM"})
+			if k < i {
+				mb = append(mb, agreeMark{w, 0, "CLAIM"})
+			}
+		}
+		id := "doc-" + string(rune('a'+6-i)) // ids run against the order of agreement
+		a = append(a, agreeDoc(t, id, text, "ana", ma))
+		b = append(b, agreeDoc(t, id, text, "ben", mb))
+	}
+	pa, pb := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")
+	if err := export.SaveNative(pa, a...); err != nil {
+		t.Fatal(err)
+	}
+	if err := export.SaveNative(pb, b...); err != nil {
+		t.Fatal(err)
+	}
+	_, out, errOut := agreeRun(t, "agree", "--json", pa, pb)
+	var r agreeJSON
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v: %s", err, errOut)
+	}
+	var ids []string
+	for k, l := range r.Lowest {
+		ids = append(ids, l.ID)
+		if i := float64(k); !agreeNear(l.F1Exact, 2*i/(6+i)) {
+			t.Errorf("lowest %d: f1_exact %v, want %v", k, l.F1Exact, 2*i/(6+i))
+		}
+	}
+	if strings.Join(ids, " ") != "doc-g doc-f doc-e doc-d doc-c" {
+		t.Errorf("lowest %v", ids)
+	}
+	_, out, _ = agreeRun(t, "agree", "--json", pa, pa)
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Overall != (agree.Measures{F1Exact: 1, F1Overlap: 1, Kappa: 1, Alpha: 1}) {
+		t.Errorf("a file against itself: %+v", r.Overall)
 	}
 }

@@ -23,7 +23,7 @@ type pairing struct {
 	env    Env
 	cmd    string
 	labels *annotate.LabelSet
-	srcs   []*source
+	srcs   []*pairSource
 
 	// problems are FILE:LINE: errors of the input; any of them fails the
 	// command and nothing is written.
@@ -37,38 +37,45 @@ type pairing struct {
 	wg   sync.WaitGroup
 }
 
-// source is one input file, read and checked ahead of use by its own
+// pairSource is one input file, read and checked ahead of use by its own
 // goroutine: the files of a comparison parse in parallel, and the channel's
 // small buffer keeps memory to a few documents per file.
-type source struct {
+type pairSource struct {
 	name  string
 	in    io.ReadCloser
-	items chan sourceItem
+	items chan pairItem
 	docs  int
 }
 
-// sourceItem is one document of a source with its problems, or the
+// pairItem is one document of a source with its problems, or the
 // source's end (doc == nil) or failure (err != nil).
-type sourceItem struct {
+type pairItem struct {
 	doc      *annotate.Document
 	problems []error
 	err      error
 }
 
-// readAhead is how many documents a source reads ahead of use.
-const readAhead = 8
+// pairReadAhead is how many documents a source reads ahead of use.
+const pairReadAhead = 8
 
 // openPairing opens every file and starts reading them; the caller closes
 // them with close.
 func openPairing(env Env, cmd string, files []string, labels *annotate.LabelSet) (*pairing, error) {
 	p := &pairing{env: env, cmd: cmd, labels: labels, done: make(chan struct{})}
+	stdin := 0
 	for _, name := range files {
+		if name == "-" {
+			if stdin++; stdin > 1 {
+				p.close()
+				return nil, fmt.Errorf("gloss %s: standard input (-) can be read only once", cmd)
+			}
+		}
 		in, err := openInput(env, name)
 		if err != nil {
 			p.close()
 			return nil, err
 		}
-		s := &source{name: name, in: in, items: make(chan sourceItem, readAhead)}
+		s := &pairSource{name: name, in: in, items: make(chan pairItem, pairReadAhead)}
 		p.srcs = append(p.srcs, s)
 		p.wg.Add(1)
 		go func() {
@@ -93,10 +100,10 @@ func (p *pairing) close() {
 // the label set does not know) and ids used twice are problems; documents
 // that break rules are still sent, so that the files stay in step, but
 // the command fails at the end.
-func (p *pairing) read(s *source) {
+func (p *pairing) read(s *pairSource) {
 	r := export.NewNativeReader(s.in, s.name, export.Options{})
 	seen := map[string]int{} // document id → line
-	send := func(it sourceItem) bool {
+	send := func(it pairItem) bool {
 		select {
 		case s.items <- it:
 			return true
@@ -107,29 +114,29 @@ func (p *pairing) read(s *source) {
 	for {
 		d, err := r.Next()
 		if errors.Is(err, io.EOF) {
-			send(sourceItem{})
+			send(pairItem{})
 			return
 		}
 		var le *export.LineError
 		if errors.As(err, &le) {
-			if !send(sourceItem{problems: []error{le}}) {
+			if !send(pairItem{problems: []error{le}}) {
 				return
 			}
 			continue
 		}
 		if err != nil {
-			send(sourceItem{err: err})
+			send(pairItem{err: err})
 			return
 		}
-		it := sourceItem{doc: d}
+		it := pairItem{doc: d}
 		line := r.Line()
 		if first, dup := seen[d.ID]; dup {
-			it.problems = append(it.problems, lineError(s.name, line, fmt.Sprintf("document id %q already used on line %d", d.ID, first)))
+			it.problems = append(it.problems, pairLineError(s.name, line, fmt.Sprintf("document id %q already used on line %d", d.ID, first)))
 		} else {
 			seen[d.ID] = line
 		}
 		for _, pr := range annotate.Validate(d, p.labels) {
-			it.problems = append(it.problems, lineError(s.name, line, pr.String()))
+			it.problems = append(it.problems, pairLineError(s.name, line, pr.String()))
 		}
 		if !send(it) {
 			return
@@ -139,7 +146,7 @@ func (p *pairing) read(s *source) {
 
 // next returns the next document of s, or nil at the end, collecting the
 // problems found on the way.
-func (p *pairing) next(s *source) (*annotate.Document, error) {
+func (p *pairing) next(s *pairSource) (*annotate.Document, error) {
 	for s.items != nil {
 		it := <-s.items
 		p.problems = append(p.problems, it.problems...)
@@ -156,7 +163,7 @@ func (p *pairing) next(s *source) (*annotate.Document, error) {
 	return nil, nil
 }
 
-func lineError(file string, line int, msg string) error {
+func pairLineError(file string, line int, msg string) error {
 	return &export.LineError{File: file, Line: line, Msg: msg}
 }
 

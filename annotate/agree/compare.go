@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,7 +81,8 @@ type labelCounts struct {
 }
 
 // Corpus accumulates agreement over the documents of several files, one
-// document id at a time; its memory does not grow with the corpus.
+// document id at a time; its memory does not grow with the corpus. It is
+// not safe for concurrent use.
 type Corpus struct {
 	files  int
 	ls     *annotate.LabelSet
@@ -94,13 +96,19 @@ type Corpus struct {
 	// Scratch reused from document to document.
 	prefix []int32
 	doc    docScratch
+	unions [][]interval
+	events []event
 }
+
+// defaultLabels parses the built-in label set once: the review screen may
+// call Compare on every edit.
+var defaultLabels = sync.OnceValue(annotate.DefaultLabelSet)
 
 // NewCorpus starts an empty accumulator for the given number of files.
 // ls orders the labels in reports; nil means the built-in set.
 func NewCorpus(files int, ls *annotate.LabelSet) *Corpus {
 	if ls == nil {
-		ls = annotate.DefaultLabelSet()
+		ls = defaultLabels()
 	}
 	c := &Corpus{files: files, ls: ls, index: map[string]int{}}
 	for i := range files {
@@ -126,8 +134,7 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 			return Report{}, ErrTextDiffers
 		}
 	}
-	units := c.unitPrefix(docs[0].Text)
-	doc := c.compareDoc(docs, units)
+	doc := c.compareDoc(docs, c.unitPrefix(docs[0].Text))
 	c.docs++
 	c.units += doc.units
 	for _, lc := range doc.labels {
@@ -144,8 +151,8 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 			d.b1 += pc.b1
 			d.both += pc.both
 		}
-		for k, n := range lc.hist {
-			dst.hist[k] += n
+		for depth, n := range lc.hist {
+			dst.hist[depth] += n
 		}
 	}
 	return c.report(1, doc.units, doc.names(), doc.countsList()), nil
@@ -266,7 +273,10 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 		}
 	}
 	units := func(iv interval) int { return int(prefix[iv.end] - prefix[iv.start]) }
-	unions := make([][]interval, c.files)
+	if len(c.unions) != c.files {
+		c.unions = make([][]interval, c.files)
+	}
+	unions := c.unions
 	for _, l := range d.labels {
 		for f := range l.byFile {
 			slices.SortFunc(l.byFile[f], compareIntervals)
@@ -290,7 +300,7 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 				both:    intersectionUnits(unions[fg[0]], unions[fg[1]], units),
 			}
 		}
-		depthHistogram(unions, units, l.hist)
+		c.events = depthHistogram(unions, units, l.hist, c.events)
 	}
 	return d
 }
@@ -313,11 +323,15 @@ func intersectionUnits(a, b []interval, units func(interval) int) int {
 	return total
 }
 
+// event is a boundary of a covered range: delta is +1 at a start, −1 at
+// an end.
+type event struct{ pos, delta int }
+
 // depthHistogram adds to hist[k] the units covered by exactly k of the
-// files' unions (k ≥ 1), sweeping over their boundaries.
-func depthHistogram(unions [][]interval, units func(interval) int, hist []int) {
-	type event struct{ pos, delta int }
-	var events []event
+// files' unions (k ≥ 1), sweeping over their boundaries. events is scratch
+// space, returned for reuse.
+func depthHistogram(unions [][]interval, units func(interval) int, hist []int, events []event) []event {
+	events = events[:0]
 	for _, u := range unions {
 		for _, iv := range u {
 			events = append(events, event{iv.start, 1}, event{iv.end, -1})
@@ -332,6 +346,7 @@ func depthHistogram(unions [][]interval, units func(interval) int, hist []int) {
 		depth += e.delta
 		last = e.pos
 	}
+	return events
 }
 
 // report turns tallies into figures.

@@ -103,11 +103,18 @@ func Merge(docs []*annotate.Document, minAgree int) (*annotate.Document, error) 
 		}
 	}
 	gold := &annotate.Document{ID: first.ID, Text: first.Text, Annotator: GoldAnnotator}
-	ids := map[spanKey]string{}
+	var kept []spanKey
 	for k, v := range votes {
-		if v < minAgree {
-			continue
+		if v >= minAgree {
+			kept = append(kept, k)
 		}
+	}
+	// Sorting the small keys gives the spans' canonical order (start,
+	// end, label) without moving whole spans around.
+	slices.SortFunc(kept, compareKeys)
+	ids := make(map[spanKey]string, len(kept))
+	gold.Spans = make([]annotate.Span, 0, len(kept))
+	for _, k := range kept {
 		ns := notes[k]
 		slices.Sort(ns)
 		id := annotate.SpanID(first.ID, k.start, k.end, k.label)
@@ -117,7 +124,6 @@ func Merge(docs []*annotate.Document, minAgree int) (*annotate.Document, error) 
 			Text: first.Slice(k.start, k.end), Note: strings.Join(ns, " | "),
 		})
 	}
-	gold.SortSpans()
 	var rels []relKey
 	for k, v := range relVotes {
 		_, okFrom := ids[k.from]
