@@ -218,11 +218,11 @@ func TestAgreeOutOfOrder(t *testing.T) {
 	paths := agreeCorpus(t, dir)
 	_, aligned, _ := agreeRun(t, "agree", "--json", paths[0], paths[1])
 
-	ben, err := agreeReadFile(paths[1])
+	ben, err := readNativeFile(paths[1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	ana, err := agreeReadFile(paths[0])
+	ana, err := readNativeFile(paths[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func TestAgreeOutOfOrder(t *testing.T) {
 	}
 }
 
-func agreeReadFile(path string) ([]*annotate.Document, error) {
+func readNativeFile(path string) ([]*annotate.Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -292,7 +292,7 @@ func TestMergeEndToEnd(t *testing.T) {
 			t.Fatalf("order %v gives different bytes:\n%s\n%s", o, first, data)
 		}
 	}
-	gold, err := agreeReadFile(filepath.Join(dir, "gold.jsonl"))
+	gold, err := readNativeFile(filepath.Join(dir, "gold.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
