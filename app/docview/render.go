@@ -56,7 +56,11 @@ func (r *renderer) MinSize() fyne.Size {
 
 // Refresh is part of fyne.WidgetRenderer.
 func (r *renderer) Refresh() {
-	r.v.stale = true
+	// Selection, marks and focus changes keep the visible lines and their
+	// measurements; a new text size (from the theme) lays them out again.
+	if r.v.currentTextSize() != r.v.geo.size {
+		r.v.stale = true
+	}
 	r.draw()
 	canvas.Refresh(r.v)
 }

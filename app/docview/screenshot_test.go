@@ -54,12 +54,13 @@ func TestScreenshots(t *testing.T) {
 			v, w := newTestView(t, text, 820, 640, sampleSpans(t, text)...)
 			fyne.CurrentApp().Settings().SetTheme(variant.theme)
 			w.Canvas().Focus(v)
-			v.SelectSpan("quote-truce")
-			s, e := find(t, text, "Ankara of the need", 0)
-			v.SetSelection(s, e)
 			v.SelectSpan("quote-jobs")
+			s, e := find(t, text, "convince Ankara of the need", 0)
+			v.SetSelection(s, e)
 			v.ScrollToOffset(0)
-			v.Refresh()
+			if v.SelectedSpan() != "quote-jobs" || v.position() != 0 {
+				t.Fatalf("span %q, position %v", v.SelectedSpan(), v.position())
+			}
 			img := w.Canvas().Capture()
 			if img.Bounds().Dx() < 800 {
 				t.Fatalf("capture is %v", img.Bounds())

@@ -189,6 +189,7 @@ func (v *View) setDocument(doc *annotate.Document) {
 // changed; only the marks are rebuilt and redrawn.
 func (v *View) SpansChanged() {
 	v.buildMarks()
+	v.stale = true // the rows of bars, and so the line height, may change
 	if v.span != "" {
 		if _, ok := v.spans.byID[v.span]; !ok {
 			v.setSpan("")
@@ -303,19 +304,24 @@ func (v *View) AcceptsTab() bool { return true }
 // Cursor is part of desktop.Cursorable.
 func (v *View) Cursor() desktop.Cursor { return desktop.TextCursor }
 
+// currentTextSize is the text size set, or the theme's.
+func (v *View) currentTextSize() float32 {
+	if v.textSize > 0 {
+		return v.textSize
+	}
+	return v.Theme().Size(theme.SizeNameText)
+}
+
 // updateGeometry recomputes the measures for the view's size, text size
 // and marks, and starts a new wrap generation when the wrap width or the
 // text size changed.
 func (v *View) updateGeometry() {
-	size := v.textSize
-	if size <= 0 {
-		size = v.Theme().Size(theme.SizeNameText)
-	}
+	size := v.currentTextSize()
 	g := &v.geo
 	sz := v.Size()
 	g.viewW, g.viewH = sz.Width, sz.Height
 	g.padX = v.Theme().Size(theme.SizeNameInnerPadding)
-	g.padY = g.padX / 2
+	g.padY = g.padX
 	g.scrollW = max(6, v.Theme().Size(theme.SizeNameScrollBarSmall)*2)
 	if size != g.size || v.meas == nil {
 		g.size = size
