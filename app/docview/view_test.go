@@ -435,3 +435,28 @@ func TestEmojiHitTesting(t *testing.T) {
 		}
 	}
 }
+
+func TestShortcuts(t *testing.T) {
+	v, w := newTestView(t, sentence, 600, 200)
+	var ran []string
+	w.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { ran = append(ran, "undo") })
+	redo := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
+	w.Canvas().AddShortcut(redo, func(fyne.Shortcut) { ran = append(ran, "redo") })
+	// The view has focus, so Fyne gives it the shortcuts first: the app's
+	// must still run.
+	v.TypedShortcut(&fyne.ShortcutUndo{})
+	v.TypedShortcut(redo)
+	if strings.Join(ran, ",") != "undo,redo" {
+		t.Errorf("canvas shortcuts ran: %q", ran)
+	}
+	v.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if s, e := v.Selection(); s != 0 || e != len([]rune(sentence)) {
+		t.Errorf("Ctrl+A selected %d-%d", s, e)
+	}
+	v.SetSelection(0, 6)
+	clip := test.NewClipboard()
+	v.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+	if got := clip.Content(); got != "Russia" {
+		t.Errorf("Ctrl+C copied %q", got)
+	}
+}
