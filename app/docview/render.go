@@ -47,11 +47,12 @@ func (r *renderer) Layout(fyne.Size) {
 	r.v.focusOnShow()
 }
 
-// MinSize is part of fyne.WidgetRenderer: a few lines, since the view
-// scrolls its own text.
+// MinSize is part of fyne.WidgetRenderer: a few lines of a few words, since
+// the view scrolls its own text.
 func (r *renderer) MinSize() fyne.Size {
-	g := r.v.geo
-	return fyne.NewSize(20*max(r.v.avgW, 1)+2*g.padX+g.scrollW, 3*g.lineH+2*g.padY)
+	size := r.v.currentTextSize()
+	m := fyne.MeasureText("Mg", size, fyne.TextStyle{})
+	return fyne.NewSize(10*m.Width, 3*m.Height)
 }
 
 // Refresh is part of fyne.WidgetRenderer.

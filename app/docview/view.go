@@ -275,7 +275,8 @@ func (v *View) ScrollToOffset(offset int) {
 	if v.isVisible(offset) {
 		return
 	}
-	v.placeLine(offset, v.geo.viewH/3)
+	v.updateGeometry()
+	v.placeLine(offset, v.textHeight()/3)
 	v.Refresh()
 }
 
