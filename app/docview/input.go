@@ -44,7 +44,9 @@ func (v *View) focusOnShow() {
 	}
 	v.shown = true
 	if c.Focused() == nil {
+		v.inLayout = true // FocusGained must not Refresh: Layout draws next
 		c.Focus(v)
+		v.inLayout = false
 	}
 }
 
@@ -261,7 +263,9 @@ func (v *View) Scrolled(ev *fyne.ScrollEvent) {
 // FocusGained is part of fyne.Focusable.
 func (v *View) FocusGained() {
 	v.focused = true
-	v.Refresh()
+	if !v.inLayout {
+		v.Refresh()
+	}
 }
 
 // FocusLost is part of fyne.Focusable.

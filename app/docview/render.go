@@ -42,9 +42,9 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 // Layout is part of fyne.WidgetRenderer; it repositions the pooled objects
 // and never calls Refresh.
 func (r *renderer) Layout(fyne.Size) {
+	r.v.focusOnShow()
 	r.v.stale = true
 	r.draw()
-	r.v.focusOnShow()
 }
 
 // MinSize is part of fyne.WidgetRenderer: a few lines of a few words, since

@@ -91,6 +91,7 @@ type View struct {
 	snapping         bool
 	focused          bool
 	shown            bool // focusOnShow has run
+	inLayout         bool // focusOnShow is focusing the view from Layout
 	shift            bool
 	prefX            float32 // the x that Up and Down keep; <0 when unset
 
