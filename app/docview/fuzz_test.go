@@ -25,7 +25,8 @@ func FuzzView(f *testing.F) {
 		}
 		checkBlocks(t, text, splitBlocks(text))
 		n := utf8.RuneCountInString(text)
-		var spans []annotate.Span
+		// A span with offsets from the fuzzer, possibly outside the text.
+		spans := []annotate.Span{{ID: "z", Start: int(x%64) - 8, End: int(y % 96), Label: "QUOTE"}}
 		if n > 2 {
 			spans = append(spans, annotate.Span{ID: "a", Start: 0, End: n / 2, Label: "ACTOR"}, annotate.Span{ID: "b", Start: n / 3, End: n, Label: "NOPE"})
 		}

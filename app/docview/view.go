@@ -207,7 +207,17 @@ func (v *View) SetExtraMarks(marks []Mark) {
 }
 
 func (v *View) buildMarks() {
-	marks := append(spanMarks(v.doc, v.labels), v.extra...)
+	all := append(spanMarks(v.doc, v.labels), v.extra...)
+	// Offsets outside the text (a bad file) are clamped to it, so that
+	// selecting such a span cannot put the caret outside the text.
+	n := v.doc.Len()
+	marks := all[:0]
+	for _, m := range all {
+		m.Start, m.End = min(max(m.Start, 0), n), min(max(m.End, 0), n)
+		if m.Start < m.End {
+			marks = append(marks, m)
+		}
+	}
 	v.spans = newMarkSet(marks)
 }
 
