@@ -477,7 +477,7 @@ func (v *View) moveLines(n int, ext bool) {
 		a = prev
 	}
 	vl = v.lineInfo(a.blk, a.line)
-	r := hitRune(vl.end-vl.start, v.prefixWidth(&vl), x)
+	r := hitRune(vl.end-vl.start, v.prefixWidth(&vl), x, v.meas.guessRune(vl.text, x))
 	if !vl.last && r == vl.end-vl.start && r > 0 {
 		r--
 	}

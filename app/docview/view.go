@@ -627,7 +627,8 @@ func (v *View) offsetAt(pos fyne.Position) int {
 	if pos.Y < vl.y && v.top.blk == 0 && v.top.line == 0 {
 		return 0
 	}
-	r := hitRune(vl.end-vl.start, v.prefixWidth(vl), pos.X-v.geo.padX)
+	x := pos.X - v.geo.padX
+	r := hitRune(vl.end-vl.start, v.prefixWidth(vl), x, v.meas.guessRune(vl.text, x))
 	if !vl.last && r == vl.end-vl.start && r > 0 {
 		r-- // the end of a wrapped line is the start of the next one
 	}
@@ -641,7 +642,8 @@ func (v *View) runeAt(pos fyne.Position) int {
 		return -1
 	}
 	vl := &v.visible[k]
-	r := runeUnder(vl.end-vl.start, v.prefixWidth(vl), pos.X-v.geo.padX)
+	x := pos.X - v.geo.padX
+	r := runeUnder(vl.end-vl.start, v.prefixWidth(vl), x, v.meas.guessRune(vl.text, x))
 	if r < 0 {
 		return -1
 	}
