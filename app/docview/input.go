@@ -54,8 +54,8 @@ func (v *View) tokens() []annotate.Token { return v.doc.Tokens() }
 
 // inScrollBar reports whether pos is on the scroll bar's strip.
 func (v *View) inScrollBar(pos fyne.Position) bool {
-	g := v.geo
-	return pos.X >= g.viewW-g.scrollW && float32(v.lines.total())*g.lineH > v.textHeight()
+	_, _, _, ok := v.thumb()
+	return ok && pos.X >= v.geo.viewW-v.geo.scrollW
 }
 
 // MouseDown is part of desktop.Mouseable: it takes focus and puts the
@@ -187,12 +187,8 @@ func (v *View) dragTo(pos fyne.Position) {
 
 // dragBar scrolls by a drag of dy pixels on the scroll bar.
 func (v *View) dragBar(dy float32) {
-	g := v.geo
-	total := float64(v.lines.total())
-	view := float64(v.textHeight() / g.lineH)
-	thumb := max(view/total*float64(g.viewH), 24)
-	if track := float64(g.viewH) - thumb; track > 0 {
-		v.jumpTo(v.position() + float64(dy)/track*(total-view))
+	if _, _, perPixel, ok := v.thumb(); ok {
+		v.jumpTo(v.position() + float64(dy)*perPixel)
 		v.Refresh()
 	}
 }
@@ -203,7 +199,7 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 	v.requestFocus()
 	if v.inScrollBar(ev.Position) {
 		// A page towards the click.
-		if ev.Position.Y < v.scrollThumbY() {
+		if y, _, _, _ := v.thumb(); ev.Position.Y < y {
 			v.scrollBy(-v.textHeight())
 		} else {
 			v.scrollBy(v.textHeight())
@@ -226,16 +222,6 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 	}
 	v.setSpan(id)
 	v.Refresh()
-}
-
-// scrollThumbY is the top of the scroll bar's thumb.
-func (v *View) scrollThumbY() float32 {
-	g := v.geo
-	total := float64(v.lines.total())
-	view := float64(v.textHeight() / g.lineH)
-	thumb := max(view/total*float64(g.viewH), 24)
-	f := min(max(v.position()/max(total-view, 1), 0), 1)
-	return float32(f * (float64(g.viewH) - thumb))
 }
 
 // DoubleTapped is part of fyne.DoubleTappable: it selects the word under
@@ -477,11 +463,7 @@ func (v *View) moveLines(n int, ext bool) {
 		a = prev
 	}
 	vl = v.lineInfo(a.blk, a.line)
-	r := hitRune(vl.end-vl.start, v.prefixWidth(&vl), x, v.meas.guessRune(vl.text, x))
-	if !vl.last && r == vl.end-vl.start && r > 0 {
-		r--
-	}
-	v.moveTo(vl.start+r, ext)
+	v.moveTo(v.boundaryAt(&vl, x), ext)
 	v.prefX = x
 }
 

@@ -259,23 +259,37 @@ func (r *renderer) draw() {
 }
 
 // scrollBar draws the thumb of the scroll bar when the text is taller than
-// the view. Its size and place are estimates until every block is wrapped.
+// the view.
 func (r *renderer) scrollBar() {
 	v := r.v
 	g := v.geo
-	total := float64(v.lines.total()) * float64(g.lineH)
-	view := float64(v.textHeight())
-	if total <= view || g.viewH <= 0 {
+	y, h, _, ok := v.thumb()
+	if !ok {
 		return
 	}
-	thumbH := float32(max(view/total*float64(g.viewH), 24))
-	span := total - view
-	f := min(max(v.position()*float64(g.lineH)/span, 0), 1)
-	y := float32(f) * (g.viewH - thumbH)
 	w := g.scrollW - 2
 	rc := r.rect(v.Theme().Color(theme.ColorNameScrollBar, fyne.CurrentApp().Settings().ThemeVariant()),
-		fyne.NewPos(g.viewW-w-1, y), fyne.NewSize(w, thumbH))
+		fyne.NewPos(g.viewW-w-1, y), fyne.NewSize(w, h))
 	rc.CornerRadius = w / 2
+}
+
+// thumb is the scroll bar's thumb: its top and height, and how many lines
+// one pixel of its travel scrolls. ok is false when the text fits in the
+// view. These are estimates until every block is wrapped.
+func (v *View) thumb() (y, h float32, linesPerPixel float64, ok bool) {
+	g := v.geo
+	total := float64(v.lines.total())
+	view := float64(v.textHeight() / g.lineH)
+	if total <= view || g.viewH <= 0 {
+		return 0, 0, 0, false
+	}
+	h = float32(max(view/total*float64(g.viewH), 24))
+	track := float64(g.viewH - h)
+	if track <= 0 {
+		return 0, h, 0, false
+	}
+	f := min(max(v.position()/(total-view), 0), 1)
+	return float32(f * track), h, (total - view) / track, true
 }
 
 // findIn returns the find matches overlapping [start, end), clipped to it.

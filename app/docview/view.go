@@ -627,7 +627,12 @@ func (v *View) offsetAt(pos fyne.Position) int {
 	if pos.Y < vl.y && v.top.blk == 0 && v.top.line == 0 {
 		return 0
 	}
-	x := pos.X - v.geo.padX
+	return v.boundaryAt(vl, pos.X-v.geo.padX)
+}
+
+// boundaryAt returns the code-point boundary of line vl nearest to x
+// (relative to the text's left edge).
+func (v *View) boundaryAt(vl *vline, x float32) int {
 	r := hitRune(vl.end-vl.start, v.prefixWidth(vl), x, v.meas.guessRune(vl.text, x))
 	if !vl.last && r == vl.end-vl.start && r > 0 {
 		r-- // the end of a wrapped line is the start of the next one
