@@ -313,4 +313,3 @@ func (v *View) AcceptsTab() bool { return true }
 
 // Cursor is part of desktop.Cursorable.
 func (v *View) Cursor() desktop.Cursor { return desktop.TextCursor }
-
