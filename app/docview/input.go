@@ -324,6 +324,7 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 	if v.OnKey != nil && v.OnKey(ev) {
 		return
 	}
+	v.updateGeometry() // keys may come before the first layout
 	ext := v.shift
 	switch ev.Name {
 	case fyne.KeyLeft:

@@ -38,11 +38,16 @@ func (v *View) updateGeometry() {
 		v.wrapW = -1 // forces a new generation below
 	}
 	g.rows = min(max(v.spans.levels, 1), maxRows)
-	g.lineH = float32(int(g.textH + 2 + float32(g.rows)*g.pitch + 1 + 0.5))
+	lineH := float32(int(g.textH + 2 + float32(g.rows)*g.pitch + 1 + 0.5))
+	if lineH != g.lineH {
+		g.lineH = lineH
+		v.stale = true
+	}
 	w := max(g.viewW-2*g.padX-g.scrollW, 4*v.avgW)
 	if w != v.wrapW || v.lines == nil {
 		v.wrapW = w
 		v.gen++
+		v.stale = true
 		counts := make([]int32, len(v.blocks))
 		for i, b := range v.blocks {
 			counts[i] = estimateLines(b.end-b.start, v.avgW, w)

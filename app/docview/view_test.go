@@ -460,3 +460,25 @@ func TestShortcuts(t *testing.T) {
 		t.Errorf("Ctrl+C copied %q", got)
 	}
 }
+
+func TestBeforeShown(t *testing.T) {
+	test.NewTempApp(t)
+	doc := &annotate.Document{Text: manyLines(50), Spans: []annotate.Span{{ID: "x", Start: 5, End: 9, Label: "ACTOR"}}}
+	v := New(doc, nil)
+	for _, k := range []fyne.KeyName{fyne.KeyPageDown, fyne.KeyDown, fyne.KeyEnd, fyne.KeyTab, fyne.KeyRight} {
+		v.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierControl})
+	if s, e := v.Selection(); s != doc.Len() || e != s {
+		t.Errorf("Ctrl+End before showing: %d-%d", s, e)
+	}
+	v.SetSelection(100, 120)
+	v.ScrollToOffset(300)
+	v.SelectSpan("x")
+	// Shown afterwards, it lays out at its real size.
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(400, 300))
+	if lines := v.visibleLines(); len(lines) < 5 || v.wrapW < 300 {
+		t.Errorf("%d lines wrapped at %v after showing", len(lines), v.wrapW)
+	}
+}
