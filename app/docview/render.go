@@ -228,17 +228,23 @@ func (r *renderer) draw() {
 		r.rect(m.Color, fyne.NewPos(x0, y), fyne.NewSize(x1-x0, g.barH))
 	}
 
-	// The selected span's outline, over its text and bars.
+	// The selected span's outline, over its text and bars, and a thinner
+	// one around the spans it is related to (a quote's speaker).
 	if hasSel {
+		related := v.relatedTo(v.span)
 		for _, s := range r.segs {
+			width := float32(2)
 			if s.mark != selected {
-				continue
+				if !related[v.spans.marks[s.mark].ID] {
+					continue
+				}
+				width = 1
 			}
 			m := v.spans.marks[s.mark]
 			y := lines[s.line].y
 			h := g.textH + 1 + float32(min(m.level, g.rows-1)+1)*g.pitch
 			rc := r.rect(color.Transparent, fyne.NewPos(s.x0-1, y-1), fyne.NewSize(s.x1-s.x0+2, h+1))
-			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = m.Color, 2, 3
+			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = m.Color, width, 3
 		}
 	}
 
@@ -290,6 +296,28 @@ func (v *View) thumb() (y, h float32, linesPerPixel float64, ok bool) {
 	}
 	f := min(max(v.position()/(total-view), 0), 1)
 	return float32(f * track), h, (total - view) / track, true
+}
+
+// relatedTo returns the ids of the spans that a relation of the document
+// links to span id, either way.
+func (v *View) relatedTo(id string) map[string]bool {
+	var out map[string]bool
+	for _, rel := range v.doc.Relations {
+		other := ""
+		switch id {
+		case rel.From:
+			other = rel.To
+		case rel.To:
+			other = rel.From
+		}
+		if other != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[other] = true
+		}
+	}
+	return out
 }
 
 // findIn returns the find matches overlapping [start, end), clipped to it.

@@ -52,6 +52,10 @@ func TestScreenshots(t *testing.T) {
 	}{{"light", theme.LightTheme()}, {"dark", theme.DarkTheme()}} { //nolint:staticcheck // the fixed variants are what the shots need
 		t.Run(variant.name, func(t *testing.T) {
 			v, w := newTestView(t, text, 820, 640, sampleSpans(t, text)...)
+			v.doc.Relations = []annotate.Relation{
+				{ID: "r1", Label: "SAID_BY", From: "quote-jobs", To: "ministry"},
+				{ID: "r2", Label: "SAID_BY", From: "quote-truce", To: "cavusoglu"},
+			}
 			fyne.CurrentApp().Settings().SetTheme(variant.theme)
 			w.Canvas().Focus(v)
 			v.SelectSpan("quote-jobs")
