@@ -58,8 +58,9 @@ func (v *View) inScrollBar(pos fyne.Position) bool {
 	return ok && pos.X >= v.geo.viewW-v.geo.scrollW
 }
 
-// MouseDown is part of desktop.Mouseable: it takes focus and puts the
-// caret under the pointer (Shift extends the selection to it).
+// MouseDown is part of desktop.Mouseable: it takes focus, puts the caret
+// under the pointer and selects the span there (Shift instead extends the
+// selection to the pointer).
 func (v *View) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
@@ -78,9 +79,9 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 		return
 	}
 	v.drag.anchor = off
-	v.prefX = -1
-	v.select_(off, off, off)
-	v.Refresh()
+	// Select at once rather than in Tapped, which Fyne delays to tell a
+	// click from a double-click.
+	v.clickAt(ev.Position)
 }
 
 // MouseUp is part of desktop.Mouseable.
@@ -211,11 +212,17 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 		v.drag.shift = false
 		return
 	}
-	off := v.offsetAt(ev.Position)
+	v.clickAt(ev.Position)
+}
+
+// clickAt puts the caret at pos and selects the innermost span under it
+// (none when pos is over no highlight).
+func (v *View) clickAt(pos fyne.Position) {
+	off := v.offsetAt(pos)
 	v.prefX = -1
 	v.select_(off, off, off)
 	id := ""
-	if r := v.runeAt(ev.Position); r >= 0 {
+	if r := v.runeAt(pos); r >= 0 {
 		if i := v.spans.innermost(r); i >= 0 {
 			id = v.spans.marks[i].ID
 		}

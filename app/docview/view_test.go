@@ -482,3 +482,20 @@ func TestBeforeShown(t *testing.T) {
 		t.Errorf("%d lines wrapped at %v after showing", len(lines), v.wrapW)
 	}
 }
+
+func TestPressSelectsSpanAtOnce(t *testing.T) {
+	text := `The minister said “Putin will not come”.`
+	v, _ := newTestView(t, text, 600, 200, span(t, text, "quote", "QUOTE", "Putin will not come", 0), span(t, text, "actor", "ACTOR", "Putin", 0))
+	a, _ := find(t, text, "Putin", 0)
+	press(v, midOf(t, v, a+1), 0)
+	if v.SelectedSpan() != "actor" {
+		t.Errorf("a press on a highlight selected %q", v.SelectedSpan())
+	}
+	// A drag from there selects text instead.
+	b, _ := find(t, text, "come", 0)
+	dragTo(v, midOf(t, v, a+1), midOf(t, v, b+1))
+	v.DragEnd()
+	if s, e := v.Selection(); v.SelectedSpan() != "" || string([]rune(text)[s:e]) != "Putin will not come" {
+		t.Errorf("after the drag: span %q, selection %q", v.SelectedSpan(), string([]rune(text)[s:e]))
+	}
+}
