@@ -315,8 +315,9 @@ func (v *View) labelRange() (int, int) {
 		}
 		return v.selStart, v.selEnd
 	case v.span != "":
-		m := v.spans.marks[v.spans.byID[v.span]]
-		return m.Start, m.End
+		if i, ok := v.spans.index(v.span); ok {
+			return v.spans.marks[i].Start, v.spans.marks[i].End
+		}
 	case v.snapping:
 		toks := v.tokens()
 		if i := annotate.TokenAt(toks, v.caret); i >= 0 {

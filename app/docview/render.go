@@ -144,7 +144,7 @@ func (r *renderer) draw() {
 			})
 		})
 	}
-	selected, hasSel := v.spans.byID[v.span]
+	selected, hasSel := v.spans.index(v.span)
 
 	// Backgrounds of the outermost marks.
 	for _, s := range r.segs {

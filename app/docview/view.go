@@ -76,7 +76,9 @@ type View struct {
 
 	spans *markSet // the marks of the document's spans and of extra
 	extra []Mark
-	find  [][2]int
+	// markBuf is the memory marks are built in before they are sorted.
+	markBuf []Mark
+	find    [][2]int
 
 	top     anchor // the first visible line
 	visible []vline
@@ -190,7 +192,7 @@ func (v *View) SpansChanged() {
 	v.buildMarks()
 	v.stale = true // the rows of bars, and so the line height, may change
 	if v.span != "" {
-		if _, ok := v.spans.byID[v.span]; !ok {
+		if _, ok := v.spans.index(v.span); !ok {
 			v.setSpan("")
 		}
 	}
@@ -205,7 +207,10 @@ func (v *View) SetExtraMarks(marks []Mark) {
 }
 
 func (v *View) buildMarks() {
-	all := append(spanMarks(v.doc, v.labels), v.extra...)
+	// The marks are built in the memory of the last build's input, and
+	// sorted into that of the last set (both are done with).
+	all := append(spanMarks(v.markBuf[:0], v.doc, v.labels), v.extra...)
+	v.markBuf = all
 	// Offsets outside the text (a bad file) are clamped to it, so that
 	// selecting such a span cannot put the caret outside the text.
 	n := v.doc.Len()
@@ -216,7 +221,7 @@ func (v *View) buildMarks() {
 			marks = append(marks, m)
 		}
 	}
-	v.spans = newMarkSet(marks)
+	v.spans = newMarkSet(marks, v.spans)
 }
 
 // Selection returns the selected range in code points; start == end means a
@@ -257,7 +262,7 @@ func (v *View) SelectedSpan() string { return v.span }
 // it and calls OnSpanSelected. The text selection collapses to the span's
 // start.
 func (v *View) SelectSpan(id string) {
-	if i, ok := v.spans.byID[id]; ok {
+	if i, ok := v.spans.index(id); ok {
 		m := v.spans.marks[i]
 		v.select_(m.Start, m.Start, m.Start)
 		v.ScrollToOffset(m.Start)

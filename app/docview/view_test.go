@@ -499,3 +499,21 @@ func TestPressSelectsSpanAtOnce(t *testing.T) {
 		t.Errorf("after the drag: span %q, selection %q", v.SelectedSpan(), string([]rune(text)[s:e]))
 	}
 }
+
+func TestTabOrderWithSharedStarts(t *testing.T) {
+	text := `“Putin will not come”, said Lavrov.`
+	v, _ := newTestView(t, text, 600, 200,
+		span(t, text, "quote", "QUOTE", "Putin will not come", 0),
+		span(t, text, "lavrov", "ACTOR", "Lavrov", 0),
+		span(t, text, "putin", "ACTOR", "Putin", 0),
+		span(t, text, "claim", "CLAIM", "Putin will", 0),
+	)
+	var got []string
+	for range 4 {
+		v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		got = append(got, v.SelectedSpan())
+	}
+	if want := "putin,claim,quote,lavrov"; strings.Join(got, ",") != want {
+		t.Errorf("Tab order %q, want %q", strings.Join(got, ","), want)
+	}
+}
