@@ -44,7 +44,9 @@ func (v *View) focusOnShow() {
 	}
 	v.shown = true
 	if c.Focused() == nil {
+		v.inLayout = true // FocusGained must not Refresh: Layout draws next
 		c.Focus(v)
+		v.inLayout = false
 	}
 }
 
@@ -52,12 +54,13 @@ func (v *View) tokens() []annotate.Token { return v.doc.Tokens() }
 
 // inScrollBar reports whether pos is on the scroll bar's strip.
 func (v *View) inScrollBar(pos fyne.Position) bool {
-	g := v.geo
-	return pos.X >= g.viewW-g.scrollW && float32(v.lines.total())*g.lineH > v.textHeight()
+	_, _, _, ok := v.thumb()
+	return ok && pos.X >= v.geo.viewW-v.geo.scrollW
 }
 
-// MouseDown is part of desktop.Mouseable: it takes focus and puts the
-// caret under the pointer (Shift extends the selection to it).
+// MouseDown is part of desktop.Mouseable: it takes focus, puts the caret
+// under the pointer and selects the span there (Shift instead extends the
+// selection to the pointer).
 func (v *View) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
@@ -76,9 +79,9 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 		return
 	}
 	v.drag.anchor = off
-	v.prefX = -1
-	v.select_(off, off, off)
-	v.Refresh()
+	// Select at once rather than in Tapped, which Fyne delays to tell a
+	// click from a double-click.
+	v.clickAt(ev.Position)
 }
 
 // MouseUp is part of desktop.Mouseable.
@@ -185,12 +188,8 @@ func (v *View) dragTo(pos fyne.Position) {
 
 // dragBar scrolls by a drag of dy pixels on the scroll bar.
 func (v *View) dragBar(dy float32) {
-	g := v.geo
-	total := float64(v.lines.total())
-	view := float64(v.textHeight() / g.lineH)
-	thumb := max(view/total*float64(g.viewH), 24)
-	if track := float64(g.viewH) - thumb; track > 0 {
-		v.jumpTo(v.position() + float64(dy)/track*(total-view))
+	if _, _, perPixel, ok := v.thumb(); ok {
+		v.jumpTo(v.position() + float64(dy)*perPixel)
 		v.Refresh()
 	}
 }
@@ -201,7 +200,7 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 	v.requestFocus()
 	if v.inScrollBar(ev.Position) {
 		// A page towards the click.
-		if ev.Position.Y < v.scrollThumbY() {
+		if y, _, _, _ := v.thumb(); ev.Position.Y < y {
 			v.scrollBy(-v.textHeight())
 		} else {
 			v.scrollBy(v.textHeight())
@@ -213,27 +212,23 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 		v.drag.shift = false
 		return
 	}
-	off := v.offsetAt(ev.Position)
+	v.clickAt(ev.Position)
+}
+
+// clickAt puts the caret at pos and selects the innermost span under it
+// (none when pos is over no highlight).
+func (v *View) clickAt(pos fyne.Position) {
+	off := v.offsetAt(pos)
 	v.prefX = -1
 	v.select_(off, off, off)
 	id := ""
-	if r := v.runeAt(ev.Position); r >= 0 {
+	if r := v.runeAt(pos); r >= 0 {
 		if i := v.spans.innermost(r); i >= 0 {
 			id = v.spans.marks[i].ID
 		}
 	}
 	v.setSpan(id)
 	v.Refresh()
-}
-
-// scrollThumbY is the top of the scroll bar's thumb.
-func (v *View) scrollThumbY() float32 {
-	g := v.geo
-	total := float64(v.lines.total())
-	view := float64(v.textHeight() / g.lineH)
-	thumb := max(view/total*float64(g.viewH), 24)
-	f := min(max(v.position()/max(total-view, 1), 0), 1)
-	return float32(f * (float64(g.viewH) - thumb))
 }
 
 // DoubleTapped is part of fyne.DoubleTappable: it selects the word under
@@ -261,7 +256,9 @@ func (v *View) Scrolled(ev *fyne.ScrollEvent) {
 // FocusGained is part of fyne.Focusable.
 func (v *View) FocusGained() {
 	v.focused = true
-	v.Refresh()
+	if !v.inLayout {
+		v.Refresh()
+	}
 }
 
 // FocusLost is part of fyne.Focusable.
@@ -318,8 +315,9 @@ func (v *View) labelRange() (int, int) {
 		}
 		return v.selStart, v.selEnd
 	case v.span != "":
-		m := v.spans.marks[v.spans.byID[v.span]]
-		return m.Start, m.End
+		if i, ok := v.spans.index(v.span); ok {
+			return v.spans.marks[i].Start, v.spans.marks[i].End
+		}
 	case v.snapping:
 		toks := v.tokens()
 		if i := annotate.TokenAt(toks, v.caret); i >= 0 {
@@ -334,6 +332,7 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 	if v.OnKey != nil && v.OnKey(ev) {
 		return
 	}
+	v.updateGeometry() // keys may come before the first layout
 	ext := v.shift
 	switch ev.Name {
 	case fyne.KeyLeft:
@@ -473,11 +472,7 @@ func (v *View) moveLines(n int, ext bool) {
 		a = prev
 	}
 	vl = v.lineInfo(a.blk, a.line)
-	r := hitRune(vl.end-vl.start, v.prefixWidth(&vl), x)
-	if !vl.last && r == vl.end-vl.start && r > 0 {
-		r--
-	}
-	v.moveTo(vl.start+r, ext)
+	v.moveTo(v.boundaryAt(&vl, x), ext)
 	v.prefX = x
 }
 

@@ -51,16 +51,21 @@ type markSet struct {
 	order []int
 	// levels is the number of bar rows in use (at least 1).
 	levels int
-	byID   map[string]int
+	// keys is sorting memory kept for the next rebuild.
+	keys []markKey
 }
+
+// markKey is what marks are sorted by: small and free of pointers.
+type markKey struct{ start, end, idx int32 }
 
 // greyMark colours spans whose label is not in the label set.
 var greyMark = color.NRGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
 
-// spanMarks turns a document's spans into marks coloured by labels.
-func spanMarks(doc *annotate.Document, labels *annotate.LabelSet) []Mark {
+// spanMarks appends to buf the marks of a document's spans, coloured by
+// labels.
+func spanMarks(buf []Mark, doc *annotate.Document, labels *annotate.LabelSet) []Mark {
 	if doc == nil {
-		return nil
+		return buf
 	}
 	colours := map[string]color.NRGBA{}
 	for _, l := range labels.Labels {
@@ -68,7 +73,7 @@ func spanMarks(doc *annotate.Document, labels *annotate.LabelSet) []Mark {
 			colours[l.Name] = color.NRGBA{R: c.R, G: c.G, B: c.B, A: 0xff}
 		}
 	}
-	marks := make([]Mark, 0, len(doc.Spans))
+	marks := buf
 	for _, s := range doc.Spans {
 		if s.End <= s.Start {
 			continue
@@ -88,15 +93,34 @@ func spanMarks(doc *annotate.Document, labels *annotate.LabelSet) []Mark {
 
 // newMarkSet orders marks and gives each a row: an enclosing mark comes
 // before (and so gets a lower row than) the marks inside it, and two marks
-// that overlap never share a row.
-func newMarkSet(marks []Mark) *markSet {
-	slices.SortStableFunc(marks, func(a, b Mark) int {
-		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+// that overlap never share a row. It reuses the memory of old (which must
+// not be used afterwards), since a redraw after each edit rebuilds the set.
+func newMarkSet(marks []Mark, old *markSet) *markSet {
+	if old == nil {
+		old = &markSet{}
+	}
+	// Sort small pointer-free keys, not the marks: moving 20,000 marks with
+	// their strings is most of the cost of a redraw after an edit.
+	keys := slices.Grow(old.keys[:0], len(marks))[:len(marks)]
+	for i, m := range marks {
+		keys[i] = markKey{int32(m.Start), int32(m.End), int32(i)}
+	}
+	nearlySort(keys, func(a, b markKey) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
 			return c
 		}
-		return cmp.Compare(b.End, a.End)
+		if c := cmp.Compare(b.end, a.end); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.idx, b.idx) // keeps the order total, so stable
 	})
-	ms := &markSet{marks: marks, maxEnd: make([]int, len(marks)), byID: make(map[string]int, len(marks)), levels: 1}
+	sorted := slices.Grow(old.marks[:0], len(marks))[:len(marks)]
+	for i, k := range keys {
+		sorted[i] = marks[k.idx]
+	}
+	marks = sorted
+	ms := &markSet{marks: marks, maxEnd: slices.Grow(old.maxEnd[:0], len(marks))[:len(marks)],
+		order: old.order[:0], keys: keys, levels: 1}
 	var rowEnd []int // rowEnd[l] is where the last mark on row l ends
 	top := 0
 	for i := range marks {
@@ -114,17 +138,55 @@ func newMarkSet(marks []Mark) *markSet {
 		top = max(top, m.End)
 		ms.maxEnd[i] = top
 		if m.ID != "" {
-			ms.byID[m.ID] = i
 			ms.order = append(ms.order, i)
 		}
 	}
-	slices.SortStableFunc(ms.order, func(a, b int) int {
-		if c := cmp.Compare(marks[a].Start, marks[b].Start); c != 0 {
-			return c
+	// Tab order is (start, end): within one start the marks are longest
+	// first, so each run of equal starts is reversed.
+	for i := 0; i < len(ms.order); {
+		j := i + 1
+		for j < len(ms.order) && marks[ms.order[j]].Start == marks[ms.order[i]].Start {
+			j++
 		}
-		return cmp.Compare(marks[a].End, marks[b].End)
-	})
+		slices.Reverse(ms.order[i:j])
+		i = j
+	}
 	return ms
+}
+
+// nearlySort sorts xs, quickly when it is nearly sorted already, as the
+// spans of a document are (in file order, with the latest additions at the
+// end): a binary insertion sort that falls back on slices.SortFunc when it
+// would move too much.
+func nearlySort[T any](xs []T, cmp func(a, b T) int) {
+	moved := 0
+	for i := 1; i < len(xs); i++ {
+		if cmp(xs[i-1], xs[i]) <= 0 {
+			continue
+		}
+		x := xs[i]
+		j := sort.Search(i, func(j int) bool { return cmp(xs[j], x) > 0 })
+		if moved += i - j; moved > 8*len(xs) {
+			slices.SortFunc(xs, cmp)
+			return
+		}
+		copy(xs[j+1:i+1], xs[j:i])
+		xs[j] = x
+	}
+}
+
+// index returns the index of the mark with the given span id. A linear scan
+// costs less than keeping a map for the few lookups a redraw makes.
+func (ms *markSet) index(id string) (int, bool) {
+	if id == "" {
+		return -1, false
+	}
+	for i := range ms.marks {
+		if ms.marks[i].ID == id {
+			return i, true
+		}
+	}
+	return -1, false
 }
 
 // overlapping calls f with the index of every mark that shares a code
@@ -168,7 +230,7 @@ func (ms *markSet) next(id string, off, dir int) int {
 	if n == 0 {
 		return -1
 	}
-	if cur, ok := ms.byID[id]; ok {
+	if cur, ok := ms.index(id); ok {
 		k := slices.Index(ms.order, cur)
 		return ms.order[((k+dir)%n+n)%n]
 	}

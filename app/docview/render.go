@@ -42,21 +42,26 @@ func (v *View) CreateRenderer() fyne.WidgetRenderer {
 // Layout is part of fyne.WidgetRenderer; it repositions the pooled objects
 // and never calls Refresh.
 func (r *renderer) Layout(fyne.Size) {
+	r.v.focusOnShow()
 	r.v.stale = true
 	r.draw()
-	r.v.focusOnShow()
 }
 
-// MinSize is part of fyne.WidgetRenderer: a few lines, since the view
-// scrolls its own text.
+// MinSize is part of fyne.WidgetRenderer: a few lines of a few words, since
+// the view scrolls its own text.
 func (r *renderer) MinSize() fyne.Size {
-	g := r.v.geo
-	return fyne.NewSize(20*max(r.v.avgW, 1)+2*g.padX+g.scrollW, 3*g.lineH+2*g.padY)
+	size := r.v.currentTextSize()
+	m := fyne.MeasureText("Mg", size, fyne.TextStyle{})
+	return fyne.NewSize(10*m.Width, 3*m.Height)
 }
 
 // Refresh is part of fyne.WidgetRenderer.
 func (r *renderer) Refresh() {
-	r.v.stale = true
+	// Selection, marks and focus changes keep the visible lines and their
+	// measurements; a new text size (from the theme) lays them out again.
+	if r.v.currentTextSize() != r.v.geo.size {
+		r.v.stale = true
+	}
 	r.draw()
 	canvas.Refresh(r.v)
 }
@@ -139,7 +144,7 @@ func (r *renderer) draw() {
 			})
 		})
 	}
-	selected, hasSel := v.spans.byID[v.span]
+	selected, hasSel := v.spans.index(v.span)
 
 	// Backgrounds of the outermost marks.
 	for _, s := range r.segs {
@@ -223,17 +228,23 @@ func (r *renderer) draw() {
 		r.rect(m.Color, fyne.NewPos(x0, y), fyne.NewSize(x1-x0, g.barH))
 	}
 
-	// The selected span's outline, over its text and bars.
+	// The selected span's outline, over its text and bars, and a thinner
+	// one around the spans it is related to (a quote's speaker).
 	if hasSel {
+		related := v.relatedTo(v.span)
 		for _, s := range r.segs {
+			width := float32(2)
 			if s.mark != selected {
-				continue
+				if !related[v.spans.marks[s.mark].ID] {
+					continue
+				}
+				width = 1
 			}
 			m := v.spans.marks[s.mark]
 			y := lines[s.line].y
 			h := g.textH + 1 + float32(min(m.level, g.rows-1)+1)*g.pitch
 			rc := r.rect(color.Transparent, fyne.NewPos(s.x0-1, y-1), fyne.NewSize(s.x1-s.x0+2, h+1))
-			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = m.Color, 2, 3
+			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = m.Color, width, 3
 		}
 	}
 
@@ -254,23 +265,59 @@ func (r *renderer) draw() {
 }
 
 // scrollBar draws the thumb of the scroll bar when the text is taller than
-// the view. Its size and place are estimates until every block is wrapped.
+// the view.
 func (r *renderer) scrollBar() {
 	v := r.v
 	g := v.geo
-	total := float64(v.lines.total()) * float64(g.lineH)
-	view := float64(v.textHeight())
-	if total <= view || g.viewH <= 0 {
+	y, h, _, ok := v.thumb()
+	if !ok {
 		return
 	}
-	thumbH := float32(max(view/total*float64(g.viewH), 24))
-	span := total - view
-	f := min(max(v.position()*float64(g.lineH)/span, 0), 1)
-	y := float32(f) * (g.viewH - thumbH)
 	w := g.scrollW - 2
 	rc := r.rect(v.Theme().Color(theme.ColorNameScrollBar, fyne.CurrentApp().Settings().ThemeVariant()),
-		fyne.NewPos(g.viewW-w-1, y), fyne.NewSize(w, thumbH))
+		fyne.NewPos(g.viewW-w-1, y), fyne.NewSize(w, h))
 	rc.CornerRadius = w / 2
+}
+
+// thumb is the scroll bar's thumb: its top and height, and how many lines
+// one pixel of its travel scrolls. ok is false when the text fits in the
+// view. These are estimates until every block is wrapped.
+func (v *View) thumb() (y, h float32, linesPerPixel float64, ok bool) {
+	g := v.geo
+	total := float64(v.lines.total())
+	view := float64(v.textHeight() / g.lineH)
+	if total <= view || g.viewH <= 0 {
+		return 0, 0, 0, false
+	}
+	h = float32(max(view/total*float64(g.viewH), 24))
+	track := float64(g.viewH - h)
+	if track <= 0 {
+		return 0, h, 0, false
+	}
+	f := min(max(v.position()/(total-view), 0), 1)
+	return float32(f * track), h, (total - view) / track, true
+}
+
+// relatedTo returns the ids of the spans that a relation of the document
+// links to span id, either way.
+func (v *View) relatedTo(id string) map[string]bool {
+	var out map[string]bool
+	for _, rel := range v.doc.Relations {
+		other := ""
+		switch id {
+		case rel.From:
+			other = rel.To
+		case rel.To:
+			other = rel.From
+		}
+		if other != "" {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[other] = true
+		}
+	}
+	return out
 }
 
 // findIn returns the find matches overlapping [start, end), clipped to it.

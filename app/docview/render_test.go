@@ -174,3 +174,35 @@ func TestFocusWhenShown(t *testing.T) {
 	}
 	_ = fyne.Position{}
 }
+
+func TestRelatedSpansOutlined(t *testing.T) {
+	text := "Lavrov said “the jobs continue” and Shoigu agreed."
+	spans := []annotate.Span{
+		span(t, text, "lavrov", "ACTOR", "Lavrov", 0),
+		span(t, text, "quote", "QUOTE", "the jobs continue", 0),
+		span(t, text, "shoigu", "ACTOR", "Shoigu", 0),
+	}
+	v, _ := newTestView(t, text, 600, 200, spans...)
+	v.doc.Relations = []annotate.Relation{{ID: "r", Label: "SAID_BY", From: "quote", To: "lavrov"}}
+	outlines := func() map[float32]int {
+		n := map[float32]int{}
+		for _, o := range test.WidgetRenderer(v).Objects() {
+			if r, ok := o.(*canvas.Rectangle); ok && r.StrokeWidth > 0 {
+				n[r.StrokeWidth]++
+			}
+		}
+		return n
+	}
+	v.SelectSpan("quote")
+	if got := outlines(); got[2] != 1 || got[1] != 1 {
+		t.Errorf("quote selected: outlines by width %v, want one of 2 (the quote) and one of 1 (its speaker)", got)
+	}
+	v.SelectSpan("shoigu")
+	if got := outlines(); got[2] != 1 || got[1] != 0 {
+		t.Errorf("unrelated span selected: outlines by width %v", got)
+	}
+	v.SelectSpan("lavrov")
+	if got := outlines(); got[2] != 1 || got[1] != 1 {
+		t.Errorf("speaker selected: outlines by width %v", got)
+	}
+}

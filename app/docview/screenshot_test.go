@@ -52,14 +52,19 @@ func TestScreenshots(t *testing.T) {
 	}{{"light", theme.LightTheme()}, {"dark", theme.DarkTheme()}} { //nolint:staticcheck // the fixed variants are what the shots need
 		t.Run(variant.name, func(t *testing.T) {
 			v, w := newTestView(t, text, 820, 640, sampleSpans(t, text)...)
+			v.doc.Relations = []annotate.Relation{
+				{ID: "r1", Label: "SAID_BY", From: "quote-jobs", To: "ministry"},
+				{ID: "r2", Label: "SAID_BY", From: "quote-truce", To: "cavusoglu"},
+			}
 			fyne.CurrentApp().Settings().SetTheme(variant.theme)
 			w.Canvas().Focus(v)
-			v.SelectSpan("quote-truce")
-			s, e := find(t, text, "Ankara of the need", 0)
-			v.SetSelection(s, e)
 			v.SelectSpan("quote-jobs")
+			s, e := find(t, text, "convince Ankara of the need", 0)
+			v.SetSelection(s, e)
 			v.ScrollToOffset(0)
-			v.Refresh()
+			if v.SelectedSpan() != "quote-jobs" || v.position() != 0 {
+				t.Fatalf("span %q, position %v", v.SelectedSpan(), v.position())
+			}
 			img := w.Canvas().Capture()
 			if img.Bounds().Dx() < 800 {
 				t.Fatalf("capture is %v", img.Bounds())

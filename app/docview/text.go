@@ -182,10 +182,11 @@ type measurer struct {
 	size  float32
 	style fyne.TextStyle
 	words map[string]float32
+	runes map[rune]float32
 }
 
 func newMeasurer(size float32) *measurer {
-	return &measurer{size: size, words: map[string]float32{}}
+	return &measurer{size: size, words: map[string]float32{}, runes: map[rune]float32{}}
 }
 
 // width measures s exactly (Fyne's text measurement).
@@ -289,15 +290,48 @@ func runeOffsets(s string) []int {
 	return append(offs, len(s))
 }
 
+// firstWider returns the first boundary k in [0, n] of a line of n code
+// points whose prefix is wider than x, or n+1 when none is (width(k) is the
+// exact width of the first k code points). It gallops out from guess, so a
+// good guess costs only a few measurements, and a bad one O(log n).
+func firstWider(n int, width func(k int) float32, x float32, guess int) int {
+	wider := func(k int) bool { return k > n || width(k) > x }
+	g := min(max(guess, 0), n)
+	var lo, hi int // the answer is in (lo, hi], and width(lo) <= x
+	if wider(g) {
+		if g == 0 {
+			return 0
+		}
+		hi = g
+		for step := 1; ; step *= 2 {
+			lo = max(g-step, 0)
+			if !wider(lo) {
+				break
+			}
+			if hi = lo; lo == 0 {
+				return 0
+			}
+		}
+	} else {
+		lo = g
+		for step := 1; ; step *= 2 {
+			hi = min(g+step, n+1)
+			if wider(hi) {
+				break
+			}
+			lo = hi
+		}
+	}
+	return lo + 1 + sort.Search(hi-lo-1, func(i int) bool { return wider(lo + 1 + i) })
+}
+
 // hitRune returns the code point boundary of a line of n code points
-// nearest to x, by binary search over prefix widths (width(k) is the width
-// of the first k code points): O(log n) measurements.
-func hitRune(n int, width func(k int) float32, x float32) int {
+// nearest to x (guess is where to start looking).
+func hitRune(n int, width func(k int) float32, x float32, guess int) int {
 	if x <= 0 || n == 0 {
 		return 0
 	}
-	// k = the first boundary whose prefix is wider than x.
-	k := sort.Search(n+1, func(k int) bool { return width(k) > x })
+	k := firstWider(n, width, x, guess)
 	if k > n {
 		return n
 	}
@@ -310,15 +344,37 @@ func hitRune(n int, width func(k int) float32, x float32) int {
 
 // runeUnder returns the code point of a line of n code points whose glyph
 // is under x, or -1 when x is beyond the text.
-func runeUnder(n int, width func(k int) float32, x float32) int {
+func runeUnder(n int, width func(k int) float32, x float32, guess int) int {
 	if x < 0 || n == 0 {
 		return -1
 	}
-	k := sort.Search(n+1, func(k int) bool { return width(k) > x })
+	k := firstWider(n, width, x, guess)
 	if k > n {
 		return -1
 	}
 	return k - 1
+}
+
+// guessRune estimates the boundary of s nearest to x by adding up the
+// widths of its code points measured one by one (cached): no shaping of
+// the whole line, and off by kerning only, which firstWider then corrects
+// with exact measurements.
+func (m *measurer) guessRune(s string, x float32) int {
+	var w float32
+	k := 0
+	for _, r := range s {
+		rw, ok := m.runes[r]
+		if !ok {
+			rw = m.width(string(r))
+			m.runes[r] = rw
+		}
+		if w+rw/2 > x {
+			return k
+		}
+		w += rw
+		k++
+	}
+	return k
 }
 
 // estimateLines guesses how many lines a block of n code points wraps to.

@@ -155,3 +155,37 @@ func TestWrap(t *testing.T) {
 		})
 	}
 }
+
+func TestFirstWider(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := range 2000 {
+		n := rng.IntN(40)
+		widths := make([]float32, n+1)
+		for k := 1; k <= n; k++ {
+			widths[k] = widths[k-1] + float32(rng.IntN(3)) // zero-width code points too
+		}
+		measured := 0
+		width := func(k int) float32 {
+			measured++
+			return widths[k]
+		}
+		x := float32(rng.IntN(int(widths[n])+4)) - 1.5
+		guess := rng.IntN(n+5) - 2
+		want := n + 1
+		for k := 0; k <= n; k++ {
+			if widths[k] > x {
+				want = k
+				break
+			}
+		}
+		if got := firstWider(n, width, x, guess); got != want {
+			t.Fatalf("round %d: widths %v x %v guess %d: got %d, want %d", round, widths, x, guess, got, want)
+		}
+		// A right guess costs at most two measurements.
+		measured = 0
+		firstWider(n, width, x, want)
+		if measured > 2 {
+			t.Fatalf("round %d: a right guess took %d measurements", round, measured)
+		}
+	}
+}

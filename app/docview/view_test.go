@@ -435,3 +435,85 @@ func TestEmojiHitTesting(t *testing.T) {
 		}
 	}
 }
+
+func TestShortcuts(t *testing.T) {
+	v, w := newTestView(t, sentence, 600, 200)
+	var ran []string
+	w.Canvas().AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { ran = append(ran, "undo") })
+	redo := &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierControl | fyne.KeyModifierShift}
+	w.Canvas().AddShortcut(redo, func(fyne.Shortcut) { ran = append(ran, "redo") })
+	// The view has focus, so Fyne gives it the shortcuts first: the app's
+	// must still run.
+	v.TypedShortcut(&fyne.ShortcutUndo{})
+	v.TypedShortcut(redo)
+	if strings.Join(ran, ",") != "undo,redo" {
+		t.Errorf("canvas shortcuts ran: %q", ran)
+	}
+	v.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if s, e := v.Selection(); s != 0 || e != len([]rune(sentence)) {
+		t.Errorf("Ctrl+A selected %d-%d", s, e)
+	}
+	v.SetSelection(0, 6)
+	clip := test.NewClipboard()
+	v.TypedShortcut(&fyne.ShortcutCopy{Clipboard: clip})
+	if got := clip.Content(); got != "Russia" {
+		t.Errorf("Ctrl+C copied %q", got)
+	}
+}
+
+func TestBeforeShown(t *testing.T) {
+	test.NewTempApp(t)
+	doc := &annotate.Document{Text: manyLines(50), Spans: []annotate.Span{{ID: "x", Start: 5, End: 9, Label: "ACTOR"}}}
+	v := New(doc, nil)
+	for _, k := range []fyne.KeyName{fyne.KeyPageDown, fyne.KeyDown, fyne.KeyEnd, fyne.KeyTab, fyne.KeyRight} {
+		v.TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierControl})
+	if s, e := v.Selection(); s != doc.Len() || e != s {
+		t.Errorf("Ctrl+End before showing: %d-%d", s, e)
+	}
+	v.SetSelection(100, 120)
+	v.ScrollToOffset(300)
+	v.SelectSpan("x")
+	// Shown afterwards, it lays out at its real size.
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(400, 300))
+	if lines := v.visibleLines(); len(lines) < 5 || v.wrapW < 300 {
+		t.Errorf("%d lines wrapped at %v after showing", len(lines), v.wrapW)
+	}
+}
+
+func TestPressSelectsSpanAtOnce(t *testing.T) {
+	text := `The minister said “Putin will not come”.`
+	v, _ := newTestView(t, text, 600, 200, span(t, text, "quote", "QUOTE", "Putin will not come", 0), span(t, text, "actor", "ACTOR", "Putin", 0))
+	a, _ := find(t, text, "Putin", 0)
+	press(v, midOf(t, v, a+1), 0)
+	if v.SelectedSpan() != "actor" {
+		t.Errorf("a press on a highlight selected %q", v.SelectedSpan())
+	}
+	// A drag from there selects text instead.
+	b, _ := find(t, text, "come", 0)
+	dragTo(v, midOf(t, v, a+1), midOf(t, v, b+1))
+	v.DragEnd()
+	if s, e := v.Selection(); v.SelectedSpan() != "" || string([]rune(text)[s:e]) != "Putin will not come" {
+		t.Errorf("after the drag: span %q, selection %q", v.SelectedSpan(), string([]rune(text)[s:e]))
+	}
+}
+
+func TestTabOrderWithSharedStarts(t *testing.T) {
+	text := `“Putin will not come”, said Lavrov.`
+	v, _ := newTestView(t, text, 600, 200,
+		span(t, text, "quote", "QUOTE", "Putin will not come", 0),
+		span(t, text, "lavrov", "ACTOR", "Lavrov", 0),
+		span(t, text, "putin", "ACTOR", "Putin", 0),
+		span(t, text, "claim", "CLAIM", "Putin will", 0),
+	)
+	var got []string
+	for range 4 {
+		v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		got = append(got, v.SelectedSpan())
+	}
+	if want := "putin,claim,quote,lavrov"; strings.Join(got, ",") != want {
+		t.Errorf("Tab order %q, want %q", strings.Join(got, ","), want)
+	}
+}
