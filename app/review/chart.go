@@ -95,7 +95,7 @@ func agreementChart(r agree.Report, labels *annotate.LabelSet) fyne.CanvasObject
 		for _, m := range measures {
 			bars = append(bars, newBar(m.value(l.Measures), withAlpha(c, m.alpha)))
 		}
-		rows = append(rows, container.NewBorder(nil, nil, container.New(&fixedWidth{w: 90}, name), nil,
+		rows = append(rows, container.NewBorder(nil, nil, container.New(&fixedWidth{w: 90}, container.NewCenter(name)), nil,
 			container.NewVBox(bars...)))
 	}
 	return container.NewVBox(rows...)
@@ -116,10 +116,14 @@ func legend() fyne.CanvasObject {
 
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA { c.A = a; return c }
 
+// trackColour is a bar's empty part: a translucent grey that reads on
+// light and dark themes alike.
+var trackColour = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x30}
+
 // newBar is one horizontal bar: a track, the filled part for v in [0, 1],
 // and v written after it.
 func newBar(v float64, c color.NRGBA) fyne.CanvasObject {
-	track := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	track := canvas.NewRectangle(trackColour)
 	fill := canvas.NewRectangle(c)
 	text := canvas.NewText(figure(v), theme.Color(theme.ColorNameForeground))
 	text.TextSize = theme.TextSize() * 0.85

@@ -8,7 +8,7 @@ import (
 
 // laneContext is how many code points of text a lane shows on each side
 // of the disagreement, at most: enough to read the sentence around it.
-const laneContext = 140
+const laneContext = 90
 
 // snippet is the passage around a site as its own small document: what
 // one lane shows of one annotator's version.

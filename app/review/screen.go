@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
@@ -54,6 +55,7 @@ type Screen struct {
 	view     *docview.View
 	lanes    []*docview.View
 	laneName []*widget.Label
+	laneHas  []*widget.Label
 	docList  *widget.List
 	siteList *widget.List
 	status   *widget.Label
@@ -94,19 +96,23 @@ func (s *Screen) build() {
 
 	lanes := container.NewVBox()
 	for k, name := range s.c.names {
-		l := widget.NewLabelWithStyle(fmt.Sprintf("%d · %s", k+1, name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := truncated(fmt.Sprintf("%d · %s", k+1, name), true)
+		has := truncated("", false)
+		s.laneHas = append(s.laneHas, has)
 		v := docview.New(nil, s.labels)
 		v.OnKey = s.onKey
 		s.lanes = append(s.lanes, v)
 		s.laneName = append(s.laneName, l)
-		lanes.Add(l)
-		lanes.Add(container.New(&fixedHeight{h: 100}, v))
+		// A lane: who, and what they have here, beside their passage.
+		who := container.New(&fixedWidth{w: 130}, container.NewVBox(l, has))
+		lanes.Add(container.New(&fixedHeight{h: laneHeight}, container.NewBorder(nil, nil, who, nil, clipped(v))))
+		lanes.Add(widget.NewSeparator())
 	}
 
 	s.docList = widget.NewList(
 		func() int { return len(s.c.docs) },
 		func() fyne.CanvasObject {
-			return container.NewVBox(widget.NewLabelWithStyle("document", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("figures"))
+			return container.New(&tightVBox{}, truncated("document", true), truncated("figures", false))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			ds := s.c.docs[i]
@@ -125,19 +131,27 @@ func (s *Screen) build() {
 	if len(s.c.leftOut) > 0 {
 		s.leftOut.SetText("Left out:\n" + strings.Join(s.c.leftOut, "\n"))
 	}
-	docsPanel := container.NewBorder(widget.NewLabelWithStyle("Documents (least agreed first)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	docsPanel := container.NewBorder(container.NewVBox(truncated("Documents", true), small("least agreed first")),
 		s.leftOut, nil, nil, s.docList)
 
 	s.siteList = widget.NewList(
 		func() int { return len(s.doc().sites) },
 		func() fyne.CanvasObject {
-			return container.NewVBox(widget.NewLabelWithStyle("kind", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), widget.NewLabel("text"))
+			// A heading and one line per annotator: every row has the
+			// same height, as widget.List wants.
+			box := container.New(&tightVBox{}, truncated("kind", true))
+			for range s.c.names {
+				box.Add(truncated("version", false))
+			}
+			return box
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			head, body := s.describeSite(i)
+			head, lines := s.describeSite(i)
 			box.Objects[0].(*widget.Label).SetText(head)
-			box.Objects[1].(*widget.Label).SetText(body)
+			for k, l := range lines {
+				box.Objects[k+1].(*widget.Label).SetText(l)
+			}
 		})
 	s.siteList.OnSelected = func(i widget.ListItemID) {
 		if i != s.at {
@@ -145,15 +159,16 @@ func (s *Screen) build() {
 		}
 		s.focusView()
 	}
-	sitesPanel := container.NewBorder(widget.NewLabelWithStyle("Disagreements", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	sitesPanel := container.NewBorder(container.NewVBox(truncated("Disagreements", true), small("in text order")),
 		nil, nil, nil, s.siteList)
 
-	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	goldPane := container.NewBorder(s.heading, nil, nil, nil, s.view)
-	lanePane := container.NewBorder(widget.NewLabelWithStyle("Each annotator's version of this disagreement", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}),
+	s.heading = truncated("", true)
+	goldPane := container.NewBorder(s.heading, nil, nil, nil, clipped(s.view))
+	lanePane := container.NewBorder(small("Each annotator's version of this disagreement: solid marks are disputed, dashed ones are their other spans nearby"),
 		nil, nil, nil, container.NewVScroll(lanes))
 	centre := container.NewVSplit(goldPane, lanePane)
-	centre.Offset = 0.5
+	// The lanes take what they need for three annotators; more scroll.
+	centre.Offset = 1 - float64(min(len(s.c.names), 3))*0.14 - 0.06
 
 	s.agreeBox = container.NewVBox()
 	tabs := container.NewAppTabs(
@@ -161,14 +176,12 @@ func (s *Screen) build() {
 		container.NewTabItem("Agreement", container.NewVScroll(s.agreeBox)),
 	)
 	right := container.NewHSplit(tabs, sitesPanel)
-	right.Offset = 0.74
+	right.Offset = 0.7
 	main := container.NewHSplit(docsPanel, right)
-	main.Offset = 0.17
+	main.Offset = 0.15
 
-	s.status = widget.NewLabel("")
-	help := widget.NewLabel(HelpLine)
-	help.Wrapping = fyne.TextWrapWord
-	help.Importance = widget.LowImportance
+	s.status = truncated("", false)
+	help := small(HelpLine)
 	s.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), s.status, help), nil, nil, main)
 }
 
@@ -178,7 +191,7 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // describeSite says site i of the open document for the list: a heading
 // (number, kind, labels, decision) and each annotator's text there.
-func (s *Screen) describeSite(i int) (string, string) {
+func (s *Screen) describeSite(i int) (string, []string) {
 	ds := s.doc()
 	st := &ds.sites[i]
 	var labels []string
@@ -187,11 +200,7 @@ func (s *Screen) describeSite(i int) (string, string) {
 			labels = append(labels, k.label)
 		}
 	}
-	mark := "  "
-	if i == s.at {
-		mark = "▶ "
-	}
-	head := fmt.Sprintf("%s%d  %s  %s — %s", mark, i+1, st.kind, strings.Join(labels, "/"), ds.choices[i].describe(s.c.names))
+	head := fmt.Sprintf("%d  %s  %s — %s", i+1, st.kind, strings.Join(labels, "/"), ds.choices[i].describe(s.c.names))
 	var lines []string
 	for k, v := range st.versions {
 		var parts []string
@@ -201,9 +210,9 @@ func (s *Screen) describeSite(i int) (string, string) {
 		if len(parts) == 0 {
 			parts = []string{"—"}
 		}
-		lines = append(lines, fmt.Sprintf("%d %s: %s", k+1, s.c.names[k], strings.Join(parts, ", ")))
+		lines = append(lines, fmt.Sprintf("   %d %s: %s", k+1, s.c.names[k], strings.Join(parts, ", ")))
 	}
-	return head, strings.Join(lines, "\n")
+	return head, lines
 }
 
 func containsString(list []string, x string) bool {
@@ -291,7 +300,7 @@ func (s *Screen) showLanes() {
 		sn := makeSnippet(s.runs[s.cur], ds.docs[k], st)
 		v.SetDocument(sn.doc)
 		v.SetFindMatches([][2]int{sn.site})
-		have := "has nothing here"
+		have := "nothing here"
 		if n := len(st.versions[k]); n > 0 {
 			var parts []string
 			for _, sp := range st.versions[k] {
@@ -299,7 +308,7 @@ func (s *Screen) showLanes() {
 			}
 			have = strings.Join(parts, ", ")
 		}
-		s.laneName[k].SetText(fmt.Sprintf("%d · %s — %s", k+1, s.c.names[k], have))
+		s.laneHas[k].SetText(have)
 	}
 }
 
@@ -307,13 +316,12 @@ func (s *Screen) showLanes() {
 // document.
 func (s *Screen) refreshAgreement() {
 	ds := s.doc()
-	bold := fyne.TextStyle{Bold: true}
 	s.agreeBox.Objects = []fyne.CanvasObject{
-		widget.NewLabelWithStyle(fmt.Sprintf("Corpus — %d documents, files: %s", s.c.report.Documents, strings.Join(s.c.files, ", ")), fyne.TextAlignLeading, bold),
+		truncated(fmt.Sprintf("Corpus — %d document(s), annotators %s", s.c.report.Documents, strings.Join(numbered(s.c.names), ", ")), true),
 		agreementTable(s.c.report),
 		agreementChart(s.c.report, s.labels),
 		widget.NewSeparator(),
-		widget.NewLabelWithStyle("This document — "+ds.id, fyne.TextAlignLeading, bold),
+		truncated("This document — "+ds.id, true),
 		agreementTable(ds.report),
 		agreementChart(ds.report, s.labels),
 	}
@@ -716,4 +724,65 @@ func (f *fixedHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
+}
+
+// laneHeight fits three lines of a lane's passage.
+const laneHeight = 92
+
+// truncated is a one-line label that shortens with an ellipsis rather
+// than widening its column.
+func truncated(text string, bold bool) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// small is a one-line caption in the theme's smaller text.
+func small(text string) *widget.Label {
+	l := truncated(text, false)
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// tightVBox stacks its objects with no padding between them, so that a
+// list row's lines read as one entry.
+type tightVBox struct{}
+
+// MinSize implements fyne.Layout.
+func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height - 2*theme.InnerPadding()/2
+	}
+	return s
+}
+
+// Layout implements fyne.Layout.
+func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for _, o := range objs {
+		h := o.MinSize().Height - theme.InnerPadding()
+		o.Move(fyne.NewPos(0, y-theme.InnerPadding()/2))
+		o.Resize(fyne.NewSize(size.Width, h+theme.InnerPadding()))
+		y += h
+	}
+}
+
+// clipped puts o in a scroll that does not scroll: Fyne clips only
+// scrolls, and a document view draws a partly scrolled line past its top.
+func clipped(o fyne.CanvasObject) fyne.CanvasObject {
+	sc := container.NewScroll(o)
+	sc.Direction = container.ScrollNone
+	return sc
+}
+
+// numbered gives each name its key: "1 ana".
+func numbered(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = strconv.Itoa(i+1) + " " + n
+	}
+	return out
 }

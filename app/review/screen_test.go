@@ -18,10 +18,13 @@ import (
 )
 
 // openScreen opens a review window on files in a test app.
-func openScreen(t *testing.T, files []string, gold string) (*Screen, fyne.Window) {
+func openScreen(t *testing.T, files []string, gold string, setup ...func(fyne.App)) (*Screen, fyne.Window) {
 	t.Helper()
 	t.Setenv("LANG", "en_US.UTF-8")
 	a := test.NewTempApp(t)
+	for _, f := range setup {
+		f(a)
+	}
 	s, err := New(files, gold, nil)
 	if err != nil {
 		t.Fatal(err)

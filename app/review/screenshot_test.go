@@ -1,0 +1,78 @@
+package review
+
+import (
+	"flag"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+)
+
+var shots = flag.Bool("shots", false, "write docs/img/review-*.png")
+
+// capture renders w and, with -shots, writes it to docs/img/review-NAME.png.
+func capture(t *testing.T, w fyne.Window, name string) image.Image {
+	t.Helper()
+	img := w.Canvas().Capture()
+	if img.Bounds().Dx() < 1000 {
+		t.Fatalf("capture is %v", img.Bounds())
+	}
+	if *shots {
+		f, err := os.Create(filepath.Join("..", "..", "docs", "img", "review-"+name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return img
+}
+
+// TestScreenshots renders the review screen on three annotators' files of
+// the sample article: on a boundary disagreement, and the agreement tab.
+func TestScreenshots(t *testing.T) {
+	docs := annotators(t)
+	files := writeFiles(t, t.TempDir(), docs[:1], docs[1:2], docs[2:])
+	s, w := openScreen(t, files, "gold.jsonl", func(a fyne.App) {
+		a.Settings().SetTheme(theme.LightTheme()) //nolint:staticcheck // a fixed variant for the docs
+	})
+	test.Type(s.view, "j")
+	test.Type(s.view, "j")
+	test.Type(s.view, "j")
+	capture(t, w, "lanes")
+
+	tabs := findTabs(s.Content())
+	if tabs == nil {
+		t.Fatal("no tabs")
+	}
+	tabs.SelectIndex(1)
+	capture(t, w, "agreement")
+}
+
+// findTabs finds the screen's tabs in its widget tree.
+func findTabs(o fyne.CanvasObject) *container.AppTabs {
+	switch x := o.(type) {
+	case *container.AppTabs:
+		return x
+	case *container.Split:
+		if t := findTabs(x.Leading); t != nil {
+			return t
+		}
+		return findTabs(x.Trailing)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			if t := findTabs(c); t != nil {
+				return t
+			}
+		}
+	}
+	return nil
+}
