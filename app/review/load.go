@@ -48,6 +48,11 @@ type corpus struct {
 	docs    []*docState
 	report  agree.Report
 	leftOut []string
+	// resumed counts the documents whose gold came from an existing gold
+	// file; kept are that file's documents the review does not pair, saved
+	// back as they were.
+	resumed int
+	kept    []*annotate.Document
 }
 
 // load reads and pairs the files as `gloss agree` does (export.Pairing),
@@ -55,7 +60,11 @@ type corpus struct {
 // problem of the input (FILE:LINE: …, a file without documents, labels the
 // set does not know) fails it; documents whose text differs between files,
 // or that some file lacks, are left out and named in leftOut.
-func load(files []string, labels *annotate.LabelSet) (*corpus, error) {
+//
+// When gold names an existing file, the review resumes: each document of
+// that file whose id and text match a paired document is its starting gold
+// instead of the merge, and what was decided is read back from it.
+func load(files []string, gold string, labels *annotate.LabelSet) (*corpus, error) {
 	if len(files) < 2 {
 		return nil, fmt.Errorf("review: name at least two files, not %d", len(files))
 	}
@@ -96,6 +105,9 @@ func load(files []string, labels *annotate.LabelSet) (*corpus, error) {
 		return nil, err
 	}
 	c.report = acc.Report()
+	if err := c.resume(gold, labels); err != nil {
+		return nil, err
+	}
 	// The least agreed first: that is where a lead's time goes.
 	slices.SortStableFunc(c.docs, func(a, b *docState) int {
 		if c := cmp.Compare(a.report.Overall.F1Exact, b.report.Overall.F1Exact); c != 0 {
@@ -121,4 +133,109 @@ func annotatorNames(files []string, docs []*annotate.Document) []string {
 		}
 	}
 	return names
+}
+
+// resume starts from the gold file at path when there is one: a bad gold
+// file is an error like a bad input file.
+func (c *corpus) resume(path string, labels *annotate.LabelSet) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	byID := map[string]*docState{}
+	for _, ds := range c.docs {
+		byID[ds.id] = ds
+	}
+	r := export.NewNativeReader(f, path, export.Options{})
+	var problems []error
+	for {
+		d, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var le *export.LineError
+		if errors.As(err, &le) {
+			problems = append(problems, le)
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		for _, p := range annotate.Validate(d, labels) {
+			problems = append(problems, &export.LineError{File: path, Line: r.Line(), Msg: p.String()})
+		}
+		ds := byID[d.ID]
+		switch {
+		case ds == nil:
+			c.kept = append(c.kept, d)
+		case d.Text != ds.gold.Text:
+			c.leftOut = append(c.leftOut, fmt.Sprintf("%s: the gold in %s has another text; starting from the merge", d.ID, path))
+		default:
+			for i := range ds.sites {
+				ds.choices[i] = inferChoice(&ds.sites[i], d, ds.gold)
+			}
+			ds.gold = d
+			ds.hist = annotate.NewHistory(d)
+			delete(byID, d.ID)
+			c.resumed++
+		}
+	}
+	return errors.Join(problems...)
+}
+
+// inferChoice reads back what a saved gold decided at s: undecided where
+// it holds what the merge holds (a gold saved before deciding there looks
+// just like that, so the site stays open), else the first annotator whose
+// version it holds exactly, else all of them, else none; undecided when it
+// holds some other mix.
+func inferChoice(s *site, gold, merged *annotate.Document) choice {
+	have, fromMerge := s.held(gold), s.held(merged)
+	same := func(w map[key]bool) bool {
+		if len(w) != len(have) {
+			return false
+		}
+		for k := range w {
+			if !have[k] {
+				return false
+			}
+		}
+		return true
+	}
+	if same(fromMerge) {
+		return undecided
+	}
+	for k := range s.versions {
+		if same(s.wanted(choice(k))) {
+			return choice(k)
+		}
+	}
+	if same(s.wanted(both)) {
+		return both
+	}
+	if len(have) == 0 {
+		return neither
+	}
+	return undecided
+}
+
+// held is the set of s's spans that d holds.
+func (s *site) held(d *annotate.Document) map[key]bool {
+	in := map[key]bool{}
+	for _, k := range s.keys {
+		in[k] = true
+	}
+	have := map[key]bool{}
+	for _, sp := range d.Spans {
+		if k := keyOf(sp); in[k] && !sp.Suggested {
+			have[k] = true
+		}
+	}
+	return have
 }

@@ -74,12 +74,12 @@ func New(files []string, gold string, labels *annotate.LabelSet) (*Screen, error
 	if labels == nil {
 		labels = annotate.DefaultLabelSet()
 	}
-	c, err := load(files, labels)
+	c, err := load(files, gold, labels)
 	if err != nil {
 		return nil, err
 	}
 	s := &Screen{c: c, labels: labels, gold: gold, at: -1, runs: make([][]rune, len(c.docs))}
-	s.build()
+	s.build(gold)
 	s.openDoc(0)
 	return s, nil
 }
@@ -87,8 +87,8 @@ func New(files []string, gold string, labels *annotate.LabelSet) (*Screen, error
 // doc is the open document.
 func (s *Screen) doc() *docState { return s.c.docs[s.cur] }
 
-// build makes the widgets.
-func (s *Screen) build() {
+// build makes the widgets; gold is the gold file named at the start.
+func (s *Screen) build(gold string) {
 	s.view = docview.New(nil, s.labels)
 	s.view.OnKey = s.onKey
 	s.view.OnLabelRequested = s.labelByHand
@@ -128,9 +128,14 @@ func (s *Screen) build() {
 	}
 	s.leftOut = widget.NewLabel("")
 	s.leftOut.Wrapping = fyne.TextWrapWord
-	if len(s.c.leftOut) > 0 {
-		s.leftOut.SetText("Left out:\n" + strings.Join(s.c.leftOut, "\n"))
+	var notes []string
+	if s.c.resumed > 0 {
+		notes = append(notes, fmt.Sprintf("Resumed %d document(s) from %s.", s.c.resumed, filepath.Base(gold)))
 	}
+	if len(s.c.leftOut) > 0 {
+		notes = append(notes, "Left out:\n"+strings.Join(s.c.leftOut, "\n"))
+	}
+	s.leftOut.SetText(strings.Join(notes, "\n"))
 	docsPanel := container.NewBorder(container.NewVBox(truncated("Documents", true), small("least agreed first")),
 		s.leftOut, nil, nil, s.docList)
 
@@ -537,12 +542,15 @@ func (s *Screen) Save() {
 }
 
 // SaveTo writes the gold to path, atomically, and makes path the gold
-// file. Left-out documents are not in it.
+// file: the documents in the order of the list, then the documents of a
+// resumed gold file that were not reviewed, unchanged. Left-out documents
+// are not in it.
 func (s *Screen) SaveTo(path string) error {
-	docs := make([]*annotate.Document, len(s.c.docs))
+	docs := make([]*annotate.Document, len(s.c.docs), len(s.c.docs)+len(s.c.kept))
 	for i, ds := range s.c.docs {
 		docs[i] = ds.gold
 	}
+	docs = append(docs, s.c.kept...)
 	if err := export.SaveNative(path, docs...); err != nil {
 		return err
 	}

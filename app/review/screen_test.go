@@ -203,6 +203,57 @@ func TestDecisions(t *testing.T) {
 	if g.Annotator != agree.GoldAnnotator || g.ID != sampleDoc {
 		t.Errorf("gold document %q by %q", g.ID, g.Annotator)
 	}
+
+	// Opening the same files and gold again resumes: the saved gold, and
+	// the decisions that differ from the merge (Lavrov, Çavusoglu) read
+	// back; the two that left the gold as the merge had it are open.
+	again, _ := openScreen(t, files, gold)
+	if got, want := spanSet(again.doc().gold), spanSet(g); !slices.Equal(got, want) {
+		t.Errorf("resumed gold %q, want %q", got, want)
+	}
+	if got, want := again.doc().choices, []choice{undecided, 0, undecided, 0}; !slices.Equal(got, want) {
+		t.Errorf("resumed choices %v, want %v", got, want)
+	}
+	if again.at != 0 || again.Dirty() || !strings.Contains(again.leftOut.Text, "Resumed 1 document") {
+		t.Errorf("resumed at %d, dirty %v, note %q", again.at, again.Dirty(), again.leftOut.Text)
+	}
+}
+
+// TestResumeKeepsOtherDocuments checks that a gold file's documents that
+// are not under review survive a save, and that a bad gold file is an
+// error that writes nothing.
+func TestResumeKeepsOtherDocuments(t *testing.T) {
+	dir := t.TempDir()
+	docs := annotators(t)
+	files := writeFiles(t, dir, docs[:1], docs[1:2])
+	other := &annotate.Document{ID: "other", Text: "Ａ 😀 e\u0301\r\n漢字", Annotator: "gold",
+		Spans: []annotate.Span{{ID: "o1", Start: 2, End: 3, Label: "ACTOR", Text: "😀"}}}
+	gold := filepath.Join(dir, "gold.jsonl")
+	if err := export.SaveNative(gold, other); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := openScreen(t, files, gold)
+	test.Type(s.view, "b")
+	if err := s.SaveTo(gold); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) != 2 || string(export.AppendNative(nil, other, false)) != lines[1] {
+		t.Errorf("gold file lost or changed the other document:\n%s", data)
+	}
+
+	bad := writeRaw(t, dir, "bad-gold.jsonl", `{"id":"russia-turkey-libya","text":"x","spans":[{"start":0,"end":5,"label":"ACTOR"}]}`+"\n")
+	before, _ := os.ReadFile(bad)
+	if _, err := New(files, bad, nil); err == nil || !strings.Contains(err.Error(), "bad-gold.jsonl:1:") {
+		t.Errorf("bad gold file: error %v", err)
+	}
+	if after, _ := os.ReadFile(bad); !slices.Equal(before, after) {
+		t.Error("bad gold file changed")
+	}
 }
 
 // TestUndoRedoAll checks that every decision undoes to the merge exactly
