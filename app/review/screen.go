@@ -690,27 +690,7 @@ func (s *Screen) Attach(w fyne.Window) {
 	w.Canvas().SetOnTypedRune(func(r rune) { s.typed(string(r)) })
 	s.OnChanged = func() { w.SetTitle(s.Title()) }
 	w.SetTitle(s.Title())
-	w.SetCloseIntercept(func() {
-		if !s.Dirty() {
-			w.Close()
-			return
-		}
-		var d dialog.Dialog
-		save := widget.NewButton("Save", func() {
-			d.Hide()
-			s.Save()
-			if !s.Dirty() {
-				w.Close()
-			}
-		})
-		save.Importance = widget.HighImportance
-		discard := widget.NewButton("Discard", func() { d.Hide(); w.Close() })
-		cancel := widget.NewButton("Cancel", func() { d.Hide() })
-		d = dialog.NewCustomWithoutButtons("Unsaved decisions",
-			container.NewVBox(widget.NewLabel("The gold has decisions that are not saved. Save them before closing?"),
-				container.NewHBox(layout.NewSpacer(), cancel, discard, save)), w)
-		d.Show()
-	})
+	w.SetCloseIntercept(s.closeRequested)
 	w.Canvas().Focus(s.view)
 }
 
@@ -793,4 +773,29 @@ func numbered(names []string) []string {
 		out[i] = strconv.Itoa(i+1) + " " + n
 	}
 	return out
+}
+
+// closeRequested closes the window, first asking whether to save when
+// there are unsaved decisions.
+func (s *Screen) closeRequested() {
+	w := s.win
+	if !s.Dirty() {
+		w.Close()
+		return
+	}
+	var d dialog.Dialog
+	save := widget.NewButton("Save", func() {
+		d.Hide()
+		s.Save()
+		if !s.Dirty() {
+			w.Close()
+		}
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("Discard", func() { d.Hide(); w.Close() })
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("Unsaved decisions",
+		container.NewVBox(widget.NewLabel("The gold has decisions that are not saved. Save them before closing?"),
+			container.NewHBox(layout.NewSpacer(), cancel, discard, save)), w)
+	d.Show()
 }

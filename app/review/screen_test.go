@@ -33,7 +33,12 @@ func openScreen(t *testing.T, files []string, gold string, setup ...func(fyne.Ap
 	s.Attach(w)
 	w.SetContent(s.Content())
 	w.Resize(fyne.NewSize(1280, 860))
-	t.Cleanup(w.Close)
+	t.Cleanup(func() {
+		// The test may have closed it; the test driver cannot close twice.
+		if slices.Contains(a.Driver().AllWindows(), w) {
+			w.Close()
+		}
+	})
 	return s, w
 }
 
@@ -365,4 +370,30 @@ func jsonString(s string) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+// TestClosing asks before closing with unsaved decisions and closes at
+// once without them; Ctrl+S with no gold file asks where to save.
+func TestClosing(t *testing.T) {
+	docs := annotators(t)
+	files := writeFiles(t, t.TempDir(), docs[:1], docs[1:2])
+	s, w := openScreen(t, files, "")
+	closed := false
+	w.SetOnClosed(func() { closed = true })
+	test.Type(s.view, "b")
+	s.closeRequested()
+	if closed || w.Canvas().Overlays().Top() == nil {
+		t.Fatalf("closed %v without asking about unsaved decisions", closed)
+	}
+	w.Canvas().Overlays().Top().Hide()
+	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	s.view.TypedShortcut(shortcut(fyne.KeyS, fyne.KeyModifierShortcutDefault))
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("Ctrl+S without a gold file did not ask where to save")
+	}
+	s.Undo()
+	s.closeRequested()
+	if !closed {
+		t.Error("did not close with every decision undone")
+	}
 }
