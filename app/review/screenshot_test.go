@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 var shots = flag.Bool("shots", false, "write docs/img/review-*.png")
@@ -75,4 +76,31 @@ func findTabs(o fyne.CanvasObject) *container.AppTabs {
 		}
 	}
 	return nil
+}
+
+// TestMenuShot renders the Review menu, which shows every review key.
+func TestMenuShot(t *testing.T) {
+	docs := annotators(t)
+	files := writeFiles(t, t.TempDir(), docs[:1], docs[1:2], docs[2:])
+	s, _ := openScreen(t, files, "gold.jsonl", func(a fyne.App) {
+		a.Settings().SetTheme(theme.LightTheme()) //nolint:staticcheck // a fixed variant for the docs
+	})
+	m := s.Menu().Items[2]
+	if m.Label != "Review" || len(m.Items) != 11 {
+		t.Fatalf("menu %q with %d items", m.Label, len(m.Items))
+	}
+	menu := widget.NewMenu(m)
+	w := test.NewTempWindow(t, container.NewPadded(menu))
+	w.Resize(menu.MinSize().AddWidthHeight(60, 20))
+	img := w.Canvas().Capture()
+	if *shots {
+		f, err := os.Create(filepath.Join("..", "..", "docs", "img", "review-menu.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
