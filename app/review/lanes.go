@@ -6,9 +6,14 @@ import (
 	"gloss/annotate"
 )
 
-// laneContext is how many code points of text a lane shows on each side
-// of the disagreement, at most: enough to read the sentence around it.
-const laneContext = 90
+// laneChars is about how many code points a lane shows: with the text
+// around the disagreement, two or three lines of a lane. A long
+// disagreement gets less context, at least minContext a side.
+const (
+	laneChars  = 220
+	minContext = 25
+	maxContext = 90
+)
 
 // snippet is the passage around a site as its own small document: what
 // one lane shows of one annotator's version.
@@ -20,10 +25,11 @@ type snippet struct {
 }
 
 // window picks the passage around [start, end) of text (as code points):
-// at most laneContext on each side, not past a paragraph break, cut at
+// a few words on each side, not past a paragraph break, cut at
 // white space so that no word is halved.
 func window(rs []rune, start, end int) (int, int) {
-	from := max(start-laneContext, 0)
+	ctx := min(max((laneChars-(end-start))/2, minContext), maxContext)
+	from := max(start-ctx, 0)
 	for i := start - 1; i >= from; i-- {
 		if rs[i] == '\n' {
 			from = i + 1
@@ -35,7 +41,7 @@ func window(rs []rune, start, end int) (int, int) {
 			from++
 		}
 	}
-	to := min(end+laneContext, len(rs))
+	to := min(end+ctx, len(rs))
 	for i := end; i < to; i++ {
 		if rs[i] == '\n' || rs[i] == '\r' {
 			to = i

@@ -56,6 +56,14 @@ func TestScreenshots(t *testing.T) {
 	}
 	tabs.SelectIndex(1)
 	capture(t, w, "agreement")
+
+	// The dark theme, on the label disagreement after a decision.
+	d, dw := openScreen(t, files, "gold.jsonl", func(a fyne.App) {
+		a.Settings().SetTheme(theme.DarkTheme()) //nolint:staticcheck // a fixed variant for the docs
+	})
+	test.Type(d.view, "b")
+	test.Type(d.view, "j")
+	capture(t, dw, "dark")
 }
 
 // findTabs finds the screen's tabs in its widget tree.
