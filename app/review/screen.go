@@ -281,7 +281,6 @@ func (s *Screen) selectSite(i int) {
 	s.view.ScrollToOffset(st.start)
 	s.siteList.Select(i)
 	s.siteList.ScrollTo(i)
-	s.siteList.Refresh()
 	s.showLanes()
 	s.changed()
 }
