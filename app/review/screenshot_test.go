@@ -25,16 +25,22 @@ func capture(t *testing.T, w fyne.Window, name string) image.Image {
 		t.Fatalf("capture is %v", img.Bounds())
 	}
 	if *shots {
-		f, err := os.Create(filepath.Join("..", "..", "docs", "img", "review-"+name+".png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := png.Encode(f, img); err != nil {
-			t.Fatal(err)
-		}
+		writePNG(t, img, name)
 	}
 	return img
+}
+
+// writePNG writes img to docs/img/review-NAME.png.
+func writePNG(t *testing.T, img image.Image, name string) {
+	t.Helper()
+	f, err := os.Create(filepath.Join("..", "..", "docs", "img", "review-"+name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestScreenshots renders the review screen on three annotators' files of
@@ -100,15 +106,7 @@ func TestMenuShot(t *testing.T) {
 	menu := widget.NewMenu(m)
 	w := test.NewTempWindow(t, container.NewPadded(menu))
 	w.Resize(menu.MinSize().AddWidthHeight(60, 20))
-	img := w.Canvas().Capture()
 	if *shots {
-		f, err := os.Create(filepath.Join("..", "..", "docs", "img", "review-menu.png"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if err := png.Encode(f, img); err != nil {
-			t.Fatal(err)
-		}
+		writePNG(t, w.Canvas().Capture(), "menu")
 	}
 }
