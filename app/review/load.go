@@ -76,8 +76,16 @@ func load(files []string, gold string, labels *annotate.LabelSet) (*corpus, erro
 	c := &corpus{files: files}
 	p.LeftOut = func(id, why string) { c.leftOut = append(c.leftOut, fmt.Sprintf("%s: %s", id, why)) }
 	acc := agree.NewCorpus(len(files), labels)
+	unknown := make([][]string, len(files)) // labels each file uses that the set lacks
 	err = p.Run(func(docs []*annotate.Document) error {
 		docs = slices.Clone(docs)
+		for i, d := range docs {
+			for _, sp := range d.Spans {
+				if labels.Label(sp.Label) == nil && !slices.Contains(unknown[i], sp.Label) {
+					unknown[i] = append(unknown[i], sp.Label)
+				}
+			}
+		}
 		r, err := acc.Add(docs)
 		if err != nil {
 			return err
@@ -102,6 +110,14 @@ func load(files []string, gold string, labels *annotate.LabelSet) (*corpus, erro
 		return nil, fmt.Errorf("review: %w (%s)", err, strings.Join(c.leftOut, "; "))
 	}
 	if err != nil {
+		// Many unknown labels usually mean a file made with another label
+		// set: say so once per file, after the line-by-line problems.
+		for i, ls := range unknown {
+			if len(ls) > 0 {
+				err = errors.Join(err, fmt.Errorf("%s: labels %s are not in the label set: was it annotated with another one? Name it with --labels FILE",
+					files[i], strings.Join(ls, ", ")))
+			}
+		}
 		return nil, err
 	}
 	c.report = acc.Report()

@@ -125,6 +125,7 @@ func (s *Screen) build(gold string) {
 		if i != s.cur {
 			s.openDoc(i)
 		}
+		s.focusView()
 	}
 	s.leftOut = widget.NewLabel("")
 	s.leftOut.Wrapping = fyne.TextWrapWord
@@ -674,14 +675,15 @@ func NewWindow(a fyne.App, files []string, gold string, labels *annotate.LabelSe
 		return nil, err
 	}
 	w := a.NewWindow(s.Title())
-	s.Attach(w)
 	w.SetContent(s.Content())
+	s.Attach(w)
 	w.Resize(fyne.NewSize(1280, 860))
 	return w, nil
 }
 
 // Attach makes w the screen's window: dialogs, menu, shortcuts, typed
-// keys when nothing has focus, the title and the question on close.
+// keys when nothing has focus, the title and the question on close. Call
+// it after w.SetContent(s.Content()): it gives the gold view the focus.
 func (s *Screen) Attach(w fyne.Window) {
 	s.win = w
 	w.SetMainMenu(s.Menu())

@@ -30,8 +30,8 @@ func openScreen(t *testing.T, files []string, gold string, setup ...func(fyne.Ap
 		t.Fatal(err)
 	}
 	w := a.NewWindow("")
-	s.Attach(w)
 	w.SetContent(s.Content())
+	s.Attach(w)
 	w.Resize(fyne.NewSize(1280, 860))
 	t.Cleanup(func() {
 		// The test may have closed it; the test driver cannot close twice.
@@ -127,6 +127,9 @@ func TestDecisions(t *testing.T) {
 	}
 	if s.at != 0 {
 		t.Fatalf("opened on disagreement %d, want the first", s.at)
+	}
+	if w.Canvas().Focused() != s.view {
+		t.Errorf("focus on %T, want the gold view", w.Canvas().Focused())
 	}
 	// The gold starts as the exact agreement of both files.
 	if got, want := spanSet(s.doc().gold), []string{"ACTOR " + putin, "ACTOR " + erdogan, "QUOTE " + truce}; !slices.Equal(got, want) {
@@ -336,6 +339,9 @@ func TestBadInput(t *testing.T) {
 			[]string{"bad.jsonl:1:"}},
 		{"unknown label", `{"id":"russia-turkey-libya","text":` + jsonString(sample) + `,"spans":[{"start":0,"end":6,"label":"PERSON"}]}` + "\n",
 			[]string{"bad.jsonl:1:", `unknown label "PERSON"`}},
+		{"different label set", `{"id":"russia-turkey-libya","text":` + jsonString(sample) +
+			`,"spans":[{"start":0,"end":6,"label":"PERSON"},{"start":40,"end":46,"label":"ORG"},{"start":514,"end":528,"label":"PERSON"}]}` + "\n",
+			[]string{`bad.jsonl:1: span 2 (id`, `unknown label "ORG"`, "bad.jsonl: labels PERSON, ORG are not in the label set", "--labels FILE"}},
 		{"not JSON", "{\"id\":\n", []string{"bad.jsonl:1:"}},
 		{"text differs", `{"id":"russia-turkey-libya","text":"Another text"}` + "\n",
 			[]string{"no document is in every file", "text differs"}},
