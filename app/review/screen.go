@@ -291,9 +291,10 @@ func (s *Screen) selectSite(i int) {
 func (s *Screen) showLanes() {
 	ds := s.doc()
 	if s.at < 0 {
-		for _, v := range s.lanes {
+		for k, v := range s.lanes {
 			v.SetDocument(nil)
 			v.SetFindMatches(nil)
+			s.laneHas[k].SetText("")
 		}
 		return
 	}
