@@ -74,7 +74,7 @@ func load(files []string, gold string, labels *annotate.LabelSet) (*corpus, erro
 	}
 	defer p.Close()
 	c := &corpus{files: files}
-	p.LeftOut = func(id, why string) { c.leftOut = append(c.leftOut, fmt.Sprintf("%s: %s", id, why)) }
+	p.LeftOut = func(id, why string) { c.leftOut = append(c.leftOut, fmt.Sprintf("%s: %s", id, shortNames(why, files))) }
 	acc := agree.NewCorpus(len(files), labels)
 	unknown := make([][]string, len(files)) // labels each file uses that the set lacks
 	err = p.Run(func(docs []*annotate.Document) error {
@@ -254,4 +254,16 @@ func (s *site) held(d *annotate.Document) map[key]bool {
 		}
 	}
 	return have
+}
+
+// shortNames writes the files' base names for their paths in msg: the
+// screen's narrow column has no room for folders.
+func shortNames(msg string, files []string) string {
+	byLength := slices.Clone(files)
+	slices.SortFunc(byLength, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	pairs := make([]string, 0, 2*len(files))
+	for _, f := range byLength {
+		pairs = append(pairs, f, filepath.Base(f))
+	}
+	return strings.NewReplacer(pairs...).Replace(msg)
 }

@@ -54,7 +54,6 @@ type Screen struct {
 	content  fyne.CanvasObject
 	view     *docview.View
 	lanes    []*docview.View
-	laneName []*widget.Label
 	laneHas  []*widget.Label
 	docList  *widget.List
 	siteList *widget.List
@@ -102,7 +101,6 @@ func (s *Screen) build(gold string) {
 		v := docview.New(nil, s.labels)
 		v.OnKey = s.onKey
 		s.lanes = append(s.lanes, v)
-		s.laneName = append(s.laneName, l)
 		// A lane: who, and what they have here, beside their passage.
 		who := container.New(&fixedWidth{w: 130}, container.NewVBox(l, has))
 		lanes.Add(container.New(&fixedHeight{h: laneHeight}, container.NewBorder(nil, nil, who, nil, clipped(v))))
@@ -137,8 +135,16 @@ func (s *Screen) build(gold string) {
 		notes = append(notes, "Left out:\n"+strings.Join(s.c.leftOut, "\n"))
 	}
 	s.leftOut.SetText(strings.Join(notes, "\n"))
+	var docs fyne.CanvasObject = s.docList
+	if len(notes) > 0 {
+		// The notes scroll in their own pane: a wrapped label in a narrow
+		// column would otherwise take the list's height.
+		split := container.NewVSplit(s.docList, container.NewVScroll(s.leftOut))
+		split.Offset = 0.6
+		docs = split
+	}
 	docsPanel := container.NewBorder(container.NewVBox(truncated("Documents", true), small("least agreed first")),
-		s.leftOut, nil, nil, s.docList)
+		nil, nil, nil, docs)
 
 	s.siteList = widget.NewList(
 		func() int { return len(s.doc().sites) },
