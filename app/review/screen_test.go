@@ -403,3 +403,40 @@ func TestClosing(t *testing.T) {
 		t.Error("did not close with every decision undone")
 	}
 }
+
+// TestGoldByHand labels and deletes gold spans in the gold view with the
+// ordinary keys, undoably, and takes review keys from a lane too.
+func TestGoldByHand(t *testing.T) {
+	docs := annotators(t)
+	files := writeFiles(t, t.TempDir(), docs[:1], docs[1:2])
+	s, _ := openScreen(t, files, "")
+	start, end := phrase(t, sample, "Sergey Shoigú", 0)
+	s.view.SetSelection(start, end)
+	test.Type(s.view, "a")
+	i := s.doc().gold.FindSpan(start, end, "ACTOR")
+	if i < 0 {
+		t.Fatalf("the a key did not add ACTOR “Sergey Shoigú” to the gold: %q", spanSet(s.doc().gold))
+	}
+	s.view.SelectSpan(s.doc().gold.Spans[i].ID)
+	s.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if s.doc().gold.FindSpan(start, end, "ACTOR") >= 0 {
+		t.Error("Delete left the span")
+	}
+	s.Undo()
+	if s.doc().gold.FindSpan(start, end, "ACTOR") < 0 {
+		t.Error("undoing the delete did not bring the span back")
+	}
+	if !s.Dirty() {
+		t.Error("a hand edit is not unsaved work")
+	}
+	test.Type(s.lanes[1], "j")
+	if s.at != 1 {
+		t.Errorf("J in a lane went to %d, want 1", s.at)
+	}
+	// A key press arrives as a KeyEvent with a scan code as well as a
+	// typed character: only the character acts.
+	s.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyJ, Physical: fyne.HardwareKey{ScanCode: 44}})
+	if s.at != 1 {
+		t.Errorf("the key event of J moved too: at %d", s.at)
+	}
+}
