@@ -61,6 +61,25 @@ type Screen struct {
 	heading  *widget.Label
 	agreeBox *fyne.Container
 	leftOut  *widget.Label
+	menu     *fyne.MainMenu
+	undoItem *fyne.MenuItem
+	redoItem *fyne.MenuItem
+}
+
+// updateUndoItems names in the Edit menu what Undo and Redo would do in
+// the open document, and disables them when there is nothing.
+func (s *Screen) updateUndoItems() {
+	if s.undoItem == nil {
+		return
+	}
+	h := s.doc().hist
+	what, ok := h.CanUndo()
+	s.undoItem.Label, s.undoItem.Disabled = strings.TrimSpace("Undo "+what), !ok
+	what, ok = h.CanRedo()
+	s.redoItem.Label, s.redoItem.Disabled = strings.TrimSpace("Redo "+what), !ok
+	if s.menu != nil {
+		s.menu.Refresh()
+	}
 }
 
 // New loads and pairs the files (native JSONL, checked against labels; nil
@@ -353,6 +372,7 @@ func (s *Screen) changed() {
 	}
 	s.heading.SetText(fmt.Sprintf("Gold of %s (document %d of %d)", ds.id, s.cur+1, len(s.c.docs)))
 	s.status.SetText(fmt.Sprintf("%s   ·   %s   ·   %s", ds.id, pos, save))
+	s.updateUndoItems()
 	if s.OnChanged != nil {
 		s.OnChanged()
 	}
@@ -620,14 +640,21 @@ func shortcut(k fyne.KeyName, m fyne.KeyModifier) *desktop.CustomShortcut {
 func plainKey(k fyne.KeyName) *desktop.CustomShortcut { return shortcut(k, 0) }
 
 // Menu is the screen's main menu: File (save), Edit (undo, redo) and
-// Review (every review key).
+// Review (every review key). It is made once; its Undo and Redo items
+// name what they would do.
 func (s *Screen) Menu() *fyne.MainMenu {
+	if s.menu != nil {
+		return s.menu
+	}
 	ctrl := fyne.KeyModifierShortcutDefault
 	item := func(label string, sc fyne.Shortcut, do func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, do)
 		it.Shortcut = sc
 		return it
 	}
+	s.undoItem = item("Undo", shortcut(fyne.KeyZ, ctrl), s.Undo)
+	s.redoItem = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), s.Redo)
+	s.updateUndoItems()
 	review := []*fyne.MenuItem{
 		item("Next Disagreement", plainKey(fyne.KeyJ), s.Next),
 		item("Previous Disagreement", plainKey(fyne.KeyK), s.Prev),
@@ -646,17 +673,18 @@ func (s *Screen) Menu() *fyne.MainMenu {
 		item("Next Document", shortcut(fyne.KeyPageDown, ctrl), s.NextDoc),
 		item("Previous Document", shortcut(fyne.KeyPageUp, ctrl), s.PrevDoc),
 	)
-	return fyne.NewMainMenu(
+	s.menu = fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("Save Gold", shortcut(fyne.KeyS, ctrl), s.Save),
 			item("Save Gold As…", shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), s.SaveAs),
 		),
 		fyne.NewMenu("Edit",
-			item("Undo", shortcut(fyne.KeyZ, ctrl), s.Undo),
-			item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), s.Redo),
+			s.undoItem,
+			s.redoItem,
 		),
 		fyne.NewMenu("Review", review...),
 	)
+	return s.menu
 }
 
 // addShortcuts puts the menu's shortcuts on the canvas too, so that they

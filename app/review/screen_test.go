@@ -152,6 +152,9 @@ func TestDecisions(t *testing.T) {
 	if n := len(s.doc().gold.Relations); n != 1 {
 		t.Errorf("accepting ana's Çavusoglu gave %d relations, want her SAID_BY", n)
 	}
+	if got := s.Menu().Items[1].Items[0].Label; got != "Undo accepted 1 ana boundary" {
+		t.Errorf("Undo item %q", got)
+	}
 	test.Type(s.view, "x") // change of mind: reject the boundary …
 	if n := len(s.doc().gold.Relations); n != 0 {
 		t.Errorf("rejecting Çavusoglu left %d relations", n)
@@ -422,9 +425,16 @@ func TestGoldByHand(t *testing.T) {
 	if s.doc().gold.FindSpan(start, end, "ACTOR") >= 0 {
 		t.Error("Delete left the span")
 	}
+	edit := s.Menu().Items[1]
+	if got := edit.Items[0].Label; got != "Undo Delete ACTOR" || edit.Items[1].Label != "Redo" || !edit.Items[1].Disabled {
+		t.Errorf("Edit menu %q, %q (disabled %v)", got, edit.Items[1].Label, edit.Items[1].Disabled)
+	}
 	s.Undo()
 	if s.doc().gold.FindSpan(start, end, "ACTOR") < 0 {
 		t.Error("undoing the delete did not bring the span back")
+	}
+	if got := edit.Items[1].Label; got != "Redo Delete ACTOR" {
+		t.Errorf("Redo item %q", got)
 	}
 	if !s.Dirty() {
 		t.Error("a hand edit is not unsaved work")
