@@ -42,9 +42,11 @@ type Screen struct {
 	labels *annotate.LabelSet
 	gold   string // where Ctrl+S saves; "" asks
 
-	cur  int // the open document, an index into c.docs
-	at   int // the current site of the open document, or -1
-	runs [][]rune
+	cur int // the open document, an index into c.docs
+	at  int // the current site of the open document, or -1
+	// listed is the decisions as the disagreement list shows them.
+	listed []choice
+	runs   [][]rune
 
 	// OnChanged, if set, runs after every decision, undo, redo, save and
 	// move: the window uses it for its title.
@@ -272,6 +274,7 @@ func (s *Screen) openDoc(i int) {
 	s.cur = i
 	ds := s.doc()
 	ds.hist.OnChange = s.goldChanged
+	s.listed = slices.Clone(ds.choices)
 	s.view.SetDocument(ds.gold)
 	s.at = -1
 	s.docList.Select(i)
@@ -388,7 +391,15 @@ func (s *Screen) goldName() string {
 // goldChanged runs after every edit of the open document's gold.
 func (s *Screen) goldChanged() {
 	s.view.SpansChanged()
-	s.siteList.Refresh()
+	// Only the rows whose decision changed are redrawn: re-laying out
+	// every visible row's truncated labels is most of a decision's time.
+	ds := s.doc()
+	for i, c := range ds.choices {
+		if c != s.listed[i] {
+			s.listed[i] = c
+			s.siteList.RefreshItem(i)
+		}
+	}
 	s.docList.RefreshItem(s.cur)
 	s.changed()
 }
