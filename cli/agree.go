@@ -91,7 +91,7 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agre
 	if err != nil {
 		return nil, err
 	}
-	defer p.close()
+	defer p.Close()
 	corpus := agree.NewCorpus(len(files), labels)
 	var lowest []agreeDocFigure
 	err = p.run(func(docs []*annotate.Document) error {
@@ -146,9 +146,9 @@ func (r *agreeResult) json() []byte {
 	b.WriteString(`},"overall":{`)
 	agreeMeasuresJSON(&b, r.report.Overall)
 	b.WriteString(`},"skipped":{"text_differs":`)
-	put(agreeNonNil(r.pairs.textDiffers))
+	put(agreeNonNil(r.pairs.TextDiffers))
 	b.WriteString(`,"missing":`)
-	put(agreeNonNil(r.pairs.missing))
+	put(agreeNonNil(r.pairs.Missing))
 	b.WriteString(`},"lowest":`)
 	put(agreeNonNil(r.lowest))
 	b.WriteString("}\n")
@@ -175,7 +175,7 @@ func agreeNonNil[T any](s []T) []T {
 func (r *agreeResult) table() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "Files: %s\n", strings.Join(r.files, ", "))
-	left := len(r.pairs.textDiffers) + len(r.pairs.missing)
+	left := len(r.pairs.TextDiffers) + len(r.pairs.Missing)
 	fmt.Fprintf(&b, "Documents: %d compared", r.report.Documents)
 	if left > 0 {
 		fmt.Fprintf(&b, ", %d left out", left)

@@ -43,7 +43,7 @@ func runMerge(env Env, args []string) int {
 		if p, err = openPairing(env, "merge", files, labels); err != nil {
 			return err
 		}
-		defer p.close()
+		defer p.Close()
 		nw := export.NewNativeWriter(w, export.Options{})
 		err = p.run(func(docs []*annotate.Document) error {
 			gold, err := agree.Merge(docs, k)

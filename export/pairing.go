@@ -1,0 +1,288 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+
+	"gloss/annotate"
+)
+
+// ErrNoCommonDocument is Pairing.Run's error when no document id is in
+// every file with the same text.
+var ErrNoCommonDocument = errors.New("no document is in every file with the same text")
+
+// Pairing reads several native files and hands over, one id at a time, the
+// documents that every file has with the same text: what agreement, merge
+// and review work on. It reads the files in lockstep while their ids line
+// up (copies of one corpus, the common case), holding one document per
+// file; at the first id that does not line up it loads the rest of every
+// file and goes on by id, in id order, so that the outcome does not depend
+// on the order of the files.
+//
+// It lived in the command line first; it is here so that the review
+// screen pairs files exactly as `gloss agree` and `gloss merge` do.
+type Pairing struct {
+	// LeftOut, if set, hears of every document left out, with why in words
+	// ("its text differs between a.jsonl and b.jsonl", "not in b.jsonl").
+	// Set it before Run.
+	LeftOut func(id, why string)
+	// TextDiffers and Missing name the documents left out, after Run.
+	TextDiffers []string
+	Missing     []string
+	// Compared counts the groups handed over, after Run.
+	Compared int
+
+	labels *annotate.LabelSet
+	srcs   []*source
+	// problems are FILE:LINE: errors of the input; any of them fails Run.
+	problems []error
+
+	done chan struct{} // closed to stop the readers
+	wg   sync.WaitGroup
+}
+
+// source is one input file, read and checked ahead of use by its own
+// goroutine: the files of a comparison parse in parallel, and the channel's
+// small buffer keeps memory to a few documents per file.
+type source struct {
+	name  string
+	in    io.ReadCloser
+	items chan sourceItem
+	docs  int
+}
+
+// sourceItem is one document of a source with its problems, or the
+// source's end (doc == nil) or failure (err != nil).
+type sourceItem struct {
+	doc      *annotate.Document
+	problems []error
+	err      error
+}
+
+// readAhead is how many documents a source reads ahead of use.
+const readAhead = 8
+
+// OpenPairing opens every file with open and starts reading them as native
+// JSONL, checking each document against labels (nil skips the label
+// checks); the caller closes the pairing with Close.
+func OpenPairing(files []string, open func(name string) (io.ReadCloser, error), labels *annotate.LabelSet) (*Pairing, error) {
+	p := &Pairing{labels: labels, done: make(chan struct{})}
+	for _, name := range files {
+		in, err := open(name)
+		if err != nil {
+			p.Close()
+			return nil, err
+		}
+		s := &source{name: name, in: in, items: make(chan sourceItem, readAhead)}
+		p.srcs = append(p.srcs, s)
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			p.read(s)
+		}()
+	}
+	return p, nil
+}
+
+// Close stops the readers and closes the files.
+func (p *Pairing) Close() {
+	close(p.done)
+	p.wg.Wait()
+	for _, s := range p.srcs {
+		s.in.Close()
+	}
+}
+
+// read runs in its own goroutine and sends the documents of s. Lines that
+// do not parse, documents that break a rule (offsets, span texts, labels
+// the label set does not know) and ids used twice are problems; documents
+// that break rules are still sent, so that the files stay in step, but
+// Run fails at the end.
+func (p *Pairing) read(s *source) {
+	r := NewNativeReader(s.in, s.name, Options{})
+	seen := map[string]int{} // document id → line
+	send := func(it sourceItem) bool {
+		select {
+		case s.items <- it:
+			return true
+		case <-p.done:
+			return false
+		}
+	}
+	for {
+		d, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			send(sourceItem{})
+			return
+		}
+		var le *LineError
+		if errors.As(err, &le) {
+			if !send(sourceItem{problems: []error{le}}) {
+				return
+			}
+			continue
+		}
+		if err != nil {
+			send(sourceItem{err: err})
+			return
+		}
+		it := sourceItem{doc: d}
+		line := r.Line()
+		if first, dup := seen[d.ID]; dup {
+			it.problems = append(it.problems, &LineError{s.name, line, fmt.Sprintf("document id %q already used on line %d", d.ID, first)})
+		} else {
+			seen[d.ID] = line
+		}
+		for _, pr := range annotate.Validate(d, p.labels) {
+			it.problems = append(it.problems, &LineError{s.name, line, pr.String()})
+		}
+		if !send(it) {
+			return
+		}
+	}
+}
+
+// next returns the next document of s, or nil at the end, collecting the
+// problems found on the way.
+func (p *Pairing) next(s *source) (*annotate.Document, error) {
+	for s.items != nil {
+		it := <-s.items
+		p.problems = append(p.problems, it.problems...)
+		switch {
+		case it.err != nil:
+			return nil, it.err
+		case it.doc != nil:
+			s.docs++
+			return it.doc, nil
+		case it.problems == nil:
+			s.items = nil // ended: a further receive would block
+		}
+	}
+	return nil, nil
+}
+
+// Run calls each for every document id that all files have with the same
+// text, the documents in the order of the files (each may keep the
+// documents, not the slice). It returns the input's problems joined (a
+// file without documents is one), the first error of each, or
+// ErrNoCommonDocument.
+func (p *Pairing) Run(each func(docs []*annotate.Document) error) error {
+	n := len(p.srcs)
+	group := make([]*annotate.Document, n)
+	for {
+		ended := 0
+		for i, s := range p.srcs {
+			d, err := p.next(s)
+			if err != nil {
+				return err
+			}
+			group[i] = d
+			if d == nil {
+				ended++
+			}
+		}
+		if ended == n {
+			break
+		}
+		if ended > 0 || !sameIDs(group) {
+			if err := p.byID(group, each); err != nil {
+				return err
+			}
+			break
+		}
+		if err := p.handle(group, each); err != nil {
+			return err
+		}
+	}
+	for _, s := range p.srcs {
+		if s.docs == 0 {
+			p.problems = append(p.problems, fmt.Errorf("%s: no documents", s.name))
+		}
+	}
+	if len(p.problems) > 0 {
+		return errors.Join(p.problems...)
+	}
+	if p.Compared == 0 {
+		return ErrNoCommonDocument
+	}
+	return nil
+}
+
+func sameIDs(group []*annotate.Document) bool {
+	for _, d := range group[1:] {
+		if d.ID != group[0].ID {
+			return false
+		}
+	}
+	return true
+}
+
+// byID is the fallback when ids do not line up: it loads what is left of
+// every file (pending holds each file's document already read, or nil) and
+// pairs documents by id, in id order.
+func (p *Pairing) byID(pending []*annotate.Document, each func([]*annotate.Document) error) error {
+	n := len(p.srcs)
+	byFile := make([]map[string]*annotate.Document, n)
+	all := map[string]bool{}
+	for i, s := range p.srcs {
+		byFile[i] = map[string]*annotate.Document{}
+		for d := pending[i]; d != nil; {
+			if _, dup := byFile[i][d.ID]; !dup { // a second copy is already a problem
+				byFile[i][d.ID] = d
+			}
+			all[d.ID] = true
+			var err error
+			if d, err = p.next(s); err != nil {
+				return err
+			}
+		}
+	}
+	ids := make([]string, 0, len(all))
+	for id := range all {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	group := make([]*annotate.Document, n)
+	for _, id := range ids {
+		var lacking []string
+		for i, s := range p.srcs {
+			group[i] = byFile[i][id]
+			if group[i] == nil {
+				lacking = append(lacking, s.name)
+			}
+			delete(byFile[i], id) // let memory go as we go
+		}
+		if len(lacking) > 0 {
+			p.Missing = append(p.Missing, id)
+			p.leftOut(id, "not in "+strings.Join(lacking, ", "))
+			continue
+		}
+		if err := p.handle(group, each); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// handle checks that a group's texts are the same and passes it on.
+func (p *Pairing) handle(group []*annotate.Document, each func([]*annotate.Document) error) error {
+	for i, d := range group[1:] {
+		if d.Text != group[0].Text {
+			p.TextDiffers = append(p.TextDiffers, d.ID)
+			p.leftOut(d.ID, fmt.Sprintf("its text differs between %s and %s", p.srcs[0].name, p.srcs[i+1].name))
+			return nil
+		}
+	}
+	p.Compared++
+	return each(group)
+}
+
+func (p *Pairing) leftOut(id, why string) {
+	if p.LeftOut != nil {
+		p.LeftOut(id, why)
+	}
+}
