@@ -1,8 +1,9 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -71,7 +72,7 @@ func newActorFinder(t *text) *actorFinder {
 // nameWord reports whether word i can be part of a name.
 func (f *actorFinder) nameWord(i int) bool {
 	w := &f.t.words[i]
-	if w.heading || stopCaps[w.lower] || unicode.IsDigit(f.t.r[w.start]) {
+	if w.heading || stopCaps.has(w) || unicode.IsDigit(f.t.r[w.start]) {
 		return false
 	}
 	return w.capital || w.acronym || f.particleName(i)
@@ -82,7 +83,7 @@ func (f *actorFinder) nameWord(i int) bool {
 func (f *actorFinder) particleName(i int) bool {
 	w := &f.t.words[i]
 	h := strings.IndexByte(w.lower, '-')
-	if h <= 0 || !particles[w.lower[:h]] {
+	if h <= 0 || !particles.hasString(w.lower[:h]) {
 		return false
 	}
 	k := w.start + len([]rune(w.lower[:h])) + 1
@@ -91,8 +92,8 @@ func (f *actorFinder) particleName(i int) bool {
 
 // weak reports whether word i does not name anything on its own.
 func (f *actorFinder) weak(i int) bool {
-	l := f.t.words[i].lower
-	return weakCaps[l] || demonyms[l]
+	w := &f.t.words[i]
+	return weakCaps.has(w) || demonyms.has(w)
 }
 
 // find returns every ACTOR candidate of the document, overlapping ones
@@ -132,7 +133,7 @@ func (f *actorFinder) nameRuns() [][2]int {
 		}
 		j := i
 		for j+1 < len(t.words) {
-			if honorifics[t.words[j].lower] && string(t.gap(j)) == ". " && f.nameWord(j+1) {
+			if honorifics.has(&t.words[j]) && string(t.gap(j)) == ". " && f.nameWord(j+1) {
 				j++
 				continue
 			}
@@ -146,10 +147,10 @@ func (f *actorFinder) nameRuns() [][2]int {
 			// Lower-case particles ("von der") or "of" after an
 			// organisation, between two capitalised words.
 			k := j + 1
-			if t.words[k].lower == "of" && orgHeads[t.words[j].lower] {
+			if t.words[k].lower == "of" && orgHeads.has(&t.words[j]) {
 				k++
 			} else {
-				for k < len(t.words) && k-j <= 3 && particles[t.words[k].lower] && !t.words[k].capital && k+1 < len(t.words) && t.spaced(k) {
+				for k < len(t.words) && k-j <= 3 && particles.has(&t.words[k]) && !t.words[k].capital && k+1 < len(t.words) && t.spaced(k) {
 					k++
 				}
 			}
@@ -200,7 +201,7 @@ func (f *actorFinder) nameActor(i, j int) (actor, bool) {
 
 func (f *actorFinder) hasOrgHead(i, j int) bool {
 	for k := i; k <= j; k++ {
-		if orgHeads[f.t.words[k].lower] {
+		if orgHeads.has(&f.t.words[k]) {
 			return true
 		}
 	}
@@ -218,7 +219,7 @@ func (f *actorFinder) isState(i, j int) bool {
 func (f *actorFinder) stateAt(i int) int {
 	t := f.t
 	best := 0
-	for _, p := range stateNames[t.words[i].lower] {
+	for _, p := range stateNames.startingWith(&t.words[i]) {
 		if i+len(p) > len(t.words) || len(p) <= best {
 			continue
 		}
@@ -249,15 +250,15 @@ func (f *actorFinder) place(i, j int, kind kindMask) bool {
 	if p < 0 || !t.spaced(p) {
 		return false
 	}
-	prep := t.words[p].lower
+	prep := &t.words[p]
 	// "the city of Sirte".
-	if prep == "of" && p > 0 && t.spaced(p-1) && placeNouns[t.words[p-1].lower] {
+	if prep.lower == "of" && p > 0 && t.spaced(p-1) && placeNouns.has(&t.words[p-1]) {
 		return true
 	}
-	if !locatives[prep] {
+	if !locatives.has(prep) {
 		return false
 	}
-	return prep != "to" || kind != state
+	return prep.lower != "to" || kind != state
 }
 
 // states finds state names in any case ("russia", "the united Arab
@@ -297,24 +298,25 @@ func (f *actorFinder) titleActor(i, j int) (actor, bool) {
 		return actor{}, false
 	}
 	// ", Turkish, Hulusi Akar": a nationality in commas.
-	if comma && demonyms[t.words[k].lower] && k > 0 && t.commaSpaced(k-1) {
+	if comma && demonyms.has(&t.words[k]) && k > 0 && t.commaSpaced(k-1) {
 		k--
 	}
 	// "minister of Defense": a complement of capitalised or portfolio words.
 	head := k
 	for m := k; m > 0 && k-m < 4; m-- {
-		if t.words[m-1].lower == "of" && t.spaced(m-1) && m >= 2 && t.spaced(m-2) && titleHeads[t.words[m-2].lower] {
+		if t.words[m-1].lower == "of" && t.spaced(m-1) && m >= 2 && t.spaced(m-2) && titleHeads.has(&t.words[m-2]) {
 			head = m - 2
 			break
 		}
 		w := t.words[m]
-		if !(w.capital || domainWords[w.lower]) || !t.spaced(m-1) {
+		if !(w.capital || domainWords.has(&w)) || !t.spaced(m-1) {
 			break
 		}
 	}
-	h := t.words[head].lower
-	isTitle := titleHeads[h]
-	if !isTitle && !(comma && orgHeads[h]) {
+	hw := &t.words[head]
+	h := hw.lower
+	isTitle := titleHeads.has(hw)
+	if !isTitle && !(comma && orgHeads.has(hw)) {
 		return actor{}, false
 	}
 	if !isTitle && head != k {
@@ -322,13 +324,13 @@ func (f *actorFinder) titleActor(i, j int) (actor, bool) {
 	}
 	start := head
 	for start > 0 && t.spaced(start-1) && head-start < 3 {
-		l := t.words[start-1].lower
-		if !(demonyms[l] || titleModifiers[l] || f.stateAt(start-1) == 1) {
+		l := &t.words[start-1]
+		if !(demonyms.has(l) || titleModifiers.has(l) || f.stateAt(start-1) == 1) {
 			break
 		}
 		start--
 	}
-	hasDet := start > 0 && t.spaced(start-1) && determiners[t.words[start-1].lower]
+	hasDet := start > 0 && t.spaced(start-1) && determiners.has(&t.words[start-1])
 	if comma && !hasDet && start == head {
 		// "colleague, Mevlut Çavusoglu" without "his": too loose.
 		return actor{}, false
@@ -352,7 +354,7 @@ func (f *actorFinder) orgs() []actor {
 	t := f.t
 	var out []actor
 	for h := range t.words {
-		if !orgHeads[t.words[h].lower] || t.words[h].heading {
+		if !orgHeads.has(&t.words[h]) || t.words[h].heading {
 			continue
 		}
 		end := h
@@ -367,7 +369,7 @@ func (f *actorFinder) orgs() []actor {
 			} else {
 				m := c
 				capitals := 0
-				for m < len(t.words) && m-c < 5 && (f.nameWord(m) || domainWords[t.words[m].lower]) {
+				for m < len(t.words) && m-c < 5 && (f.nameWord(m) || domainWords.has(&t.words[m])) {
 					if t.words[m].capital {
 						capitals++
 					}
@@ -385,10 +387,10 @@ func (f *actorFinder) orgs() []actor {
 		start := h
 		national := false
 		for start > 0 && t.spaced(start-1) && h-start < 3 {
-			l := t.words[start-1].lower
-			if demonyms[l] || f.stateAt(start-1) == 1 {
+			l := &t.words[start-1]
+			if demonyms.has(l) || f.stateAt(start-1) == 1 {
 				national = true
-			} else if !titleModifiers[l] {
+			} else if !titleModifiers.has(l) {
 				break
 			}
 			start--
@@ -399,7 +401,7 @@ func (f *actorFinder) orgs() []actor {
 		// The determiner belongs to a descriptive phrase ("The foreign
 		// ministry of russia"), not to a proper name ("the Government of
 		// National Unity" is "Government of National Unity").
-		if start > 0 && t.spaced(start-1) && determiners[t.words[start-1].lower] && f.lowerContent(start, end) {
+		if start > 0 && t.spaced(start-1) && determiners.has(&t.words[start-1]) && f.lowerContent(start, end) {
 			start--
 		}
 		out = append(out, actor{start: t.words[start].start, end: t.words[end].end, kind: org, prio: prioOrg,
@@ -413,7 +415,7 @@ func (f *actorFinder) orgs() []actor {
 func (f *actorFinder) lowerContent(i, j int) bool {
 	for k := i; k <= j; k++ {
 		w := f.t.words[k]
-		if !w.capital && !stopCaps[w.lower] && !particles[w.lower] {
+		if !w.capital && !stopCaps.has(&w) && !particles.has(&w) {
 			return true
 		}
 	}
@@ -437,7 +439,7 @@ func knownForms(existing []actor, t *text, corpus []string) []knownForm {
 		if len(st.words) == 0 {
 			return
 		}
-		first := string(st.r[st.words[0].start:st.words[0].end])
+		first := st.str(st.words[0].start, st.words[0].end)
 		forms = append(forms, knownForm{surface: surface, runes: len(st.r), first: first, reason: reason, at: at})
 		// Short forms of a person's name: its last capitalised run and the
 		// run's last word.
@@ -450,17 +452,17 @@ func knownForms(existing []actor, t *text, corpus []string) []knownForm {
 		if st.words[last[1]].end != len(st.r) || last[1] == last[0] || sf.isState(last[0], last[1]) || sf.hasOrgHead(last[0], last[1]) {
 			return
 		}
-		short := []string{string(st.r[st.words[last[0]].start:]), string(st.r[st.words[last[1]].start:])}
+		short := []string{st.str(st.words[last[0]].start, len(st.r)), st.str(st.words[last[1]].start, len(st.r))}
 		for _, s := range short {
 			if s != surface && !seen[s] && !sf.weak(last[1]) {
 				seen[s] = true
 				ss := scan(s)
-				forms = append(forms, knownForm{surface: s, runes: len(ss.r), first: string(ss.r[ss.words[0].start:ss.words[0].end]), reason: reason, at: at})
+				forms = append(forms, knownForm{surface: s, runes: len(ss.r), first: ss.str(ss.words[0].start, ss.words[0].end), reason: reason, at: at})
 			}
 		}
 	}
 	for _, a := range existing {
-		add(string(t.r[a.start:a.end]), "", a.start)
+		add(t.str(a.start, a.end), "", a.start)
 	}
 	for _, s := range corpus {
 		add(s, fmt.Sprintf("ACTOR '%s' labelled in another document", strings.TrimSpace(s)), -1)
@@ -480,11 +482,11 @@ func (f *actorFinder) known(forms []knownForm) []actor {
 	}
 	var out []actor
 	for i, w := range t.words {
-		ks := byFirst[string(t.r[w.start:w.end])]
+		ks := byFirst[t.str(w.start, w.end)]
 		for _, k := range ks {
 			fm := forms[k]
 			e := w.start + fm.runes
-			if e > len(t.r) || string(t.r[w.start:e]) != fm.surface {
+			if e > len(t.r) || t.str(w.start, e) != fm.surface {
 				continue
 			}
 			// The match must end at a word's end.
@@ -519,7 +521,7 @@ func classify(f *actorFinder, i, j int) kindMask {
 		return org
 	}
 	for k := i; k <= j; k++ {
-		if titleHeads[f.t.words[k].lower] {
+		if titleHeads.has(&f.t.words[k]) {
 			return person
 		}
 	}
@@ -536,15 +538,14 @@ func classify(f *actorFinder, i, j int) kindMask {
 // priority; candidates overlapping a blocked range (an existing ACTOR
 // span) are dropped. n is the length of the text.
 func resolve(cands []actor, blocked []actor, n int) []actor {
-	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].end-cands[a].start, cands[b].end-cands[b].start
-		if la != lb {
-			return la > lb
+	slices.SortStableFunc(cands, func(a, b actor) int {
+		if c := cmp.Compare(b.end-b.start, a.end-a.start); c != 0 {
+			return c
 		}
-		if cands[a].prio != cands[b].prio {
-			return cands[a].prio > cands[b].prio
+		if c := cmp.Compare(b.prio, a.prio); c != 0 {
+			return c
 		}
-		return cands[a].start < cands[b].start
+		return cmp.Compare(a.start, b.start)
 	})
 	// taken marks the code points already covered, so that the choice
 	// costs the total length of the candidates, not their count squared.
@@ -568,6 +569,6 @@ func resolve(cands []actor, blocked []actor, n int) []actor {
 			take(c)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	slices.SortFunc(out, func(a, b actor) int { return cmp.Compare(a.start, b.start) })
 	return out
 }

@@ -6,26 +6,66 @@ import "strings"
 // prose. They are small on purpose: every suggestion must be explainable by
 // a rule a person can read here.
 
-// set builds a lookup table from space-separated lower-case words.
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
+// lexFlags says which word lists a word belongs to, one bit per list: a
+// word is looked up once, when the text is scanned, and every rule then
+// tests bits instead of hashing strings.
+type lexFlags uint32
+
+var (
+	// lexicon maps each listed word to the lists it is on.
+	lexicon          = map[string]lexFlags{}
+	nextBit lexFlags = 1
+)
+
+// wordSet is one word list.
+type wordSet struct {
+	bit   lexFlags
+	words map[string]bool
 }
 
-// phrases builds a table of multi-word lower-case phrases separated by
-// commas, keyed by their first word, for matching against a word sequence.
-func phrases(list string) map[string][][]string {
+// set builds a word list from space-separated lower-case words.
+func set(words string) wordSet {
+	s := wordSet{bit: nextBit, words: map[string]bool{}}
+	nextBit <<= 1
+	for _, w := range strings.Fields(words) {
+		s.words[w] = true
+		lexicon[w] |= s.bit
+	}
+	return s
+}
+
+// has reports whether the word is on the list.
+func (s wordSet) has(w *word) bool { return w.lex&s.bit != 0 }
+
+// hasString reports whether the lower-case string is on the list.
+func (s wordSet) hasString(l string) bool { return s.words[l] }
+
+// phraseSet is a list of multi-word phrases, keyed by their first word.
+type phraseSet struct {
+	first   wordSet
+	byFirst map[string][][]string
+}
+
+// phrases builds a list of lower-case phrases separated by commas.
+func phrases(list string) phraseSet {
+	var firsts []string
 	m := map[string][][]string{}
 	for _, p := range strings.Split(list, ",") {
 		ws := strings.Fields(p)
 		if len(ws) > 0 {
 			m[ws[0]] = append(m[ws[0]], ws)
+			firsts = append(firsts, ws[0])
 		}
 	}
-	return m
+	return phraseSet{first: set(strings.Join(firsts, " ")), byFirst: m}
+}
+
+// startingWith returns the phrases that may start at word w.
+func (ps phraseSet) startingWith(w *word) [][]string {
+	if !ps.first.has(w) {
+		return nil
+	}
+	return ps.byFirst[w.lower]
 }
 
 // stopCaps are words that are capitalised at the start of a sentence or in
@@ -160,6 +200,9 @@ var speechVerbs = set(`say said says saying tell told tells telling state stated
 // sourceCues introduce the speaker after them: "according to X", "in the
 // opinion of X", "in the words of X".
 var sourceCues = phrases(`according to, in the opinion of, in the words of`)
+
+// pronouns are the subject pronouns that may stand for a speaker.
+var pronouns = set(`he she it they`)
 
 // pronounKinds says which kinds of actor a subject pronoun can stand for.
 var pronounKinds = map[string]kindMask{

@@ -61,10 +61,10 @@ func (sf *speakerFinder) cueAt(i int) (cue, bool) {
 	if sf.inQuote[w.start] {
 		return cue{}, false
 	}
-	if speechVerbs[w.lower] {
+	if speechVerbs.has(&w) {
 		return cue{i, i, true, w.lower}, true
 	}
-	for _, p := range sourceCues[w.lower] {
+	for _, p := range sourceCues.startingWith(&w) {
 		if i+len(p) > len(t.words) {
 			continue
 		}
@@ -208,7 +208,7 @@ func (sf *speakerFinder) subject(v, from int) (speaker, bool) {
 		for ai >= 0 && (sf.actors[ai].end > vs || sf.inQuote[sf.actors[ai].start]) {
 			ai--
 		}
-		for wi >= 0 && (pronounKinds[t.words[wi].lower] == 0 || sf.inQuote[t.words[wi].start]) {
+		for wi >= 0 && (!pronouns.has(&t.words[wi]) || sf.inQuote[t.words[wi].start]) {
 			wi--
 		}
 		actorOK := ai >= 0 && sf.actors[ai].start >= from
@@ -233,7 +233,7 @@ func (sf *speakerFinder) subject(v, from int) (speaker, bool) {
 		if ac == nil {
 			return speaker{}, false
 		}
-		return speaker{actor: ac, reason: fmt.Sprintf("; '%s' resolved to '%s'", string(t.r[pw.start:pw.end]), string(t.r[ac.start:ac.end]))}, true
+		return speaker{actor: ac, reason: fmt.Sprintf("; '%s' resolved to '%s'", t.str(pw.start, pw.end), t.str(ac.start, ac.end))}, true
 	}
 }
 
@@ -246,7 +246,7 @@ func (sf *speakerFinder) prepositional(pos int) bool {
 		return false
 	}
 	p := i - 1
-	return t.spaced(p) && prepositions[t.words[p].lower]
+	return t.spaced(p) && prepositions.has(&t.words[p])
 }
 
 // antecedent returns the nearest actor before pos, outside quotations, of a

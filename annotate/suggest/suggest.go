@@ -22,9 +22,11 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/google/uuid"
 
@@ -64,6 +66,10 @@ func RelationID(docID, from, to, label string) string {
 	return uuid.NewSHA1(namespace, []byte(docID+"\x00"+from+"\x00"+to+"\x00"+label)).String()
 }
 
+// defaultLabels is the built-in label set, parsed once: Suggest runs on
+// every document of large corpora.
+var defaultLabels = sync.OnceValue(annotate.DefaultLabelSet)
+
 type spanKey struct {
 	start, end int
 	label      string
@@ -79,7 +85,7 @@ type spanKey struct {
 // are out of range are ignored.
 func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []annotate.Span, rels []annotate.Relation) {
 	if ls == nil {
-		ls = annotate.DefaultLabelSet()
+		ls = defaultLabels()
 	}
 	t := scan(d.Text)
 	t.markHeadings()
@@ -109,7 +115,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		exists[k] = true
 		id := SpanID(d.ID, start, end, label)
 		spans = append(spans, annotate.Span{
-			ID: id, Start: start, End: end, Label: label, Text: string(t.r[start:end]),
+			ID: id, Start: start, End: end, Label: label, Text: t.str(start, end),
 			Suggested: true, Reason: reason,
 		})
 		return id, true
@@ -200,7 +206,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 	}
 
-	sort.SliceStable(spans, func(a, b int) bool { return annotate.CompareSpans(spans[a], spans[b]) < 0 })
+	slices.SortStableFunc(spans, annotate.CompareSpans)
 	pos := map[string]int{}
 	for _, s := range d.Spans {
 		pos[s.ID] = s.Start
@@ -208,6 +214,6 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	for _, s := range spans {
 		pos[s.ID] = s.Start
 	}
-	sort.SliceStable(rels, func(a, b int) bool { return pos[rels[a].From] < pos[rels[b].From] })
+	slices.SortStableFunc(rels, func(a, b annotate.Relation) int { return cmp.Compare(pos[a.From], pos[b.From]) })
 	return spans, rels
 }

@@ -3,6 +3,7 @@ package suggest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // word is one word of the text, in code points, end exclusive. A possessive
@@ -10,6 +11,7 @@ import (
 type word struct {
 	start, end int
 	lower      string
+	lex        lexFlags // the word lists lower is on
 	// capital: the first letter is upper or title case.
 	capital bool
 	// acronym: two or more letters, all upper case ("GNA", "UN").
@@ -30,12 +32,22 @@ type sentence struct{ start, end int }
 // text is the document's text split for the rules: code points, words and
 // sentences.
 type text struct {
-	r     []rune
+	s string
+	r []rune
+	// b[k] is the byte offset in s of code point k (b[len(r)] == len(s)), so
+	// that slicing the text allocates nothing.
+	b     []int32
 	words []word
 	sents []sentence
 }
 
+// str returns the text of code points [start, end).
+func (t *text) str(start, end int) string { return t.s[t.b[start]:t.b[end]] }
+
 func isWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
 }
 
@@ -53,7 +65,13 @@ const sentenceClosers = "”’\"»›」』)]"
 const quoteOpeners = "“„«‹「『\"'‘‚(["
 
 func scan(s string) *text {
-	t := &text{r: []rune(s)}
+	t := &text{s: s, r: []rune(s)}
+	t.b = make([]int32, 0, len(t.r)+1)
+	for i := range s {
+		t.b = append(t.b, int32(i))
+	}
+	t.b = append(t.b, int32(len(s)))
+	t.words = make([]word, 0, len(t.r)/6+1)
 	t.scanSentences()
 	t.scanWords()
 	return t
@@ -138,8 +156,8 @@ func (t *text) abbreviationBefore(i int) bool {
 	if s == i {
 		return false
 	}
-	w := strings.ToLower(string(t.r[s:i]))
-	if honorifics[w] {
+	w := strings.ToLower(t.str(s, i))
+	if honorifics.hasString(w) {
 		return true
 	}
 	// A single capital letter is an initial ("J. Smith", "U.S.").
@@ -167,11 +185,21 @@ func (t *text) scanWords() {
 		for sent+1 < len(t.sents) && t.sents[sent].end <= s {
 			sent++
 		}
-		w := word{start: s, end: e, lower: strings.ToLower(string(r[s:e])), sent: sent}
+		w := word{start: s, end: e, sent: sent}
 		first := r[s]
 		w.capital = unicode.IsUpper(first) || unicode.IsTitle(first)
-		letters, upper := 0, 0
+		letters, upper, other := 0, 0, false
 		for _, c := range r[s:e] {
+			if c < utf8.RuneSelf {
+				if 'a' <= c && c <= 'z' {
+					letters++
+				} else if 'A' <= c && c <= 'Z' {
+					letters++
+					upper++
+				}
+				continue
+			}
+			other = true
 			if unicode.IsLetter(c) {
 				letters++
 				if unicode.IsUpper(c) {
@@ -179,6 +207,13 @@ func (t *text) scanWords() {
 				}
 			}
 		}
+		// Most words are already lower case: share the text's bytes.
+		if upper == 0 && !other {
+			w.lower = t.str(s, e)
+		} else {
+			w.lower = strings.ToLower(t.str(s, e))
+		}
+		w.lex = lexicon[w.lower]
 		w.acronym = letters >= 2 && upper == letters
 		w.initial = len(t.words) == 0 || t.words[len(t.words)-1].sent != sent
 		if !w.initial {
