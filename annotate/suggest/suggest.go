@@ -23,6 +23,7 @@ package suggest
 
 import (
 	"cmp"
+	"crypto/sha1"
 	"fmt"
 	"slices"
 	"strconv"
@@ -54,16 +55,44 @@ type Options struct {
 // copies of a file) yields the same span.
 var namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://gloss.invalid/suggest"))
 
-// SpanID is the id Suggest gives to a span: a name-based UUID (version 5) of
-// the document id, start, end and label.
+// SpanID is the id Suggest gives to a span: a name-based UUID (version 5,
+// as uuid.NewSHA1) of the document id, start, end and label.
 func SpanID(docID string, start, end int, label string) string {
-	return uuid.NewSHA1(namespace, []byte(docID+"\x00"+strconv.Itoa(start)+"\x00"+strconv.Itoa(end)+"\x00"+label)).String()
+	var buf [256]byte
+	b := append(buf[:0], docID...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(start), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(end), 10)
+	b = append(b, 0)
+	b = append(b, label...)
+	return nameUUID(b)
 }
 
 // RelationID is the id Suggest gives to a relation: a name-based UUID of
 // the document id, its ends and its label.
 func RelationID(docID, from, to, label string) string {
-	return uuid.NewSHA1(namespace, []byte(docID+"\x00"+from+"\x00"+to+"\x00"+label)).String()
+	var buf [256]byte
+	b := append(buf[:0], docID...)
+	for _, s := range []string{from, to, label} {
+		b = append(b, 0)
+		b = append(b, s...)
+	}
+	return nameUUID(b)
+}
+
+// nameUUID is uuid.NewSHA1(namespace, name) without its allocations: ids
+// are made for every suggestion of every document.
+func nameUUID(name []byte) string {
+	h := sha1.New()
+	h.Write(namespace[:])
+	h.Write(name)
+	var sum [sha1.Size]byte
+	var u uuid.UUID
+	copy(u[:], h.Sum(sum[:0]))
+	u[6] = (u[6] & 0x0f) | 0x50 // version 5
+	u[8] = (u[8] & 0x3f) | 0x80 // RFC 4122 variant
+	return u.String()
 }
 
 // defaultLabels is the built-in label set, parsed once: Suggest runs on
