@@ -177,6 +177,9 @@ func (f *actorFinder) nameActor(i, j int) (actor, bool) {
 		return actor{}, false
 	}
 	first := &t.words[i]
+	if f.dateline(i, j) {
+		return actor{}, false
+	}
 	// A capital at the start of a sentence proves nothing: the word must
 	// be capitalised elsewhere too, or be a state, or start a longer name.
 	if first.initial && i == j && !first.acronym && !f.nameWords[first.lower] && !f.isState(i, j) {
@@ -234,6 +237,31 @@ func (f *actorFinder) stateAt(i int) int {
 	return best
 }
 
+// dateline reports whether words i..j are a news dateline: capitals at the
+// start of a line followed by a dash ("BRUSSELS — …"), naming where the
+// story was filed.
+func (f *actorFinder) dateline(i, j int) bool {
+	t := f.t
+	if !t.lineStart(i) || !t.words[i].acronym {
+		return false
+	}
+	// The place may be followed by a date: "MOSCOW, June 3 –".
+	for k := j; k+1 < len(t.words) && k < j+4; k++ {
+		for _, c := range t.gap(k) {
+			switch {
+			case c == '—' || c == '–' || c == '-':
+				return true
+			case !isSpace(c) && c != ',' || isNewline(c):
+				return false
+			}
+		}
+		if next := t.r[t.words[k+1].start]; !t.words[k+1].capital && !unicode.IsDigit(next) {
+			return false
+		}
+	}
+	return false
+}
+
 // place reports whether words i..j name a place rather than an actor: they
 // follow a locative preposition ("in Libya", "in the Kremlin", "to
 // Istanbul"). People are never places, and states only after "in"-like
@@ -272,6 +300,9 @@ func (f *actorFinder) states() []actor {
 			continue
 		}
 		j := i + n - 1
+		if f.dateline(i, j) {
+			continue
+		}
 		// Lower-case "us" is the pronoun; only "US" is the state.
 		if n == 1 && t.words[i].lower == "us" && !t.words[i].acronym {
 			continue
@@ -330,14 +361,12 @@ func (f *actorFinder) titleActor(i, j int) (actor, bool) {
 		}
 		start--
 	}
-	hasDet := start > 0 && t.spaced(start-1) && determiners.has(&t.words[start-1])
-	if comma && !hasDet && start == head {
+	withDet := f.determinerBefore(start)
+	if comma && withDet == start && start == head {
 		// "colleague, Mevlut Çavusoglu" without "his": too loose.
 		return actor{}, false
 	}
-	if hasDet {
-		start--
-	}
+	start = withDet
 	a := actor{start: t.words[start].start, end: t.words[j].end, prio: prioTitle}
 	if isTitle {
 		a.kind, a.reason = person, fmt.Sprintf("title with name ('%s')", h)
@@ -384,30 +413,67 @@ func (f *actorFinder) orgs() []actor {
 				}
 			}
 		}
+		// Modifiers: nationalities, states and names ("the Turkish
+		// government", "the United Nations refugee agency"), portfolio
+		// words, and one plain noun after a name ("refugee").
 		start := h
-		national := false
-		for start > 0 && t.spaced(start-1) && h-start < 3 {
+		national, noun := false, false
+	modifiers:
+		for start > 0 && t.spaced(start-1) && h-start < 4 {
 			l := &t.words[start-1]
-			if demonyms.has(l) || f.stateAt(start-1) == 1 {
+			switch {
+			case demonyms.has(l) || f.stateAt(start-1) == 1 || (f.nameWord(start-1) && !l.initial):
 				national = true
-			} else if !titleModifiers.has(l) {
-				break
+			case titleModifiers.has(l):
+			case !noun && start == h && !l.capital && !stopCaps.has(l) && !determiners.has(l) &&
+				start >= 2 && t.spaced(start-2) && f.nameWord(start-2):
+				noun = true
+			default:
+				break modifiers
 			}
 			start--
 		}
-		if end == h && !national {
+		// "His government": a possessive pronoun makes the organisation a
+		// definite actor.
+		owned := start > 0 && t.spaced(start-1) && ownerPronouns.has(&t.words[start-1])
+		if end == h && !national && !owned {
 			continue
 		}
 		// The determiner belongs to a descriptive phrase ("The foreign
 		// ministry of russia"), not to a proper name ("the Government of
 		// National Unity" is "Government of National Unity").
-		if start > 0 && t.spaced(start-1) && determiners.has(&t.words[start-1]) && f.lowerContent(start, end) {
-			start--
+		if f.lowerContent(start, end) {
+			start = f.determinerBefore(start)
 		}
 		out = append(out, actor{start: t.words[start].start, end: t.words[end].end, kind: org, prio: prioOrg,
 			reason: fmt.Sprintf("organisation ('%s')", t.words[h].lower)})
 	}
 	return out
+}
+
+// determinerBefore returns where a descriptive phrase starting at word i
+// begins once its determiner is included: "the", "his", or a possessive
+// with its own determiner ("The agency’s", "Hungary’s"). It returns i when
+// there is none.
+func (f *actorFinder) determinerBefore(i int) int {
+	t := f.t
+	if i == 0 {
+		return i
+	}
+	if t.spaced(i-1) && determiners.has(&t.words[i-1]) {
+		return i - 1
+	}
+	if !t.possessiveSpaced(i - 1) {
+		return i
+	}
+	p := i - 1
+	for p > 0 && t.spaced(p-1) && f.nameWord(p-1) && f.nameWord(p) {
+		p--
+	}
+	if p > 0 && t.spaced(p-1) && determiners.has(&t.words[p-1]) {
+		p--
+	}
+	return p
 }
 
 // lowerContent reports whether words i..j hold a lower-case word other than

@@ -142,7 +142,8 @@ func evaluate(t testing.TB, path string) (map[string]*score, []string) {
 // the hand-made gold annotations (docs/suggest.md), so that a regression
 // fails. The sample is the article the rules were developed on; the
 // held-out article was written, with its gold, after the rules were settled
-// and before the engine first ran on it.
+// and before the engine first ran on it (its first-run scores, before the
+// rules were generalised, are in docs/suggest.md).
 func TestAgainstGold(t *testing.T) {
 	type floor struct{ precision, recall float64 }
 	tests := []struct {
@@ -153,7 +154,7 @@ func TestAgainstGold(t *testing.T) {
 			LabelActor: {0.95, 1}, LabelQuote: {1, 1}, LabelClaim: {1, 1}, RelSaidBy: {1, 1},
 		}},
 		{"testdata/heldout-gold.jsonl", map[string]floor{
-			LabelActor: {0, 0},
+			LabelActor: {0.75, 1}, LabelQuote: {1, 1}, LabelClaim: {1, 1}, RelSaidBy: {1, 1},
 		}},
 	}
 	for _, tc := range tests {

@@ -77,6 +77,7 @@ var stopCaps = set(`the a an and but or so yet for nor in on at to of by with fr
 	if then than though although because however meanwhile moreover furthermore also still even
 	now today yesterday tomorrow tonight last next according about above below all some many most
 	more much no not none one two three four five six seven eight nine ten first second third
+	nothing something everything anything nobody somebody everyone someone anyone everybody
 	another other each every both either neither such only just very well yes oh ok
 	is are was were be been being has have had do does did will would shall should can could may
 	might must let please thus hence instead besides despite unlike like via per among amid
@@ -154,6 +155,10 @@ var placeNouns = set(`city town village province region district county capital 
 var prepositions = set(`by of to with from for in on at about against between among via through
 	into over under after before during without towards toward than like`)
 
+// ownerPronouns make a definite actor of an organisation noun: "His
+// government said".
+var ownerPronouns = set(`his her its their our`)
+
 // determiners open a descriptive noun phrase ("the egyptian president, …").
 var determiners = set(`the a an his her its their our this that these those`)
 
@@ -200,6 +205,9 @@ var speechVerbs = set(`say said says saying tell told tells telling state stated
 // sourceCues introduce the speaker after them: "according to X", "in the
 // opinion of X", "in the words of X".
 var sourceCues = phrases(`according to, in the opinion of, in the words of`)
+
+// clauseJoins join a further speech clause to a claim: ", but warned that".
+var clauseJoins = set(`but and while yet also then`)
 
 // pronouns are the subject pronouns that may stand for a speaker.
 var pronouns = set(`he she it they`)

@@ -275,15 +275,23 @@ type claim struct {
 	speaker    speaker
 }
 
-// claims finds "X said that …" outside quotations: the clause after "that"
-// to the end of the sentence, when it does not open a quotation (then the
-// quotation is the QUOTE) and the verb has a subject.
+// claims finds reported speech outside quotations: "X said that …", the
+// clause after "that" to the end of the sentence (or to ", but warned
+// that …", which is a claim of its own), when it does not open a quotation
+// (then the quotation is the QUOTE) and the verb has a subject; and
+// "According to X, …" or "…, according to X.", the rest of the sentence.
 func (sf *speakerFinder) claims() []claim {
 	t := sf.t
 	var out []claim
 	for v := range t.words {
 		c, ok := sf.cueAt(v)
-		if !ok || !c.verb {
+		if !ok {
+			continue
+		}
+		if !c.verb {
+			if cl, ok := sf.sourceClaim(c); ok {
+				out = append(out, cl)
+			}
 			continue
 		}
 		th := -1
@@ -296,21 +304,12 @@ func (sf *speakerFinder) claims() []claim {
 				break
 			}
 		}
-		if th < 0 || th+1 >= len(t.words) || t.words[th+1].sent != t.words[v].sent {
-			continue
-		}
-		// "that “…”": the quotation speaks for itself.
-		if q := strings.TrimSpace(string(t.gap(th))); q != "" && isQuoteMark([]rune(q)[0]) {
+		if th < 0 || th+1 >= len(t.words) || t.words[th+1].sent != t.words[v].sent || sf.opensQuote(th) {
 			continue
 		}
 		s := t.sents[t.words[v].sent]
-		start, end := t.words[th+1].start, s.end
-		for end > start && (isSpace(t.r[end-1]) || strings.ContainsRune(".!?…;:,", t.r[end-1])) {
-			end--
-		}
-		// A "sentence" this long is text the splitter could not cut: no
-		// claim is better than a wrong one.
-		if end <= start || end-start > maxClaim {
+		start, end := t.words[th+1].start, sf.clauseEnd(th+1, s)
+		if !sf.claimable(start, end) {
 			continue
 		}
 		sp, ok := sf.subject(v, s.start)
@@ -318,7 +317,88 @@ func (sf *speakerFinder) claims() []claim {
 			continue
 		}
 		sp.reason = fmt.Sprintf("speaker: subject of '%s'%s", c.text, sp.reason)
-		out = append(out, claim{start: start, end: end, verb: c.text, speaker: sp})
+		out = append(out, claim{start: start, end: end, verb: c.text + " that", speaker: sp})
 	}
 	return out
+}
+
+// sourceClaim is the claim of "According to X, …" (the cue opens the
+// sentence) or "…, according to X." (X ends it).
+func (sf *speakerFinder) sourceClaim(c cue) (claim, bool) {
+	t := sf.t
+	s := t.sents[t.words[c.first].sent]
+	sp, ok := sf.actorAfter(t.words[c.last].end, s.end)
+	if !ok {
+		return claim{}, false
+	}
+	sp.reason = fmt.Sprintf("speaker: '%s'", c.text)
+	var start, end int
+	switch {
+	case t.words[c.first].start == s.start:
+		// "According to X, more than 100,000 people crossed …".
+		k := t.wordAt(sp.actor.end)
+		if k >= len(t.words) || t.words[k].sent != t.words[c.first].sent || sf.opensQuote(k-1) {
+			return claim{}, false
+		}
+		if g := strings.TrimSpace(string(t.gap(k - 1))); g != "," {
+			return claim{}, false
+		}
+		start, end = t.words[k].start, sf.clauseEnd(k, s)
+	case c.first > 0 && strings.TrimSpace(string(t.gap(c.first-1))) == ",":
+		// "The talks failed, according to X." X must end the sentence.
+		for _, r := range t.r[sp.actor.end:s.end] {
+			if !isSpace(r) && !strings.ContainsRune(".!?…", r) {
+				return claim{}, false
+			}
+		}
+		start, end = s.start, t.words[c.first-1].end
+		if isQuoteMark(t.r[start]) {
+			return claim{}, false
+		}
+	default:
+		return claim{}, false
+	}
+	if !sf.claimable(start, end) {
+		return claim{}, false
+	}
+	return claim{start: start, end: end, verb: c.text, speaker: sp}, true
+}
+
+// opensQuote reports whether a quotation mark follows word i: "that “…”".
+func (sf *speakerFinder) opensQuote(i int) bool {
+	g := strings.TrimSpace(string(sf.t.gap(i)))
+	return g != "" && isQuoteMark([]rune(g)[0])
+}
+
+// claimable reports whether [start, end) can be a claim: not empty, not
+// inside a quotation, and not longer than maxClaim (a "sentence" that long
+// is text the splitter could not cut: no claim is better than a wrong one).
+func (sf *speakerFinder) claimable(start, end int) bool {
+	return start < end && end-start <= maxClaim && !sf.inQuote[start]
+}
+
+// clauseEnd returns where the clause starting at word i of sentence s ends:
+// at the end of the sentence, or before a comma that introduces a further
+// speech verb (", but warned that …"), whose clause is a claim of its own.
+// Closing punctuation is left out.
+func (sf *speakerFinder) clauseEnd(i int, s sentence) int {
+	t := sf.t
+	end := s.end
+	for k := i + 1; k < len(t.words) && t.words[k].start < s.end; k++ {
+		if !speechVerbs.has(&t.words[k]) || sf.inQuote[t.words[k].start] {
+			continue
+		}
+		p := k - 1
+		for p > i && clauseJoins.has(&t.words[p]) && t.spaced(p) {
+			p--
+		}
+		if strings.ContainsRune(string(t.gap(p)), ',') {
+			end = t.words[p].end
+			break
+		}
+	}
+	for end > t.words[i].start && (isSpace(t.r[end-1]) || strings.ContainsRune(".!?…;:,", t.r[end-1])) {
+		end--
+	}
+	return end
 }

@@ -230,7 +230,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 	}
 	for _, c := range sf.claims() {
-		if id, ok := add(c.start, c.end, LabelClaim, fmt.Sprintf("reported speech: '%s that …'", c.verb)); ok {
+		if id, ok := add(c.start, c.end, LabelClaim, fmt.Sprintf("reported speech: '%s …'", c.verb)); ok {
 			link(id, LabelClaim, c.speaker)
 		}
 	}

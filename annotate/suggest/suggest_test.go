@@ -162,6 +162,11 @@ func TestActors(t *testing.T) {
 		{"known from the corpus", "Lavrov spoke. Then Sergey Lavrov left.", []string{"Sergey Lavrov"},
 			[]string{"Lavrov", "Sergey Lavrov"}, []string{"ACTOR 'Sergey Lavrov' labelled in another document", "ACTOR 'Sergey Lavrov' labelled in another document"}},
 		{"possessive", "It was Putin’s plan, and Erdogan's.", nil, []string{"Putin", "Erdogan"}, nil},
+		{"possessive determiner", "Hungary’s prime minister, Viktor Orbán, left with The agency’s spokesman, William Spindler.", nil,
+			[]string{"Hungary’s prime minister, Viktor Orbán", "The agency’s spokesman, William Spindler"}, []string{"title with name ('minister')", "title with name ('spokesman')"}},
+		{"organisations with owners and names", "His government and the United Nations refugee agency met the government.", nil,
+			[]string{"His government", "the United Nations refugee agency"}, []string{"organisation ('government')", "organisation ('agency')"}},
+		{"dateline", "BRUSSELS — The talks ended.\nMOSCOW, June 3 – Nothing.\nMOSCOW said no.", nil, []string{"MOSCOW"}, []string{"name of a state"}},
 		{"emoji and CJK around", "🎉 met 東京 and Vladimir Putin 👋.", nil, []string{"Vladimir Putin"}, nil},
 	}
 	for _, tc := range tests {
@@ -245,6 +250,14 @@ func TestSpeakers(t *testing.T) {
 		{"no speaker", "The sign read “closed”.", "closed", LabelQuote, "", ""},
 		{"claim", "Turkish President Recep Tayyip Erdogan said that the offensive would continue. Then he left.", "the offensive would continue", LabelClaim, "Turkish President Recep Tayyip Erdogan", "speaker: subject of 'said'"},
 		{"claim with pronoun", "Sergey Lavrov arrived. He stated that talks had failed!", "talks had failed", LabelClaim, "Sergey Lavrov", "'He' resolved to 'Sergey Lavrov'"},
+		{"claim cut at a further speech verb", "Prime Minister Giorgia Meloni said that the deal was a first step, but warned that Rome would not accept it.",
+			"the deal was a first step", LabelClaim, "Prime Minister Giorgia Meloni", "speaker: subject of 'said'"},
+		{"second claim of the sentence", "Prime Minister Giorgia Meloni said that the deal was a first step, but warned that Rome would not accept it.",
+			"Rome would not accept it", LabelClaim, "Prime Minister Giorgia Meloni", "speaker: subject of 'warned'"},
+		{"according to, leading", "According to the United Nations refugee agency, more than 100,000 people crossed the sea.",
+			"more than 100,000 people crossed the sea", LabelClaim, "the United Nations refugee agency", "speaker: 'according to'"},
+		{"according to, trailing", "More than 100,000 people crossed the sea, according to Sergey Lavrov.",
+			"More than 100,000 people crossed the sea", LabelClaim, "Sergey Lavrov", "speaker: 'according to'"},
 		{"that-clause quoted is no claim", "Sergey Lavrov said that “talks failed”.", "talks failed", LabelQuote, "Sergey Lavrov", "'said' before the quote"},
 		{"emoji and CRLF", "🎉 Sergey Lavrov spoke.\r\n“Ça va 👋,” he said.\r\n", "Ça va 👋,", LabelQuote, "Sergey Lavrov", "'he' resolved to 'Sergey Lavrov'"},
 	}

@@ -23,7 +23,9 @@ type word struct {
 	// punctuation ("About Author", "Leave A Reply"): page furniture, not
 	// prose.
 	heading bool
-	sent    int
+	// possessive: the word was followed by ’s, which is not part of it.
+	possessive bool
+	sent       int
 }
 
 // sentence is a range of code points [start, end).
@@ -179,13 +181,15 @@ func (t *text) scanWords() {
 		}
 		e := i
 		// "Putin’s": the name is "Putin".
+		possessive := false
 		if e-s > 2 && (r[e-1] == 's' || r[e-1] == 'S') && (r[e-2] == '’' || r[e-2] == '\'') {
 			e -= 2
+			possessive = true
 		}
 		for sent+1 < len(t.sents) && t.sents[sent].end <= s {
 			sent++
 		}
-		w := word{start: s, end: e, sent: sent}
+		w := word{start: s, end: e, sent: sent, possessive: possessive}
 		first := r[s]
 		w.capital = unicode.IsUpper(first) || unicode.IsTitle(first)
 		letters, upper, other := 0, 0, false
@@ -285,6 +289,26 @@ func (t *text) spaced(i int) bool {
 		}
 	}
 	return true
+}
+
+// possessiveSpaced reports whether words i and i+1 are separated by a
+// possessive ’s and spaces: "Hungary’s prime minister".
+func (t *text) possessiveSpaced(i int) bool {
+	g := t.gap(i)
+	if len(g) < 3 || !t.words[i].possessive {
+		return false
+	}
+	for _, c := range g[2:] {
+		if !isSpace(c) || isNewline(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// lineStart reports whether word i is the first word of its line.
+func (t *text) lineStart(i int) bool {
+	return i == 0 || t.hasNewline(t.words[i-1].end, t.words[i].start)
 }
 
 // commaSpaced reports whether words i and i+1 are separated by a comma and
