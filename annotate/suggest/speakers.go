@@ -166,6 +166,10 @@ func (sf *speakerFinder) resolveCue(c cue, from, to int) (speaker, bool) {
 	if sp, ok := sf.subject(c.first, from); ok {
 		return sp, true
 	}
+	// "quoted by X": X is the source that quotes, not the speaker.
+	if c.text == "quoted" {
+		return speaker{}, false
+	}
 	return sf.actorAfter(t.words[c.last].end, to)
 }
 

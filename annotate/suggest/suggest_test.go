@@ -248,6 +248,8 @@ func TestSpeakers(t *testing.T) {
 		{"according to", "According to Hulusi Akar, “the war is over”.", "the war is over", LabelQuote, "Hulusi Akar", "speaker: 'according to' before the quote"},
 		{"quoted by an agency", "Mevlut Cavusoglu, quoted by the agency, Turkish Anadolu, said that “it is over”.", "it is over", LabelQuote, "Mevlut Cavusoglu", "'said' before the quote"},
 		{"no speaker", "The sign read “closed”.", "closed", LabelQuote, "", ""},
+		{"the quoting agency is no speaker", "“It is over,” quoted by the agency Anadolu.", "It is over,", LabelQuote, "", ""},
+		{"quoted as saying", "“It is over,” Sergey Lavrov was quoted by TASS as saying.", "It is over,", LabelQuote, "Sergey Lavrov", "speaker: 'quoted' after the quote"},
 		{"claim", "Turkish President Recep Tayyip Erdogan said that the offensive would continue. Then he left.", "the offensive would continue", LabelClaim, "Turkish President Recep Tayyip Erdogan", "speaker: subject of 'said'"},
 		{"claim with pronoun", "Sergey Lavrov arrived. He stated that talks had failed!", "talks had failed", LabelClaim, "Sergey Lavrov", "'He' resolved to 'Sergey Lavrov'"},
 		{"claim cut at a further speech verb", "Prime Minister Giorgia Meloni said that the deal was a first step, but warned that Rome would not accept it.",
