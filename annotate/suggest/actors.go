@@ -60,7 +60,7 @@ type actorFinder struct {
 }
 
 func newActorFinder(t *text) *actorFinder {
-	f := &actorFinder{t: t, nameWords: map[string]bool{}, persons: map[string]bool{}}
+	f := &actorFinder{t: t, nameWords: make(map[string]bool, len(t.words)/8), persons: map[string]bool{}}
 	for i, w := range t.words {
 		if f.nameWord(i) && !w.initial {
 			f.nameWords[w.lower] = true
@@ -604,14 +604,17 @@ func classify(f *actorFinder, i, j int) kindMask {
 // priority; candidates overlapping a blocked range (an existing ACTOR
 // span) are dropped. n is the length of the text.
 func resolve(cands []actor, blocked []actor, n int) []actor {
-	slices.SortStableFunc(cands, func(a, b actor) int {
+	slices.SortFunc(cands, func(a, b actor) int {
 		if c := cmp.Compare(b.end-b.start, a.end-a.start); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(b.prio, a.prio); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.start, b.start)
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return strings.Compare(a.reason, b.reason)
 	})
 	// taken marks the code points already covered, so that the choice
 	// costs the total length of the candidates, not their count squared.

@@ -119,7 +119,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	t := scan(d.Text)
 	t.markHeadings()
 	n := len(t.r)
-	exists := map[spanKey]bool{}
+	exists := make(map[spanKey]bool, len(d.Spans)+len(t.words)/4)
 	byLabel := map[string][]annotate.Span{}
 	for _, s := range d.Spans {
 		if s.Start < 0 || s.End > n || s.Start >= s.End {
@@ -235,8 +235,10 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 	}
 
-	slices.SortStableFunc(spans, annotate.CompareSpans)
-	pos := map[string]int{}
+	// Ids are unique, so CompareSpans is a total order: no need for a
+	// stable sort.
+	slices.SortFunc(spans, annotate.CompareSpans)
+	pos := make(map[string]int, len(d.Spans)+len(spans))
 	for _, s := range d.Spans {
 		pos[s.ID] = s.Start
 	}
