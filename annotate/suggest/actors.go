@@ -51,19 +51,26 @@ type knownForm struct {
 type actorFinder struct {
 	t *text
 	// nameWords are words that appear capitalised inside a sentence, where
-	// capitals are not due to position: they vouch for the same word at the
-	// start of a sentence.
+	// capitals are not due to position: they vouch for the same word, in
+	// the same case, at the start of a sentence ("TEXT" does not vouch for
+	// "Text").
 	nameWords map[string]bool
 	// persons are the last words of multi-word names ("Haftar" from
 	// "Khalifa Haftar"): a person is not a place even after "to".
 	persons map[string]bool
+	// lowerWords are the words the document writes in lower case.
+	lowerWords map[string]bool
 }
 
 func newActorFinder(t *text) *actorFinder {
-	f := &actorFinder{t: t, nameWords: make(map[string]bool, len(t.words)/8), persons: map[string]bool{}}
+	f := &actorFinder{t: t, nameWords: make(map[string]bool, len(t.words)/8), persons: map[string]bool{},
+		lowerWords: make(map[string]bool, len(t.words)/2)}
 	for i, w := range t.words {
 		if f.nameWord(i) && !w.initial {
-			f.nameWords[w.lower] = true
+			f.nameWords[t.str(w.start, w.end)] = true
+		}
+		if !w.capital && !w.acronym {
+			f.lowerWords[w.lower] = true
 		}
 	}
 	return f
@@ -133,7 +140,9 @@ func (f *actorFinder) nameRuns() [][2]int {
 		}
 		j := i
 		for j+1 < len(t.words) {
-			if honorifics.has(&t.words[j]) && string(t.gap(j)) == ". " && f.nameWord(j+1) {
+			// "Mr. Lavrov", "J. K. Rowling".
+			initial := t.words[j].end-t.words[j].start == 1 && t.words[j].capital
+			if (honorifics.has(&t.words[j]) || initial) && string(t.gap(j)) == ". " && f.nameWord(j+1) {
 				j++
 				continue
 			}
@@ -176,15 +185,26 @@ func (f *actorFinder) nameActor(i, j int) (actor, bool) {
 	if allWeak {
 		return actor{}, false
 	}
-	first := &t.words[i]
 	if f.dateline(i, j) {
 		return actor{}, false
 	}
 	// A capital at the start of a sentence proves nothing: the word must
-	// be capitalised elsewhere too, or be a state, or start a longer name.
-	if first.initial && i == j && !first.acronym && !f.nameWords[first.lower] && !f.isState(i, j) {
-		return actor{}, false
+	// be capitalised elsewhere too, or be a state, or an acronym, or start a
+	// longer name. Even then, a word the document also writes in lower case
+	// ("See" and "see"), or one in title case before capitals ("See TEXT"),
+	// is an ordinary word and not part of the name.
+	if first := &t.words[i]; first.initial && !first.acronym && !f.nameWords[t.str(first.start, first.end)] && f.stateAt(i) == 0 {
+		// Titles are lower case alone and capitalised before a name
+		// ("prime minister", "Prime Minister Giorgia Meloni").
+		title := titleHeads.has(first) || titleModifiers.has(first) || honorifics.has(first) || f.weak(i)
+		if i == j || (f.lowerWords[first.lower] && !title) || t.words[i+1].acronym {
+			if i == j {
+				return actor{}, false
+			}
+			return f.nameActor(i+1, j)
+		}
 	}
+	first := &t.words[i]
 	a := actor{start: first.start, end: t.words[j].end, prio: prioName, reason: "capitalised name"}
 	switch {
 	case f.isState(i, j):

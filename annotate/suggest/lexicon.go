@@ -88,7 +88,7 @@ var stopCaps = set(`the a an and but or so yet for nor in on at to of by with fr
 	monday tuesday wednesday thursday friday saturday sunday
 	january february march april june july august september october november december
 	mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
-	chapter section page figure table photo image video source read watch share`)
+	chapter section figure table photo image video source read watch share`)
 
 // particles join the parts of a name: "Abdelfatah al Sisi", "Ursula von der
 // Leyen", "Osama bin Laden".

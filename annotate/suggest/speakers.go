@@ -61,7 +61,9 @@ func (sf *speakerFinder) cueAt(i int) (cue, bool) {
 	if sf.inQuote[w.start] {
 		return cue{}, false
 	}
-	if speechVerbs.has(&w) {
+	// A speech verb is written in lower case, and a determiner before it
+	// makes it a noun: "the states that border Libya", "free-text NOTES".
+	if speechVerbs.has(&w) && !w.capital && !(i > 0 && t.spaced(i-1) && determiners.has(&t.words[i-1])) {
 		return cue{i, i, true, w.lower}, true
 	}
 	for _, p := range sourceCues.startingWith(&w) {
@@ -139,9 +141,11 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 	if bestDist >= 0 {
 		return best, true
 	}
-	// The previous sentence: "Lavrov told reporters: … “…”".
+	// The previous sentence, for a quotation that opens its own sentence:
+	// "Lavrov told reporters on Monday. “We are ready.”" A quotation inside
+	// a sentence with no cue of its own is a title or scare quote.
 	prev := t.sentAt(q.open) - 1
-	if prev < 0 {
+	if prev < 0 || t.sents[prev+1].start != q.open {
 		return speaker{}, false
 	}
 	s := t.sents[prev]

@@ -161,6 +161,9 @@ func TestActors(t *testing.T) {
 			[]string{"Government of National Unity", "GNA", "UN"}, nil},
 		{"known from the corpus", "Lavrov spoke. Then Sergey Lavrov left.", []string{"Sergey Lavrov"},
 			[]string{"Lavrov", "Sergey Lavrov"}, []string{"ACTOR 'Sergey Lavrov' labelled in another document", "ACTOR 'Sergey Lavrov' labelled in another document"}},
+		{"initials", "Joanne Rowling is also known as J. K. Rowling and Larry Page.", nil,
+			[]string{"Joanne Rowling", "J. K. Rowling", "Larry Page"}, nil},
+		{"case matters for vouching", "Text span annotation\n\nSee TEXT SPAN ANNOTATION.", nil, []string{"TEXT SPAN ANNOTATION"}, nil},
 		{"possessive", "It was Putin’s plan, and Erdogan's.", nil, []string{"Putin", "Erdogan"}, nil},
 		{"possessive determiner", "Hungary’s prime minister, Viktor Orbán, left with The agency’s spokesman, William Spindler.", nil,
 			[]string{"Hungary’s prime minister, Viktor Orbán", "The agency’s spokesman, William Spindler"}, []string{"title with name ('minister')", "title with name ('spokesman')"}},
@@ -248,6 +251,8 @@ func TestSpeakers(t *testing.T) {
 		{"according to", "According to Hulusi Akar, “the war is over”.", "the war is over", LabelQuote, "Hulusi Akar", "speaker: 'according to' before the quote"},
 		{"quoted by an agency", "Mevlut Cavusoglu, quoted by the agency, Turkish Anadolu, said that “it is over”.", "it is over", LabelQuote, "Mevlut Cavusoglu", "'said' before the quote"},
 		{"no speaker", "The sign read “closed”.", "closed", LabelQuote, "", ""},
+		{"scare quotes take no speaker from the previous sentence", "Sergey Lavrov reported the news. Then create the “upper layers” of it.",
+			"upper layers", LabelQuote, "", ""},
 		{"the quoting agency is no speaker", "“It is over,” quoted by the agency Anadolu.", "It is over,", LabelQuote, "", ""},
 		{"quoted as saying", "“It is over,” Sergey Lavrov was quoted by TASS as saying.", "It is over,", LabelQuote, "Sergey Lavrov", "speaker: 'quoted' after the quote"},
 		{"claim", "Turkish President Recep Tayyip Erdogan said that the offensive would continue. Then he left.", "the offensive would continue", LabelClaim, "Turkish President Recep Tayyip Erdogan", "speaker: subject of 'said'"},
@@ -402,6 +407,22 @@ func TestExistingSpansRespected(t *testing.T) {
 	}
 	if len(rels) != 1 || rels[0].From != "q1" || rels[0].To != "a1" {
 		t.Fatalf("relations %+v, want q1 SAID_BY a1", rels)
+	}
+}
+
+// TestNounsAreNotSpeechVerbs: "the states that …" and "NOTES that …" are
+// nouns with a relative clause, not reported speech.
+func TestNounsAreNotSpeechVerbs(t *testing.T) {
+	for _, text := range []string{
+		"Sergey Lavrov visited the states that border Libya.",
+		"Sergey Lavrov supports free-text NOTES that can be attached.",
+		"Sergey Lavrov read the reports that arrived.",
+	} {
+		d := &annotate.Document{ID: "x", Text: text}
+		spans, rels := Suggest(d, nil, Options{})
+		if c := texts(spans, LabelClaim); len(c) > 0 || len(rels) > 0 {
+			t.Errorf("%q: claims %q, relations %v", text, c, rels)
+		}
 	}
 }
 
