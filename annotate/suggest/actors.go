@@ -60,11 +60,14 @@ type actorFinder struct {
 	persons map[string]bool
 	// lowerWords are the words the document writes in lower case.
 	lowerWords map[string]bool
+	// dated marks the code points of datelines (nil when there is none).
+	dated []bool
 }
 
 func newActorFinder(t *text) *actorFinder {
 	f := &actorFinder{t: t, nameWords: make(map[string]bool, len(t.words)/8), persons: map[string]bool{},
 		lowerWords: make(map[string]bool, len(t.words)/2)}
+	f.findDatelines()
 	for i, w := range t.words {
 		if f.nameWord(i) && !w.initial {
 			f.nameWords[t.str(w.start, w.end)] = true
@@ -257,29 +260,44 @@ func (f *actorFinder) stateAt(i int) int {
 	return best
 }
 
-// dateline reports whether words i..j are a news dateline: capitals at the
-// start of a line followed by a dash ("BRUSSELS — …"), naming where the
-// story was filed.
-func (f *actorFinder) dateline(i, j int) bool {
+// findDatelines marks news datelines: capitals at the start of a line,
+// maybe with a date and the agency's credit, then a dash ("BRUSSELS —",
+// "MOSCOW, June 3 –", "SANTIAGO (Reuters) -"). They say where and by whom
+// the story was filed; their names are not actors.
+func (f *actorFinder) findDatelines() {
 	t := f.t
-	if !t.lineStart(i) || !t.words[i].acronym {
-		return false
-	}
-	// The place may be followed by a date: "MOSCOW, June 3 –".
-	for k := j; k+1 < len(t.words) && k < j+4; k++ {
-		for _, c := range t.gap(k) {
-			switch {
-			case c == '—' || c == '–' || c == '-':
-				return true
-			case !isSpace(c) && c != ',' || isNewline(c):
-				return false
+	for i := range t.words {
+		if !t.words[i].acronym || !t.lineStart(i) {
+			continue
+		}
+	scan:
+		for k := i; k+1 < len(t.words) && k < i+6; k++ {
+			for _, c := range t.gap(k) {
+				switch {
+				case c == '—' || c == '–' || c == '-':
+					if f.dated == nil {
+						f.dated = make([]bool, len(t.r))
+					}
+					for p := t.words[i].start; p < t.words[k].end; p++ {
+						f.dated[p] = true
+					}
+					// The story starts after the dash, with a capital.
+					t.words[k+1].initial = true
+					break scan
+				case isNewline(c) || !isSpace(c) && !strings.ContainsRune(",()", c):
+					break scan
+				}
+			}
+			if next := t.r[t.words[k+1].start]; !t.words[k+1].capital && !unicode.IsDigit(next) {
+				break
 			}
 		}
-		if next := t.r[t.words[k+1].start]; !t.words[k+1].capital && !unicode.IsDigit(next) {
-			return false
-		}
 	}
-	return false
+}
+
+// dateline reports whether words i..j lie in a dateline.
+func (f *actorFinder) dateline(i, j int) bool {
+	return f.dated != nil && f.dated[f.t.words[i].start]
 }
 
 // place reports whether words i..j name a place rather than an actor: they
@@ -380,6 +398,13 @@ func (f *actorFinder) titleActor(i, j int) (actor, bool) {
 			break
 		}
 		start--
+	}
+	// One more plain word before the title when a determiner or the start
+	// of the sentence bounds it: "Mining minister Marcela Hernando", "the
+	// mining minister".
+	if p := start - 1; p >= 0 && t.spaced(p) && f.plainWord(p) &&
+		(t.words[p].initial || (p > 0 && t.spaced(p-1) && determiners.has(&t.words[p-1]))) {
+		start = p
 	}
 	withDet := f.determinerBefore(start)
 	if comma && withDet == start && start == head {
@@ -494,6 +519,14 @@ func (f *actorFinder) determinerBefore(i int) int {
 		p--
 	}
 	return p
+}
+
+// plainWord reports whether word i is an ordinary content word: not a
+// function word, determiner, speech verb or name.
+func (f *actorFinder) plainWord(i int) bool {
+	w := &f.t.words[i]
+	return !stopCaps.has(w) && !determiners.has(w) && !speechVerbs.has(w) && !w.acronym &&
+		(!w.capital || w.initial) && !unicode.IsDigit(f.t.r[w.start])
 }
 
 // lowerContent reports whether words i..j hold a lower-case word other than

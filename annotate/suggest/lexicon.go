@@ -200,7 +200,13 @@ var speechVerbs = set(`say said says saying tell told tells telling state stated
 	explained explains explaining insist insisted insists insisting report reported reports
 	reporting warn warned warns warning announce announced announces announcing claim claimed
 	claims claiming quoted assert asserted asserts argue argued argues stress stressed stresses
-	reply replied replies respond responded write wrote writes tweeted posted`)
+	reply replied replies respond responded write wrote writes tweeted posted call called calls
+	calling describe described describes describing`)
+
+// auxiliaries follow the subject of a reported clause without "that":
+// "said it was", "said they would".
+var auxiliaries = set(`was were is are would will had has have could can might may should must
+	did does do shall`)
 
 // sourceCues introduce the speaker after them: "according to X", "in the
 // opinion of X", "in the words of X".

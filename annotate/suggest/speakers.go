@@ -259,18 +259,32 @@ func (sf *speakerFinder) prepositional(pos int) bool {
 
 // antecedent returns the nearest actor before pos, outside quotations, of a
 // kind the pronoun fits.
+//
+// An actor known to be of a fitting kind (a person for "she") wins over a
+// nearer one of unknown kind, as long as it is within antecedentReach
+// actors: "Marcela Hernando … talks with Albemarle … She added" is
+// Hernando.
 func (sf *speakerFinder) antecedent(pos int, fits kindMask) *actor {
-	for a := len(sf.actors) - 1; a >= 0; a-- {
+	var fallback *actor
+	seen := 0
+	for a := sort.Search(len(sf.actors), func(a int) bool { return sf.actors[a].start >= pos }) - 1; a >= 0 && seen < antecedentReach; a-- {
 		ac := &sf.actors[a]
 		if ac.end > pos || sf.inQuote[ac.start] {
 			continue
 		}
-		if ac.kind&fits != 0 {
+		seen++
+		switch {
+		case ac.kind&fits&^unknownKind != 0:
 			return ac
+		case ac.kind&fits != 0 && fallback == nil:
+			fallback = ac
 		}
 	}
-	return nil
+	return fallback
 }
+
+// antecedentReach is how many actors back a pronoun may look.
+const antecedentReach = 8
 
 // maxClaim is the longest that-clause suggested as a CLAIM, in code points.
 const maxClaim = 1000
@@ -299,6 +313,18 @@ func (sf *speakerFinder) claims() []claim {
 		if !c.verb {
 			if cl, ok := sf.sourceClaim(c); ok {
 				out = append(out, cl)
+			}
+			continue
+		}
+		// "said it was studying the announcement": no "that", but a
+		// subject pronoun and an auxiliary right after the verb.
+		if v+2 < len(t.words) && t.spaced(v) && t.spaced(v+1) && pronouns.has(&t.words[v+1]) &&
+			auxiliaries.has(&t.words[v+2]) && t.words[v+2].sent == t.words[v].sent {
+			s := t.sents[t.words[v].sent]
+			start, end := t.words[v+1].start, sf.clauseEnd(v+1, s)
+			if sp, ok := sf.subject(v, s.start); ok && sf.claimable(start, end) {
+				sp.reason = fmt.Sprintf("speaker: subject of '%s'%s", c.text, sp.reason)
+				out = append(out, claim{start: start, end: end, verb: c.text, speaker: sp})
 			}
 			continue
 		}

@@ -169,7 +169,9 @@ func TestActors(t *testing.T) {
 			[]string{"Hungary’s prime minister, Viktor Orbán", "The agency’s spokesman, William Spindler"}, []string{"title with name ('minister')", "title with name ('spokesman')"}},
 		{"organisations with owners and names", "His government and the United Nations refugee agency met the government.", nil,
 			[]string{"His government", "the United Nations refugee agency"}, []string{"organisation ('government')", "organisation ('agency')"}},
-		{"dateline", "BRUSSELS — The talks ended.\nMOSCOW, June 3 – Nothing.\nMOSCOW said no.", nil, []string{"MOSCOW"}, []string{"name of a state"}},
+		{"dateline", "BRUSSELS — The talks ended.\nMOSCOW, June 3 – Nothing.\nSANTIAGO (Reuters) - Fine.\nMOSCOW said no.", nil, []string{"MOSCOW"}, []string{"name of a state"}},
+		{"portfolio before a title", "Mining minister Marcela Hernando met the finance minister, Mario Marcel.", nil,
+			[]string{"Mining minister Marcela Hernando", "the finance minister, Mario Marcel"}, []string{"title with name ('minister')", "title with name ('minister')"}},
 		{"emoji and CJK around", "🎉 met 東京 and Vladimir Putin 👋.", nil, []string{"Vladimir Putin"}, nil},
 	}
 	for _, tc := range tests {
@@ -247,6 +249,11 @@ func TestSpeakers(t *testing.T) {
 			"speaker: 'said' after the quote; 'he' resolved to 'Sergey Lavrov'"},
 		{"pronoun she skips states", "Angela Merkel met Turkey and France. “No,” she warned.", "No,", LabelQuote, "Angela Merkel", "'she' resolved to 'Angela Merkel'"},
 		{"pronoun it", "The Turkish government issued a note. “No,” it said.", "No,", LabelQuote, "The Turkish government", "'it' resolved to 'The Turkish government'"},
+		{"pronoun prefers a person", "Marcela Hernando said talks with Albemarle would begin. She added: “Contracts will be respected.”",
+			"Contracts will be respected.", LabelQuote, "Marcela Hernando", "'She' resolved to 'Marcela Hernando'"},
+		{"called", "Senator Manuel Ossandón called it “a mistake”.", "a mistake", LabelQuote, "Senator Manuel Ossandón", "speaker: 'called' before the quote"},
+		{"claim without that", "The miner Albemarle, which operates in Chile, said it was studying the announcement.",
+			"it was studying the announcement", LabelClaim, "Albemarle", "speaker: subject of 'said'"},
 		{"previous sentence", "Sergey Lavrov told reporters on Monday. “We are ready.”", "We are ready.", LabelQuote, "Sergey Lavrov", "speaker: 'told' in the previous sentence"},
 		{"according to", "According to Hulusi Akar, “the war is over”.", "the war is over", LabelQuote, "Hulusi Akar", "speaker: 'according to' before the quote"},
 		{"quoted by an agency", "Mevlut Cavusoglu, quoted by the agency, Turkish Anadolu, said that “it is over”.", "it is over", LabelQuote, "Mevlut Cavusoglu", "'said' before the quote"},

@@ -109,3 +109,32 @@ S = [
 R = [("q1", "a-vdl"), ("q2", "a-orban"), ("q3", "a-hu-gov"), ("c1", "a-meloni"), ("c2", "a-meloni"),
      ("q4", "a-meloni"), ("c3", "a-unhcr"), ("q5", "a-spindler")]
 write('heldout-gold.jsonl', 'heldout', S, R)
+
+# A second held-out article, written with its gold after the fixes the first
+# one prompted, again before the engine ever ran on it.
+text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'heldout2.txt'), encoding='utf-8').read()
+S = [
+ ("Chile", 0, "ACTOR", "a-chile"),
+ ("Chilean President Gabriel Boric", 0, "ACTOR", "a-boric-1"),
+ ("the state would take a majority stake in new lithium projects", 0, "CLAIM", "c1"),
+ ("We want a national company that works with private partners,", 0, "QUOTE", "q1"),
+ ("Boric", 1, "ACTOR", "a-boric-2"),
+ ("This is not a nationalization.", 0, "QUOTE", "q2"),
+ ("Mining minister Marcela Hernando", 0, "ACTOR", "a-hernando"),
+ ("talks with Albemarle and SQM would begin next month", 0, "CLAIM", "c2"),
+ ("Albemarle", 0, "ACTOR", "a-albemarle-1"),
+ ("SQM", 1, "ACTOR", "a-sqm"),
+ ("Existing contracts will be respected until they expire.", 0, "QUOTE", "q3"),
+ ("Morgan Stanley", 0, "ACTOR", "a-ms"),
+ ("The market will read this as more state control,", 0, "QUOTE", "q4"),
+ ("Jorge Perez", 0, "ACTOR", "a-perez"),
+ ("the policy could delay investment", 0, "CLAIM", "c3"),
+ ("The opposition", 0, "ACTOR", "a-opposition"),
+ ("Senator Manuel Ossandón", 0, "ACTOR", "a-ossandon"),
+ ("a mistake that will cost Chile dearly", 0, "QUOTE", "q5"),
+ ("Albemarle", 1, "ACTOR", "a-albemarle-2"),
+ ("it was studying the announcement", 0, "CLAIM", "c4"),
+]
+R = [("c1", "a-boric-1"), ("q1", "a-boric-2"), ("q2", "a-boric-2"), ("c2", "a-hernando"), ("q3", "a-hernando"),
+     ("q4", "a-perez"), ("c3", "a-perez"), ("q5", "a-ossandon"), ("c4", "a-albemarle-2")]
+write('heldout2-gold.jsonl', 'heldout2', S, R)
