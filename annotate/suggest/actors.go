@@ -199,12 +199,20 @@ func (f *actorFinder) nameActor(i, j int) (actor, bool) {
 	if first := &t.words[i]; first.initial && !first.acronym && !f.nameWords[t.str(first.start, first.end)] && f.stateAt(i) == 0 {
 		// Titles are lower case alone and capitalised before a name
 		// ("prime minister", "Prime Minister Giorgia Meloni").
-		title := titleHeads.has(first) || titleModifiers.has(first) || honorifics.has(first) || f.weak(i)
+		// Organisations too ("Bank of England", and "the bank").
+		title := titleHeads.has(first) || titleModifiers.has(first) || honorifics.has(first) ||
+			orgHeads.has(first) || f.weak(i)
 		if i == j || (f.lowerWords[first.lower] && !title) || t.words[i+1].acronym {
-			if i == j {
+			// The name, if any, starts at the next capitalised word or
+			// particle ("al Sisi"), not at "of".
+			k := i + 1
+			for k <= j && !f.nameWord(k) && !particles.has(&t.words[k]) {
+				k++
+			}
+			if k > j {
 				return actor{}, false
 			}
-			return f.nameActor(i+1, j)
+			return f.nameActor(k, j)
 		}
 	}
 	first := &t.words[i]
@@ -225,6 +233,7 @@ func (f *actorFinder) nameActor(i, j int) (actor, bool) {
 	return a, true
 }
 
+// hasOrgHead reports whether words i..j include an organisation noun.
 func (f *actorFinder) hasOrgHead(i, j int) bool {
 	for k := i; k <= j; k++ {
 		if orgHeads.has(&f.t.words[k]) {

@@ -163,6 +163,7 @@ func TestActors(t *testing.T) {
 			[]string{"Lavrov", "Sergey Lavrov"}, []string{"ACTOR 'Sergey Lavrov' labelled in another document", "ACTOR 'Sergey Lavrov' labelled in another document"}},
 		{"initials", "Joanne Rowling is also known as J. K. Rowling and Larry Page.", nil,
 			[]string{"Joanne Rowling", "J. K. Rowling", "Larry Page"}, nil},
+		{"ordinary word before a name", "See al Sisi and Bank of England. The bank and see.", nil, []string{"al Sisi", "Bank of England"}, nil},
 		{"case matters for vouching", "Text span annotation\n\nSee TEXT SPAN ANNOTATION.", nil, []string{"TEXT SPAN ANNOTATION"}, nil},
 		{"possessive", "It was Putin’s plan, and Erdogan's.", nil, []string{"Putin", "Erdogan"}, nil},
 		{"possessive determiner", "Hungary’s prime minister, Viktor Orbán, left with The agency’s spokesman, William Spindler.", nil,
