@@ -113,6 +113,13 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 	if k > 0 && sf.quotes[k-1].close < q.open && sf.quotes[k-1].close+1 > from {
 		from = sf.quotes[k-1].close + 1
 	}
+	// "Lavrov: “…”": a name and a colon introduce the quotation.
+	if a := sort.Search(len(sf.actors), func(a int) bool { return sf.actors[a].start >= q.open }) - 1; a >= 0 {
+		ac := &sf.actors[a]
+		if ac.end <= q.open && ac.start >= from && !sf.inQuote[ac.start] && strings.TrimSpace(t.str(ac.end, q.open)) == ":" {
+			return speaker{actor: ac, reason: "speaker: name and colon before the quote"}, true
+		}
+	}
 	if cs := sf.cues(from, q.open); len(cs) > 0 {
 		c := cs[len(cs)-1]
 		if sp, ok := sf.resolveCue(c, from, q.open); ok {

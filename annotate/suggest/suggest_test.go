@@ -258,6 +258,7 @@ func TestSpeakers(t *testing.T) {
 		{"previous sentence", "Sergey Lavrov told reporters on Monday. “We are ready.”", "We are ready.", LabelQuote, "Sergey Lavrov", "speaker: 'told' in the previous sentence"},
 		{"according to", "According to Hulusi Akar, “the war is over”.", "the war is over", LabelQuote, "Hulusi Akar", "speaker: 'according to' before the quote"},
 		{"quoted by an agency", "Mevlut Cavusoglu, quoted by the agency, Turkish Anadolu, said that “it is over”.", "it is over", LabelQuote, "Mevlut Cavusoglu", "'said' before the quote"},
+		{"name and colon", "Sergey Lavrov: “We will win.”", "We will win.", LabelQuote, "Sergey Lavrov", "speaker: name and colon before the quote"},
 		{"no speaker", "The sign read “closed”.", "closed", LabelQuote, "", ""},
 		{"scare quotes take no speaker from the previous sentence", "Sergey Lavrov reported the news. Then create the “upper layers” of it.",
 			"upper layers", LabelQuote, "", ""},
