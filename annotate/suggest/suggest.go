@@ -248,3 +248,29 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	slices.SortStableFunc(rels, func(a, b annotate.Relation) int { return cmp.Compare(pos[a.From], pos[b.From]) })
 	return spans, rels
 }
+
+// KnownActors collects, for Options.KnownActors, the distinct texts of the
+// accepted (not suggested) ACTOR spans of a corpus, sorted. Passing the
+// document being suggested for as well is harmless: its own spans count as
+// mentions of this document first.
+func KnownActors(docs ...*annotate.Document) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range docs {
+		for _, s := range d.Spans {
+			if s.Label != LabelActor || s.Suggested {
+				continue
+			}
+			text := s.Text
+			if text == "" {
+				text = d.Slice(s.Start, s.End)
+			}
+			if text != "" && !seen[text] {
+				seen[text] = true
+				out = append(out, text)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -459,3 +459,29 @@ func TestBadExistingSpans(t *testing.T) {
 		t.Fatalf("spans %v rels %v", spans, rels)
 	}
 }
+
+// TestKnownActors: accepted ACTOR texts of a corpus, distinct and sorted,
+// suggestions left out; they then find mentions in another document.
+func TestKnownActors(t *testing.T) {
+	a := &annotate.Document{ID: "a", Text: "Sergey Lavrov met 🎉 Wagner.", Spans: []annotate.Span{
+		{ID: "1", Start: 0, End: 13, Label: LabelActor, Text: "Sergey Lavrov"},
+		{ID: "2", Start: 20, End: 26, Label: LabelActor}, // no text: read from the document
+		{ID: "3", Start: 14, End: 17, Label: LabelActor, Suggested: true},
+		{ID: "4", Start: 0, End: 6, Label: LabelQuote},
+	}}
+	b := &annotate.Document{ID: "b", Text: "Wagner left.", Spans: []annotate.Span{{ID: "5", Start: 0, End: 6, Label: LabelActor, Text: "Wagner"}}}
+	got := KnownActors(a, b)
+	if want := []string{"Sergey Lavrov", "Wagner"}; !slices.Equal(got, want) {
+		t.Fatalf("KnownActors %q, want %q", got, want)
+	}
+	d := &annotate.Document{ID: "c", Text: "Later, Wagner and Lavrov spoke."}
+	spans, _ := Suggest(d, nil, Options{KnownActors: got})
+	var reasons []string
+	for _, s := range spans {
+		reasons = append(reasons, s.Text+": "+s.Reason)
+	}
+	want := []string{"Wagner: ACTOR 'Wagner' labelled in another document", "Lavrov: ACTOR 'Sergey Lavrov' labelled in another document"}
+	if !slices.Equal(reasons, want) {
+		t.Fatalf("got %q, want %q", reasons, want)
+	}
+}
