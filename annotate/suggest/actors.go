@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -557,43 +559,72 @@ func (f *actorFinder) lowerContent(i, j int) bool {
 func knownForms(existing []actor, t *text, corpus []string) []knownForm {
 	var forms []knownForm
 	seen := map[string]bool{}
-	add := func(surface, reason string, at int) {
-		surface = strings.TrimSpace(surface)
-		if surface == "" || seen[surface] {
-			return
-		}
-		seen[surface] = true
-		st := scan(surface)
-		if len(st.words) == 0 {
-			return
-		}
-		first := st.str(st.words[0].start, st.words[0].end)
-		forms = append(forms, knownForm{surface: surface, runes: len(st.r), first: first, reason: reason, at: at})
-		// Short forms of a person's name: its last capitalised run and the
-		// run's last word.
-		sf := newActorFinder(st)
-		runs := sf.nameRuns()
-		if len(runs) == 0 {
-			return
-		}
-		last := runs[len(runs)-1]
-		if st.words[last[1]].end != len(st.r) || last[1] == last[0] || sf.isState(last[0], last[1]) || sf.hasOrgHead(last[0], last[1]) {
-			return
-		}
-		short := []string{st.str(st.words[last[0]].start, len(st.r)), st.str(st.words[last[1]].start, len(st.r))}
-		for _, s := range short {
-			if s != surface && !seen[s] && !sf.weak(last[1]) {
-				seen[s] = true
-				ss := scan(s)
-				forms = append(forms, knownForm{surface: s, runes: len(ss.r), first: ss.str(ss.words[0].start, ss.words[0].end), reason: reason, at: at})
+	add := func(fs []knownForm, at int) {
+		for _, fm := range fs {
+			if !seen[fm.surface] {
+				seen[fm.surface] = true
+				fm.at = at
+				forms = append(forms, fm)
 			}
 		}
 	}
 	for _, a := range existing {
-		add(t.str(a.start, a.end), "", a.start)
+		add(formsOf(t.str(a.start, a.end), ""), a.start)
 	}
 	for _, s := range corpus {
-		add(s, fmt.Sprintf("ACTOR '%s' labelled in another document", strings.TrimSpace(s)), -1)
+		add(corpusForms(s), -1)
+	}
+	return forms
+}
+
+// corpusCache keeps the forms of the corpus's known actors, which are the
+// same for every document (up to corpusCacheMax names).
+var (
+	corpusCache     sync.Map // string → []knownForm
+	corpusCacheSize atomic.Int64
+)
+
+const corpusCacheMax = 100_000
+
+// corpusForms returns the forms of a known actor from the corpus.
+func corpusForms(surface string) []knownForm {
+	if fs, ok := corpusCache.Load(surface); ok {
+		return fs.([]knownForm)
+	}
+	fs := formsOf(surface, fmt.Sprintf("ACTOR '%s' labelled in another document", strings.TrimSpace(surface)))
+	if corpusCacheSize.Add(1) <= corpusCacheMax {
+		corpusCache.Store(surface, fs)
+	}
+	return fs
+}
+
+// formsOf returns a surface form and, for a person's name, its short
+// forms: its last capitalised run and that run's last word.
+func formsOf(surface, reason string) []knownForm {
+	surface = strings.TrimSpace(surface)
+	st := scan(surface)
+	if len(st.words) == 0 {
+		return nil
+	}
+	form := func(s string) knownForm {
+		ss := scan(s)
+		return knownForm{surface: s, runes: len(ss.r), first: ss.str(ss.words[0].start, ss.words[0].end), reason: reason}
+	}
+	forms := []knownForm{form(surface)}
+	sf := newActorFinder(st)
+	runs := sf.nameRuns()
+	if len(runs) == 0 {
+		return forms
+	}
+	last := runs[len(runs)-1]
+	if st.words[last[1]].end != len(st.r) || last[1] == last[0] || sf.isState(last[0], last[1]) ||
+		sf.hasOrgHead(last[0], last[1]) || sf.weak(last[1]) {
+		return forms
+	}
+	for _, short := range []string{st.str(st.words[last[0]].start, len(st.r)), st.str(st.words[last[1]].start, len(st.r))} {
+		if short != forms[len(forms)-1].surface {
+			forms = append(forms, form(short))
+		}
 	}
 	return forms
 }
@@ -666,7 +697,13 @@ func classify(f *actorFinder, i, j int) kindMask {
 // priority; candidates overlapping a blocked range (an existing ACTOR
 // span) are dropped. n is the length of the text.
 func resolve(cands []actor, blocked []actor, n int) []actor {
-	slices.SortFunc(cands, func(a, b actor) int {
+	// Sort indexes, not the candidates themselves, which are large.
+	order := make([]int32, len(cands))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &cands[i], &cands[j]
 		if c := cmp.Compare(b.end-b.start, a.end-a.start); c != 0 {
 			return c
 		}
@@ -690,7 +727,8 @@ func resolve(cands []actor, blocked []actor, n int) []actor {
 		take(b)
 	}
 	var out []actor
-	for _, c := range cands {
+	for _, i := range order {
+		c := cands[i]
 		free := true
 		for p := c.start; p < c.end && free; p++ {
 			free = !taken[p]

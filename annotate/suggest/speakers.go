@@ -57,16 +57,16 @@ func newSpeakerFinder(t *text, actors []actor, quotes []quote) *speakerFinder {
 // cueAt returns the cue that starts at word i, if any.
 func (sf *speakerFinder) cueAt(i int) (cue, bool) {
 	t := sf.t
-	w := t.words[i]
+	w := &t.words[i]
 	if sf.inQuote[w.start] {
 		return cue{}, false
 	}
 	// A speech verb is written in lower case, and a determiner before it
 	// makes it a noun: "the states that border Libya", "free-text NOTES".
-	if speechVerbs.has(&w) && !w.capital && !(i > 0 && t.spaced(i-1) && determiners.has(&t.words[i-1])) {
+	if speechVerbs.has(w) && !w.capital && !(i > 0 && t.spaced(i-1) && determiners.has(&t.words[i-1])) {
 		return cue{i, i, true, w.lower}, true
 	}
-	for _, p := range sourceCues.startingWith(&w) {
+	for _, p := range sourceCues.startingWith(w) {
 		if i+len(p) > len(t.words) {
 			continue
 		}
