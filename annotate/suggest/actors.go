@@ -1,9 +1,12 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -50,19 +53,29 @@ type knownForm struct {
 type actorFinder struct {
 	t *text
 	// nameWords are words that appear capitalised inside a sentence, where
-	// capitals are not due to position: they vouch for the same word at the
-	// start of a sentence.
+	// capitals are not due to position: they vouch for the same word, in
+	// the same case, at the start of a sentence ("TEXT" does not vouch for
+	// "Text").
 	nameWords map[string]bool
 	// persons are the last words of multi-word names ("Haftar" from
 	// "Khalifa Haftar"): a person is not a place even after "to".
 	persons map[string]bool
+	// lowerWords are the words the document writes in lower case.
+	lowerWords map[string]bool
+	// dated marks the code points of datelines (nil when there is none).
+	dated []bool
 }
 
 func newActorFinder(t *text) *actorFinder {
-	f := &actorFinder{t: t, nameWords: map[string]bool{}, persons: map[string]bool{}}
+	f := &actorFinder{t: t, nameWords: make(map[string]bool, len(t.words)/8), persons: map[string]bool{},
+		lowerWords: make(map[string]bool, len(t.words)/2)}
+	f.findDatelines()
 	for i, w := range t.words {
 		if f.nameWord(i) && !w.initial {
-			f.nameWords[w.lower] = true
+			f.nameWords[t.str(w.start, w.end)] = true
+		}
+		if !w.capital && !w.acronym {
+			f.lowerWords[w.lower] = true
 		}
 	}
 	return f
@@ -71,7 +84,7 @@ func newActorFinder(t *text) *actorFinder {
 // nameWord reports whether word i can be part of a name.
 func (f *actorFinder) nameWord(i int) bool {
 	w := &f.t.words[i]
-	if w.heading || stopCaps[w.lower] || unicode.IsDigit(f.t.r[w.start]) {
+	if w.heading || stopCaps.has(w) || unicode.IsDigit(f.t.r[w.start]) {
 		return false
 	}
 	return w.capital || w.acronym || f.particleName(i)
@@ -82,7 +95,7 @@ func (f *actorFinder) nameWord(i int) bool {
 func (f *actorFinder) particleName(i int) bool {
 	w := &f.t.words[i]
 	h := strings.IndexByte(w.lower, '-')
-	if h <= 0 || !particles[w.lower[:h]] {
+	if h <= 0 || !particles.hasString(w.lower[:h]) {
 		return false
 	}
 	k := w.start + len([]rune(w.lower[:h])) + 1
@@ -91,8 +104,8 @@ func (f *actorFinder) particleName(i int) bool {
 
 // weak reports whether word i does not name anything on its own.
 func (f *actorFinder) weak(i int) bool {
-	l := f.t.words[i].lower
-	return weakCaps[l] || demonyms[l]
+	w := &f.t.words[i]
+	return weakCaps.has(w) || demonyms.has(w)
 }
 
 // find returns every ACTOR candidate of the document, overlapping ones
@@ -132,7 +145,9 @@ func (f *actorFinder) nameRuns() [][2]int {
 		}
 		j := i
 		for j+1 < len(t.words) {
-			if honorifics[t.words[j].lower] && string(t.gap(j)) == ". " && f.nameWord(j+1) {
+			// "Mr. Lavrov", "J. K. Rowling".
+			initial := t.words[j].end-t.words[j].start == 1 && t.words[j].capital
+			if (honorifics.has(&t.words[j]) || initial) && string(t.gap(j)) == ". " && f.nameWord(j+1) {
 				j++
 				continue
 			}
@@ -146,10 +161,10 @@ func (f *actorFinder) nameRuns() [][2]int {
 			// Lower-case particles ("von der") or "of" after an
 			// organisation, between two capitalised words.
 			k := j + 1
-			if t.words[k].lower == "of" && orgHeads[t.words[j].lower] {
+			if t.words[k].lower == "of" && orgHeads.has(&t.words[j]) {
 				k++
 			} else {
-				for k < len(t.words) && k-j <= 3 && particles[t.words[k].lower] && !t.words[k].capital && k+1 < len(t.words) && t.spaced(k) {
+				for k < len(t.words) && k-j <= 3 && particles.has(&t.words[k]) && !t.words[k].capital && k+1 < len(t.words) && t.spaced(k) {
 					k++
 				}
 			}
@@ -175,12 +190,34 @@ func (f *actorFinder) nameActor(i, j int) (actor, bool) {
 	if allWeak {
 		return actor{}, false
 	}
-	first := &t.words[i]
-	// A capital at the start of a sentence proves nothing: the word must
-	// be capitalised elsewhere too, or be a state, or start a longer name.
-	if first.initial && i == j && !first.acronym && !f.nameWords[first.lower] && !f.isState(i, j) {
+	if f.dateline(i, j) {
 		return actor{}, false
 	}
+	// A capital at the start of a sentence proves nothing: the word must
+	// be capitalised elsewhere too, or be a state, or an acronym, or start a
+	// longer name. Even then, a word the document also writes in lower case
+	// ("See" and "see"), or one in title case before capitals ("See TEXT"),
+	// is an ordinary word and not part of the name.
+	if first := &t.words[i]; first.initial && !first.acronym && !f.nameWords[t.str(first.start, first.end)] && f.stateAt(i) == 0 {
+		// Titles are lower case alone and capitalised before a name
+		// ("prime minister", "Prime Minister Giorgia Meloni").
+		// Organisations too ("Bank of England", and "the bank").
+		title := titleHeads.has(first) || titleModifiers.has(first) || honorifics.has(first) ||
+			orgHeads.has(first) || f.weak(i)
+		if i == j || (f.lowerWords[first.lower] && !title) || t.words[i+1].acronym {
+			// The name, if any, starts at the next capitalised word or
+			// particle ("al Sisi"), not at "of".
+			k := i + 1
+			for k <= j && !f.nameWord(k) && !particles.has(&t.words[k]) {
+				k++
+			}
+			if k > j {
+				return actor{}, false
+			}
+			return f.nameActor(k, j)
+		}
+	}
+	first := &t.words[i]
 	a := actor{start: first.start, end: t.words[j].end, prio: prioName, reason: "capitalised name"}
 	switch {
 	case f.isState(i, j):
@@ -198,9 +235,10 @@ func (f *actorFinder) nameActor(i, j int) (actor, bool) {
 	return a, true
 }
 
+// hasOrgHead reports whether words i..j include an organisation noun.
 func (f *actorFinder) hasOrgHead(i, j int) bool {
 	for k := i; k <= j; k++ {
-		if orgHeads[f.t.words[k].lower] {
+		if orgHeads.has(&f.t.words[k]) {
 			return true
 		}
 	}
@@ -218,7 +256,7 @@ func (f *actorFinder) isState(i, j int) bool {
 func (f *actorFinder) stateAt(i int) int {
 	t := f.t
 	best := 0
-	for _, p := range stateNames[t.words[i].lower] {
+	for _, p := range stateNames.startingWith(&t.words[i]) {
 		if i+len(p) > len(t.words) || len(p) <= best {
 			continue
 		}
@@ -231,6 +269,46 @@ func (f *actorFinder) stateAt(i int) int {
 		}
 	}
 	return best
+}
+
+// findDatelines marks news datelines: capitals at the start of a line,
+// maybe with a date and the agency's credit, then a dash ("BRUSSELS —",
+// "MOSCOW, June 3 –", "SANTIAGO (Reuters) -"). They say where and by whom
+// the story was filed; their names are not actors.
+func (f *actorFinder) findDatelines() {
+	t := f.t
+	for i := range t.words {
+		if !t.words[i].acronym || !t.lineStart(i) {
+			continue
+		}
+	scan:
+		for k := i; k+1 < len(t.words) && k < i+6; k++ {
+			for _, c := range t.gap(k) {
+				switch {
+				case c == '—' || c == '–' || c == '-':
+					if f.dated == nil {
+						f.dated = make([]bool, len(t.r))
+					}
+					for p := t.words[i].start; p < t.words[k].end; p++ {
+						f.dated[p] = true
+					}
+					// The story starts after the dash, with a capital.
+					t.words[k+1].initial = true
+					break scan
+				case isNewline(c) || !isSpace(c) && !strings.ContainsRune(",()", c):
+					break scan
+				}
+			}
+			if next := t.r[t.words[k+1].start]; !t.words[k+1].capital && !unicode.IsDigit(next) {
+				break
+			}
+		}
+	}
+}
+
+// dateline reports whether words i..j lie in a dateline.
+func (f *actorFinder) dateline(i, j int) bool {
+	return f.dated != nil && f.dated[f.t.words[i].start]
 }
 
 // place reports whether words i..j name a place rather than an actor: they
@@ -249,15 +327,15 @@ func (f *actorFinder) place(i, j int, kind kindMask) bool {
 	if p < 0 || !t.spaced(p) {
 		return false
 	}
-	prep := t.words[p].lower
+	prep := &t.words[p]
 	// "the city of Sirte".
-	if prep == "of" && p > 0 && t.spaced(p-1) && placeNouns[t.words[p-1].lower] {
+	if prep.lower == "of" && p > 0 && t.spaced(p-1) && placeNouns.has(&t.words[p-1]) {
 		return true
 	}
-	if !locatives[prep] {
+	if !locatives.has(prep) {
 		return false
 	}
-	return prep != "to" || kind != state
+	return prep.lower != "to" || kind != state
 }
 
 // states finds state names in any case ("russia", "the united Arab
@@ -271,6 +349,9 @@ func (f *actorFinder) states() []actor {
 			continue
 		}
 		j := i + n - 1
+		if f.dateline(i, j) {
+			continue
+		}
 		// Lower-case "us" is the pronoun; only "US" is the state.
 		if n == 1 && t.words[i].lower == "us" && !t.words[i].acronym {
 			continue
@@ -297,24 +378,25 @@ func (f *actorFinder) titleActor(i, j int) (actor, bool) {
 		return actor{}, false
 	}
 	// ", Turkish, Hulusi Akar": a nationality in commas.
-	if comma && demonyms[t.words[k].lower] && k > 0 && t.commaSpaced(k-1) {
+	if comma && demonyms.has(&t.words[k]) && k > 0 && t.commaSpaced(k-1) {
 		k--
 	}
 	// "minister of Defense": a complement of capitalised or portfolio words.
 	head := k
 	for m := k; m > 0 && k-m < 4; m-- {
-		if t.words[m-1].lower == "of" && t.spaced(m-1) && m >= 2 && t.spaced(m-2) && titleHeads[t.words[m-2].lower] {
+		if t.words[m-1].lower == "of" && t.spaced(m-1) && m >= 2 && t.spaced(m-2) && titleHeads.has(&t.words[m-2]) {
 			head = m - 2
 			break
 		}
 		w := t.words[m]
-		if !(w.capital || domainWords[w.lower]) || !t.spaced(m-1) {
+		if !(w.capital || domainWords.has(&w)) || !t.spaced(m-1) {
 			break
 		}
 	}
-	h := t.words[head].lower
-	isTitle := titleHeads[h]
-	if !isTitle && !(comma && orgHeads[h]) {
+	hw := &t.words[head]
+	h := hw.lower
+	isTitle := titleHeads.has(hw)
+	if !isTitle && !(comma && orgHeads.has(hw)) {
 		return actor{}, false
 	}
 	if !isTitle && head != k {
@@ -322,20 +404,25 @@ func (f *actorFinder) titleActor(i, j int) (actor, bool) {
 	}
 	start := head
 	for start > 0 && t.spaced(start-1) && head-start < 3 {
-		l := t.words[start-1].lower
-		if !(demonyms[l] || titleModifiers[l] || f.stateAt(start-1) == 1) {
+		l := &t.words[start-1]
+		if !(demonyms.has(l) || titleModifiers.has(l) || f.stateAt(start-1) == 1) {
 			break
 		}
 		start--
 	}
-	hasDet := start > 0 && t.spaced(start-1) && determiners[t.words[start-1].lower]
-	if comma && !hasDet && start == head {
+	// One more plain word before the title when a determiner or the start
+	// of the sentence bounds it: "Mining minister Marcela Hernando", "the
+	// mining minister".
+	if p := start - 1; p >= 0 && t.spaced(p) && f.plainWord(p) &&
+		(t.words[p].initial || (p > 0 && t.spaced(p-1) && determiners.has(&t.words[p-1]))) {
+		start = p
+	}
+	withDet := f.determinerBefore(start)
+	if comma && withDet == start && start == head {
 		// "colleague, Mevlut Çavusoglu" without "his": too loose.
 		return actor{}, false
 	}
-	if hasDet {
-		start--
-	}
+	start = withDet
 	a := actor{start: t.words[start].start, end: t.words[j].end, prio: prioTitle}
 	if isTitle {
 		a.kind, a.reason = person, fmt.Sprintf("title with name ('%s')", h)
@@ -352,7 +439,7 @@ func (f *actorFinder) orgs() []actor {
 	t := f.t
 	var out []actor
 	for h := range t.words {
-		if !orgHeads[t.words[h].lower] || t.words[h].heading {
+		if !orgHeads.has(&t.words[h]) || t.words[h].heading {
 			continue
 		}
 		end := h
@@ -367,7 +454,7 @@ func (f *actorFinder) orgs() []actor {
 			} else {
 				m := c
 				capitals := 0
-				for m < len(t.words) && m-c < 5 && (f.nameWord(m) || domainWords[t.words[m].lower]) {
+				for m < len(t.words) && m-c < 5 && (f.nameWord(m) || domainWords.has(&t.words[m])) {
 					if t.words[m].capital {
 						capitals++
 					}
@@ -382,25 +469,37 @@ func (f *actorFinder) orgs() []actor {
 				}
 			}
 		}
+		// Modifiers: nationalities, states and names ("the Turkish
+		// government", "the United Nations refugee agency"), portfolio
+		// words, and one plain noun after a name ("refugee").
 		start := h
-		national := false
-		for start > 0 && t.spaced(start-1) && h-start < 3 {
-			l := t.words[start-1].lower
-			if demonyms[l] || f.stateAt(start-1) == 1 {
+		national, noun := false, false
+	modifiers:
+		for start > 0 && t.spaced(start-1) && h-start < 4 {
+			l := &t.words[start-1]
+			switch {
+			case demonyms.has(l) || f.stateAt(start-1) == 1 || (f.nameWord(start-1) && !l.initial):
 				national = true
-			} else if !titleModifiers[l] {
-				break
+			case titleModifiers.has(l):
+			case !noun && start == h && !l.capital && !stopCaps.has(l) && !determiners.has(l) &&
+				start >= 2 && t.spaced(start-2) && f.nameWord(start-2):
+				noun = true
+			default:
+				break modifiers
 			}
 			start--
 		}
-		if end == h && !national {
+		// "His government": a possessive pronoun makes the organisation a
+		// definite actor.
+		owned := start > 0 && t.spaced(start-1) && ownerPronouns.has(&t.words[start-1])
+		if end == h && !national && !owned {
 			continue
 		}
 		// The determiner belongs to a descriptive phrase ("The foreign
 		// ministry of russia"), not to a proper name ("the Government of
 		// National Unity" is "Government of National Unity").
-		if start > 0 && t.spaced(start-1) && determiners[t.words[start-1].lower] && f.lowerContent(start, end) {
-			start--
+		if f.lowerContent(start, end) {
+			start = f.determinerBefore(start)
 		}
 		out = append(out, actor{start: t.words[start].start, end: t.words[end].end, kind: org, prio: prioOrg,
 			reason: fmt.Sprintf("organisation ('%s')", t.words[h].lower)})
@@ -408,12 +507,45 @@ func (f *actorFinder) orgs() []actor {
 	return out
 }
 
+// determinerBefore returns where a descriptive phrase starting at word i
+// begins once its determiner is included: "the", "his", or a possessive
+// with its own determiner ("The agency’s", "Hungary’s"). It returns i when
+// there is none.
+func (f *actorFinder) determinerBefore(i int) int {
+	t := f.t
+	if i == 0 {
+		return i
+	}
+	if t.spaced(i-1) && determiners.has(&t.words[i-1]) {
+		return i - 1
+	}
+	if !t.possessiveSpaced(i - 1) {
+		return i
+	}
+	p := i - 1
+	for p > 0 && t.spaced(p-1) && f.nameWord(p-1) && f.nameWord(p) {
+		p--
+	}
+	if p > 0 && t.spaced(p-1) && determiners.has(&t.words[p-1]) {
+		p--
+	}
+	return p
+}
+
+// plainWord reports whether word i is an ordinary content word: not a
+// function word, determiner, speech verb or name.
+func (f *actorFinder) plainWord(i int) bool {
+	w := &f.t.words[i]
+	return !stopCaps.has(w) && !determiners.has(w) && !speechVerbs.has(w) && !w.acronym &&
+		(!w.capital || w.initial) && !unicode.IsDigit(f.t.r[w.start])
+}
+
 // lowerContent reports whether words i..j hold a lower-case word other than
 // a function word or particle.
 func (f *actorFinder) lowerContent(i, j int) bool {
 	for k := i; k <= j; k++ {
 		w := f.t.words[k]
-		if !w.capital && !stopCaps[w.lower] && !particles[w.lower] {
+		if !w.capital && !stopCaps.has(&w) && !particles.has(&w) {
 			return true
 		}
 	}
@@ -427,43 +559,72 @@ func (f *actorFinder) lowerContent(i, j int) bool {
 func knownForms(existing []actor, t *text, corpus []string) []knownForm {
 	var forms []knownForm
 	seen := map[string]bool{}
-	add := func(surface, reason string, at int) {
-		surface = strings.TrimSpace(surface)
-		if surface == "" || seen[surface] {
-			return
-		}
-		seen[surface] = true
-		st := scan(surface)
-		if len(st.words) == 0 {
-			return
-		}
-		first := string(st.r[st.words[0].start:st.words[0].end])
-		forms = append(forms, knownForm{surface: surface, runes: len(st.r), first: first, reason: reason, at: at})
-		// Short forms of a person's name: its last capitalised run and the
-		// run's last word.
-		sf := newActorFinder(st)
-		runs := sf.nameRuns()
-		if len(runs) == 0 {
-			return
-		}
-		last := runs[len(runs)-1]
-		if st.words[last[1]].end != len(st.r) || last[1] == last[0] || sf.isState(last[0], last[1]) || sf.hasOrgHead(last[0], last[1]) {
-			return
-		}
-		short := []string{string(st.r[st.words[last[0]].start:]), string(st.r[st.words[last[1]].start:])}
-		for _, s := range short {
-			if s != surface && !seen[s] && !sf.weak(last[1]) {
-				seen[s] = true
-				ss := scan(s)
-				forms = append(forms, knownForm{surface: s, runes: len(ss.r), first: string(ss.r[ss.words[0].start:ss.words[0].end]), reason: reason, at: at})
+	add := func(fs []knownForm, at int) {
+		for _, fm := range fs {
+			if !seen[fm.surface] {
+				seen[fm.surface] = true
+				fm.at = at
+				forms = append(forms, fm)
 			}
 		}
 	}
 	for _, a := range existing {
-		add(string(t.r[a.start:a.end]), "", a.start)
+		add(formsOf(t.str(a.start, a.end), ""), a.start)
 	}
 	for _, s := range corpus {
-		add(s, fmt.Sprintf("ACTOR '%s' labelled in another document", strings.TrimSpace(s)), -1)
+		add(corpusForms(s), -1)
+	}
+	return forms
+}
+
+// corpusCache keeps the forms of the corpus's known actors, which are the
+// same for every document (up to corpusCacheMax names).
+var (
+	corpusCache     sync.Map // string → []knownForm
+	corpusCacheSize atomic.Int64
+)
+
+const corpusCacheMax = 100_000
+
+// corpusForms returns the forms of a known actor from the corpus.
+func corpusForms(surface string) []knownForm {
+	if fs, ok := corpusCache.Load(surface); ok {
+		return fs.([]knownForm)
+	}
+	fs := formsOf(surface, fmt.Sprintf("ACTOR '%s' labelled in another document", strings.TrimSpace(surface)))
+	if corpusCacheSize.Add(1) <= corpusCacheMax {
+		corpusCache.Store(surface, fs)
+	}
+	return fs
+}
+
+// formsOf returns a surface form and, for a person's name, its short
+// forms: its last capitalised run and that run's last word.
+func formsOf(surface, reason string) []knownForm {
+	surface = strings.TrimSpace(surface)
+	st := scan(surface)
+	if len(st.words) == 0 {
+		return nil
+	}
+	form := func(s string) knownForm {
+		ss := scan(s)
+		return knownForm{surface: s, runes: len(ss.r), first: ss.str(ss.words[0].start, ss.words[0].end), reason: reason}
+	}
+	forms := []knownForm{form(surface)}
+	sf := newActorFinder(st)
+	runs := sf.nameRuns()
+	if len(runs) == 0 {
+		return forms
+	}
+	last := runs[len(runs)-1]
+	if st.words[last[1]].end != len(st.r) || last[1] == last[0] || sf.isState(last[0], last[1]) ||
+		sf.hasOrgHead(last[0], last[1]) || sf.weak(last[1]) {
+		return forms
+	}
+	for _, short := range []string{st.str(st.words[last[0]].start, len(st.r)), st.str(st.words[last[1]].start, len(st.r))} {
+		if short != forms[len(forms)-1].surface {
+			forms = append(forms, form(short))
+		}
 	}
 	return forms
 }
@@ -480,11 +641,11 @@ func (f *actorFinder) known(forms []knownForm) []actor {
 	}
 	var out []actor
 	for i, w := range t.words {
-		ks := byFirst[string(t.r[w.start:w.end])]
+		ks := byFirst[t.str(w.start, w.end)]
 		for _, k := range ks {
 			fm := forms[k]
 			e := w.start + fm.runes
-			if e > len(t.r) || string(t.r[w.start:e]) != fm.surface {
+			if e > len(t.r) || t.str(w.start, e) != fm.surface {
 				continue
 			}
 			// The match must end at a word's end.
@@ -519,7 +680,7 @@ func classify(f *actorFinder, i, j int) kindMask {
 		return org
 	}
 	for k := i; k <= j; k++ {
-		if titleHeads[f.t.words[k].lower] {
+		if titleHeads.has(&f.t.words[k]) {
 			return person
 		}
 	}
@@ -536,15 +697,23 @@ func classify(f *actorFinder, i, j int) kindMask {
 // priority; candidates overlapping a blocked range (an existing ACTOR
 // span) are dropped. n is the length of the text.
 func resolve(cands []actor, blocked []actor, n int) []actor {
-	sort.SliceStable(cands, func(a, b int) bool {
-		la, lb := cands[a].end-cands[a].start, cands[b].end-cands[b].start
-		if la != lb {
-			return la > lb
+	// Sort indexes, not the candidates themselves, which are large.
+	order := make([]int32, len(cands))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &cands[i], &cands[j]
+		if c := cmp.Compare(b.end-b.start, a.end-a.start); c != 0 {
+			return c
 		}
-		if cands[a].prio != cands[b].prio {
-			return cands[a].prio > cands[b].prio
+		if c := cmp.Compare(b.prio, a.prio); c != 0 {
+			return c
 		}
-		return cands[a].start < cands[b].start
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return strings.Compare(a.reason, b.reason)
 	})
 	// taken marks the code points already covered, so that the choice
 	// costs the total length of the candidates, not their count squared.
@@ -558,7 +727,8 @@ func resolve(cands []actor, blocked []actor, n int) []actor {
 		take(b)
 	}
 	var out []actor
-	for _, c := range cands {
+	for _, i := range order {
+		c := cands[i]
 		free := true
 		for p := c.start; p < c.end && free; p++ {
 			free = !taken[p]
@@ -568,6 +738,6 @@ func resolve(cands []actor, blocked []actor, n int) []actor {
 			take(c)
 		}
 	}
-	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	slices.SortFunc(out, func(a, b actor) int { return cmp.Compare(a.start, b.start) })
 	return out
 }

@@ -6,26 +6,66 @@ import "strings"
 // prose. They are small on purpose: every suggestion must be explainable by
 // a rule a person can read here.
 
-// set builds a lookup table from space-separated lower-case words.
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
+// lexFlags says which word lists a word belongs to, one bit per list: a
+// word is looked up once, when the text is scanned, and every rule then
+// tests bits instead of hashing strings.
+type lexFlags uint32
+
+var (
+	// lexicon maps each listed word to the lists it is on.
+	lexicon          = map[string]lexFlags{}
+	nextBit lexFlags = 1
+)
+
+// wordSet is one word list.
+type wordSet struct {
+	bit   lexFlags
+	words map[string]bool
 }
 
-// phrases builds a table of multi-word lower-case phrases separated by
-// commas, keyed by their first word, for matching against a word sequence.
-func phrases(list string) map[string][][]string {
+// set builds a word list from space-separated lower-case words.
+func set(words string) wordSet {
+	s := wordSet{bit: nextBit, words: map[string]bool{}}
+	nextBit <<= 1
+	for _, w := range strings.Fields(words) {
+		s.words[w] = true
+		lexicon[w] |= s.bit
+	}
+	return s
+}
+
+// has reports whether the word is on the list.
+func (s wordSet) has(w *word) bool { return w.lex&s.bit != 0 }
+
+// hasString reports whether the lower-case string is on the list.
+func (s wordSet) hasString(l string) bool { return s.words[l] }
+
+// phraseSet is a list of multi-word phrases, keyed by their first word.
+type phraseSet struct {
+	first   wordSet
+	byFirst map[string][][]string
+}
+
+// phrases builds a list of lower-case phrases separated by commas.
+func phrases(list string) phraseSet {
+	var firsts []string
 	m := map[string][][]string{}
 	for _, p := range strings.Split(list, ",") {
 		ws := strings.Fields(p)
 		if len(ws) > 0 {
 			m[ws[0]] = append(m[ws[0]], ws)
+			firsts = append(firsts, ws[0])
 		}
 	}
-	return m
+	return phraseSet{first: set(strings.Join(firsts, " ")), byFirst: m}
+}
+
+// startingWith returns the phrases that may start at word w.
+func (ps phraseSet) startingWith(w *word) [][]string {
+	if !ps.first.has(w) {
+		return nil
+	}
+	return ps.byFirst[w.lower]
 }
 
 // stopCaps are words that are capitalised at the start of a sentence or in
@@ -37,6 +77,7 @@ var stopCaps = set(`the a an and but or so yet for nor in on at to of by with fr
 	if then than though although because however meanwhile moreover furthermore also still even
 	now today yesterday tomorrow tonight last next according about above below all some many most
 	more much no not none one two three four five six seven eight nine ten first second third
+	nothing something everything anything nobody somebody everyone someone anyone everybody
 	another other each every both either neither such only just very well yes oh ok
 	is are was were be been being has have had do does did will would shall should can could may
 	might must let please thus hence instead besides despite unlike like via per among amid
@@ -47,7 +88,7 @@ var stopCaps = set(`the a an and but or so yet for nor in on at to of by with fr
 	monday tuesday wednesday thursday friday saturday sunday
 	january february march april june july august september october november december
 	mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec
-	chapter section page figure table photo image video source read watch share`)
+	chapter section figure table photo image video source read watch share`)
 
 // particles join the parts of a name: "Abdelfatah al Sisi", "Ursula von der
 // Leyen", "Osama bin Laden".
@@ -114,6 +155,10 @@ var placeNouns = set(`city town village province region district county capital 
 var prepositions = set(`by of to with from for in on at about against between among via through
 	into over under after before during without towards toward than like`)
 
+// ownerPronouns make a definite actor of an organisation noun: "His
+// government said".
+var ownerPronouns = set(`his her its their our`)
+
 // determiners open a descriptive noun phrase ("the egyptian president, …").
 var determiners = set(`the a an his her its their our this that these those`)
 
@@ -155,11 +200,23 @@ var speechVerbs = set(`say said says saying tell told tells telling state stated
 	explained explains explaining insist insisted insists insisting report reported reports
 	reporting warn warned warns warning announce announced announces announcing claim claimed
 	claims claiming quoted assert asserted asserts argue argued argues stress stressed stresses
-	reply replied replies respond responded write wrote writes tweeted posted`)
+	reply replied replies respond responded write wrote writes tweeted posted call called calls
+	calling describe described describes describing`)
+
+// auxiliaries follow the subject of a reported clause without "that":
+// "said it was", "said they would".
+var auxiliaries = set(`was were is are would will had has have could can might may should must
+	did does do shall`)
 
 // sourceCues introduce the speaker after them: "according to X", "in the
 // opinion of X", "in the words of X".
 var sourceCues = phrases(`according to, in the opinion of, in the words of`)
+
+// clauseJoins join a further speech clause to a claim: ", but warned that".
+var clauseJoins = set(`but and while yet also then`)
+
+// pronouns are the subject pronouns that may stand for a speaker.
+var pronouns = set(`he she it they`)
 
 // pronounKinds says which kinds of actor a subject pronoun can stand for.
 var pronounKinds = map[string]kindMask{

@@ -177,7 +177,11 @@ func findQuotes(t *text) []quote {
 }
 
 func isQuoteMark(c rune) bool {
-	return strings.ContainsRune("“”„‚«»‹›「」『』\"‘’'", c)
+	switch c {
+	case '"', '\'', '“', '”', '„', '‚', '«', '»', '‹', '›', '「', '」', '『', '』', '‘', '’':
+		return true
+	}
+	return false
 }
 
 // possessive reports whether the ’ at i may end a plural possessive: it

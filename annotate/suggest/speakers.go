@@ -57,14 +57,16 @@ func newSpeakerFinder(t *text, actors []actor, quotes []quote) *speakerFinder {
 // cueAt returns the cue that starts at word i, if any.
 func (sf *speakerFinder) cueAt(i int) (cue, bool) {
 	t := sf.t
-	w := t.words[i]
+	w := &t.words[i]
 	if sf.inQuote[w.start] {
 		return cue{}, false
 	}
-	if speechVerbs[w.lower] {
+	// A speech verb is written in lower case, and a determiner before it
+	// makes it a noun: "the states that border Libya", "free-text NOTES".
+	if speechVerbs.has(w) && !w.capital && !(i > 0 && t.spaced(i-1) && determiners.has(&t.words[i-1])) {
 		return cue{i, i, true, w.lower}, true
 	}
-	for _, p := range sourceCues[w.lower] {
+	for _, p := range sourceCues.startingWith(w) {
 		if i+len(p) > len(t.words) {
 			continue
 		}
@@ -111,6 +113,13 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 	if k > 0 && sf.quotes[k-1].close < q.open && sf.quotes[k-1].close+1 > from {
 		from = sf.quotes[k-1].close + 1
 	}
+	// "Lavrov: “…”": a name and a colon introduce the quotation.
+	if a := sort.Search(len(sf.actors), func(a int) bool { return sf.actors[a].start >= q.open }) - 1; a >= 0 {
+		ac := &sf.actors[a]
+		if ac.end <= q.open && ac.start >= from && !sf.inQuote[ac.start] && strings.TrimSpace(t.str(ac.end, q.open)) == ":" {
+			return speaker{actor: ac, reason: "speaker: name and colon before the quote"}, true
+		}
+	}
 	if cs := sf.cues(from, q.open); len(cs) > 0 {
 		c := cs[len(cs)-1]
 		if sp, ok := sf.resolveCue(c, from, q.open); ok {
@@ -139,9 +148,11 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 	if bestDist >= 0 {
 		return best, true
 	}
-	// The previous sentence: "Lavrov told reporters: … “…”".
+	// The previous sentence, for a quotation that opens its own sentence:
+	// "Lavrov told reporters on Monday. “We are ready.”" A quotation inside
+	// a sentence with no cue of its own is a title or scare quote.
 	prev := t.sentAt(q.open) - 1
-	if prev < 0 {
+	if prev < 0 || t.sents[prev+1].start != q.open {
 		return speaker{}, false
 	}
 	s := t.sents[prev]
@@ -165,6 +176,10 @@ func (sf *speakerFinder) resolveCue(c cue, from, to int) (speaker, bool) {
 	}
 	if sp, ok := sf.subject(c.first, from); ok {
 		return sp, true
+	}
+	// "quoted by X": X is the source that quotes, not the speaker.
+	if c.text == "quoted" {
+		return speaker{}, false
 	}
 	return sf.actorAfter(t.words[c.last].end, to)
 }
@@ -208,7 +223,7 @@ func (sf *speakerFinder) subject(v, from int) (speaker, bool) {
 		for ai >= 0 && (sf.actors[ai].end > vs || sf.inQuote[sf.actors[ai].start]) {
 			ai--
 		}
-		for wi >= 0 && (pronounKinds[t.words[wi].lower] == 0 || sf.inQuote[t.words[wi].start]) {
+		for wi >= 0 && (!pronouns.has(&t.words[wi]) || sf.inQuote[t.words[wi].start]) {
 			wi--
 		}
 		actorOK := ai >= 0 && sf.actors[ai].start >= from
@@ -233,7 +248,7 @@ func (sf *speakerFinder) subject(v, from int) (speaker, bool) {
 		if ac == nil {
 			return speaker{}, false
 		}
-		return speaker{actor: ac, reason: fmt.Sprintf("; '%s' resolved to '%s'", string(t.r[pw.start:pw.end]), string(t.r[ac.start:ac.end]))}, true
+		return speaker{actor: ac, reason: fmt.Sprintf("; '%s' resolved to '%s'", t.str(pw.start, pw.end), t.str(ac.start, ac.end))}, true
 	}
 }
 
@@ -246,23 +261,37 @@ func (sf *speakerFinder) prepositional(pos int) bool {
 		return false
 	}
 	p := i - 1
-	return t.spaced(p) && prepositions[t.words[p].lower]
+	return t.spaced(p) && prepositions.has(&t.words[p])
 }
 
 // antecedent returns the nearest actor before pos, outside quotations, of a
 // kind the pronoun fits.
+//
+// An actor known to be of a fitting kind (a person for "she") wins over a
+// nearer one of unknown kind, as long as it is within antecedentReach
+// actors: "Marcela Hernando … talks with Albemarle … She added" is
+// Hernando.
 func (sf *speakerFinder) antecedent(pos int, fits kindMask) *actor {
-	for a := len(sf.actors) - 1; a >= 0; a-- {
+	var fallback *actor
+	seen := 0
+	for a := sort.Search(len(sf.actors), func(a int) bool { return sf.actors[a].start >= pos }) - 1; a >= 0 && seen < antecedentReach; a-- {
 		ac := &sf.actors[a]
 		if ac.end > pos || sf.inQuote[ac.start] {
 			continue
 		}
-		if ac.kind&fits != 0 {
+		seen++
+		switch {
+		case ac.kind&fits&^unknownKind != 0:
 			return ac
+		case ac.kind&fits != 0 && fallback == nil:
+			fallback = ac
 		}
 	}
-	return nil
+	return fallback
 }
+
+// antecedentReach is how many actors back a pronoun may look.
+const antecedentReach = 8
 
 // maxClaim is the longest that-clause suggested as a CLAIM, in code points.
 const maxClaim = 1000
@@ -275,15 +304,35 @@ type claim struct {
 	speaker    speaker
 }
 
-// claims finds "X said that …" outside quotations: the clause after "that"
-// to the end of the sentence, when it does not open a quotation (then the
-// quotation is the QUOTE) and the verb has a subject.
+// claims finds reported speech outside quotations: "X said that …", the
+// clause after "that" to the end of the sentence (or to ", but warned
+// that …", which is a claim of its own), when it does not open a quotation
+// (then the quotation is the QUOTE) and the verb has a subject; and
+// "According to X, …" or "…, according to X.", the rest of the sentence.
 func (sf *speakerFinder) claims() []claim {
 	t := sf.t
 	var out []claim
 	for v := range t.words {
 		c, ok := sf.cueAt(v)
-		if !ok || !c.verb {
+		if !ok {
+			continue
+		}
+		if !c.verb {
+			if cl, ok := sf.sourceClaim(c); ok {
+				out = append(out, cl)
+			}
+			continue
+		}
+		// "said it was studying the announcement": no "that", but a
+		// subject pronoun and an auxiliary right after the verb.
+		if v+2 < len(t.words) && t.spaced(v) && t.spaced(v+1) && pronouns.has(&t.words[v+1]) &&
+			auxiliaries.has(&t.words[v+2]) && t.words[v+2].sent == t.words[v].sent {
+			s := t.sents[t.words[v].sent]
+			start, end := t.words[v+1].start, sf.clauseEnd(v+1, s)
+			if sp, ok := sf.subject(v, s.start); ok && sf.claimable(start, end) {
+				sp.reason = fmt.Sprintf("speaker: subject of '%s'%s", c.text, sp.reason)
+				out = append(out, claim{start: start, end: end, verb: c.text, speaker: sp})
+			}
 			continue
 		}
 		th := -1
@@ -296,21 +345,12 @@ func (sf *speakerFinder) claims() []claim {
 				break
 			}
 		}
-		if th < 0 || th+1 >= len(t.words) || t.words[th+1].sent != t.words[v].sent {
-			continue
-		}
-		// "that “…”": the quotation speaks for itself.
-		if q := strings.TrimSpace(string(t.gap(th))); q != "" && isQuoteMark([]rune(q)[0]) {
+		if th < 0 || th+1 >= len(t.words) || t.words[th+1].sent != t.words[v].sent || sf.opensQuote(th) {
 			continue
 		}
 		s := t.sents[t.words[v].sent]
-		start, end := t.words[th+1].start, s.end
-		for end > start && (isSpace(t.r[end-1]) || strings.ContainsRune(".!?…;:,", t.r[end-1])) {
-			end--
-		}
-		// A "sentence" this long is text the splitter could not cut: no
-		// claim is better than a wrong one.
-		if end <= start || end-start > maxClaim {
+		start, end := t.words[th+1].start, sf.clauseEnd(th+1, s)
+		if !sf.claimable(start, end) {
 			continue
 		}
 		sp, ok := sf.subject(v, s.start)
@@ -318,7 +358,88 @@ func (sf *speakerFinder) claims() []claim {
 			continue
 		}
 		sp.reason = fmt.Sprintf("speaker: subject of '%s'%s", c.text, sp.reason)
-		out = append(out, claim{start: start, end: end, verb: c.text, speaker: sp})
+		out = append(out, claim{start: start, end: end, verb: c.text + " that", speaker: sp})
 	}
 	return out
+}
+
+// sourceClaim is the claim of "According to X, …" (the cue opens the
+// sentence) or "…, according to X." (X ends it).
+func (sf *speakerFinder) sourceClaim(c cue) (claim, bool) {
+	t := sf.t
+	s := t.sents[t.words[c.first].sent]
+	sp, ok := sf.actorAfter(t.words[c.last].end, s.end)
+	if !ok {
+		return claim{}, false
+	}
+	sp.reason = fmt.Sprintf("speaker: '%s'", c.text)
+	var start, end int
+	switch {
+	case t.words[c.first].start == s.start:
+		// "According to X, more than 100,000 people crossed …".
+		k := t.wordAt(sp.actor.end)
+		if k >= len(t.words) || t.words[k].sent != t.words[c.first].sent || sf.opensQuote(k-1) {
+			return claim{}, false
+		}
+		if g := strings.TrimSpace(string(t.gap(k - 1))); g != "," {
+			return claim{}, false
+		}
+		start, end = t.words[k].start, sf.clauseEnd(k, s)
+	case c.first > 0 && strings.TrimSpace(string(t.gap(c.first-1))) == ",":
+		// "The talks failed, according to X." X must end the sentence.
+		for _, r := range t.r[sp.actor.end:s.end] {
+			if !isSpace(r) && !strings.ContainsRune(".!?…", r) {
+				return claim{}, false
+			}
+		}
+		start, end = s.start, t.words[c.first-1].end
+		if isQuoteMark(t.r[start]) {
+			return claim{}, false
+		}
+	default:
+		return claim{}, false
+	}
+	if !sf.claimable(start, end) {
+		return claim{}, false
+	}
+	return claim{start: start, end: end, verb: c.text, speaker: sp}, true
+}
+
+// opensQuote reports whether a quotation mark follows word i: "that “…”".
+func (sf *speakerFinder) opensQuote(i int) bool {
+	g := strings.TrimSpace(string(sf.t.gap(i)))
+	return g != "" && isQuoteMark([]rune(g)[0])
+}
+
+// claimable reports whether [start, end) can be a claim: not empty, not
+// inside a quotation, and not longer than maxClaim (a "sentence" that long
+// is text the splitter could not cut: no claim is better than a wrong one).
+func (sf *speakerFinder) claimable(start, end int) bool {
+	return start < end && end-start <= maxClaim && !sf.inQuote[start]
+}
+
+// clauseEnd returns where the clause starting at word i of sentence s ends:
+// at the end of the sentence, or before a comma that introduces a further
+// speech verb (", but warned that …"), whose clause is a claim of its own.
+// Closing punctuation is left out.
+func (sf *speakerFinder) clauseEnd(i int, s sentence) int {
+	t := sf.t
+	end := s.end
+	for k := i + 1; k < len(t.words) && t.words[k].start < s.end; k++ {
+		if !speechVerbs.has(&t.words[k]) || sf.inQuote[t.words[k].start] {
+			continue
+		}
+		p := k - 1
+		for p > i && clauseJoins.has(&t.words[p]) && t.spaced(p) {
+			p--
+		}
+		if strings.ContainsRune(string(t.gap(p)), ',') {
+			end = t.words[p].end
+			break
+		}
+	}
+	for end > t.words[i].start && (isSpace(t.r[end-1]) || strings.ContainsRune(".!?…;:,", t.r[end-1])) {
+		end--
+	}
+	return end
 }

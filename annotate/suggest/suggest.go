@@ -22,9 +22,12 @@
 package suggest
 
 import (
+	"cmp"
+	"crypto/sha1"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/google/uuid"
 
@@ -52,17 +55,49 @@ type Options struct {
 // copies of a file) yields the same span.
 var namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://gloss.invalid/suggest"))
 
-// SpanID is the id Suggest gives to a span: a name-based UUID (version 5) of
-// the document id, start, end and label.
+// SpanID is the id Suggest gives to a span: a name-based UUID (version 5,
+// as uuid.NewSHA1) of the document id, start, end and label.
 func SpanID(docID string, start, end int, label string) string {
-	return uuid.NewSHA1(namespace, []byte(docID+"\x00"+strconv.Itoa(start)+"\x00"+strconv.Itoa(end)+"\x00"+label)).String()
+	var buf [256]byte
+	b := append(buf[:0], docID...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(start), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(end), 10)
+	b = append(b, 0)
+	b = append(b, label...)
+	return nameUUID(b)
 }
 
 // RelationID is the id Suggest gives to a relation: a name-based UUID of
 // the document id, its ends and its label.
 func RelationID(docID, from, to, label string) string {
-	return uuid.NewSHA1(namespace, []byte(docID+"\x00"+from+"\x00"+to+"\x00"+label)).String()
+	var buf [256]byte
+	b := append(buf[:0], docID...)
+	for _, s := range []string{from, to, label} {
+		b = append(b, 0)
+		b = append(b, s...)
+	}
+	return nameUUID(b)
 }
+
+// nameUUID is uuid.NewSHA1(namespace, name) without its allocations: ids
+// are made for every suggestion of every document.
+func nameUUID(name []byte) string {
+	h := sha1.New()
+	h.Write(namespace[:])
+	h.Write(name)
+	var sum [sha1.Size]byte
+	var u uuid.UUID
+	copy(u[:], h.Sum(sum[:0]))
+	u[6] = (u[6] & 0x0f) | 0x50 // version 5
+	u[8] = (u[8] & 0x3f) | 0x80 // RFC 4122 variant
+	return u.String()
+}
+
+// defaultLabels is the built-in label set, parsed once: Suggest runs on
+// every document of large corpora.
+var defaultLabels = sync.OnceValue(annotate.DefaultLabelSet)
 
 type spanKey struct {
 	start, end int
@@ -79,12 +114,12 @@ type spanKey struct {
 // are out of range are ignored.
 func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []annotate.Span, rels []annotate.Relation) {
 	if ls == nil {
-		ls = annotate.DefaultLabelSet()
+		ls = defaultLabels()
 	}
 	t := scan(d.Text)
 	t.markHeadings()
 	n := len(t.r)
-	exists := map[spanKey]bool{}
+	exists := make(map[spanKey]bool, len(d.Spans)+len(t.words)/4)
 	byLabel := map[string][]annotate.Span{}
 	for _, s := range d.Spans {
 		if s.Start < 0 || s.End > n || s.Start >= s.End {
@@ -109,7 +144,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		exists[k] = true
 		id := SpanID(d.ID, start, end, label)
 		spans = append(spans, annotate.Span{
-			ID: id, Start: start, End: end, Label: label, Text: string(t.r[start:end]),
+			ID: id, Start: start, End: end, Label: label, Text: t.str(start, end),
 			Suggested: true, Reason: reason,
 		})
 		return id, true
@@ -195,19 +230,47 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 	}
 	for _, c := range sf.claims() {
-		if id, ok := add(c.start, c.end, LabelClaim, fmt.Sprintf("reported speech: '%s that …'", c.verb)); ok {
+		if id, ok := add(c.start, c.end, LabelClaim, fmt.Sprintf("reported speech: '%s …'", c.verb)); ok {
 			link(id, LabelClaim, c.speaker)
 		}
 	}
 
-	sort.SliceStable(spans, func(a, b int) bool { return annotate.CompareSpans(spans[a], spans[b]) < 0 })
-	pos := map[string]int{}
+	// Ids are unique, so CompareSpans is a total order: no need for a
+	// stable sort.
+	slices.SortFunc(spans, annotate.CompareSpans)
+	pos := make(map[string]int, len(d.Spans)+len(spans))
 	for _, s := range d.Spans {
 		pos[s.ID] = s.Start
 	}
 	for _, s := range spans {
 		pos[s.ID] = s.Start
 	}
-	sort.SliceStable(rels, func(a, b int) bool { return pos[rels[a].From] < pos[rels[b].From] })
+	slices.SortStableFunc(rels, func(a, b annotate.Relation) int { return cmp.Compare(pos[a.From], pos[b.From]) })
 	return spans, rels
+}
+
+// KnownActors collects, for Options.KnownActors, the distinct texts of the
+// accepted (not suggested) ACTOR spans of a corpus, sorted. Passing the
+// document being suggested for as well is harmless: its own spans count as
+// mentions of this document first.
+func KnownActors(docs ...*annotate.Document) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, d := range docs {
+		for _, s := range d.Spans {
+			if s.Label != LabelActor || s.Suggested {
+				continue
+			}
+			text := s.Text
+			if text == "" {
+				text = d.Slice(s.Start, s.End)
+			}
+			if text != "" && !seen[text] {
+				seen[text] = true
+				out = append(out, text)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/google/uuid"
+
 	"gloss/annotate"
 	"gloss/assets"
 )
@@ -159,7 +161,18 @@ func TestActors(t *testing.T) {
 			[]string{"Government of National Unity", "GNA", "UN"}, nil},
 		{"known from the corpus", "Lavrov spoke. Then Sergey Lavrov left.", []string{"Sergey Lavrov"},
 			[]string{"Lavrov", "Sergey Lavrov"}, []string{"ACTOR 'Sergey Lavrov' labelled in another document", "ACTOR 'Sergey Lavrov' labelled in another document"}},
+		{"initials", "Joanne Rowling is also known as J. K. Rowling and Larry Page.", nil,
+			[]string{"Joanne Rowling", "J. K. Rowling", "Larry Page"}, nil},
+		{"ordinary word before a name", "See al Sisi and Bank of England. The bank and see.", nil, []string{"al Sisi", "Bank of England"}, nil},
+		{"case matters for vouching", "Text span annotation\n\nSee TEXT SPAN ANNOTATION.", nil, []string{"TEXT SPAN ANNOTATION"}, nil},
 		{"possessive", "It was Putin’s plan, and Erdogan's.", nil, []string{"Putin", "Erdogan"}, nil},
+		{"possessive determiner", "Hungary’s prime minister, Viktor Orbán, left with The agency’s spokesman, William Spindler.", nil,
+			[]string{"Hungary’s prime minister, Viktor Orbán", "The agency’s spokesman, William Spindler"}, []string{"title with name ('minister')", "title with name ('spokesman')"}},
+		{"organisations with owners and names", "His government and the United Nations refugee agency met the government.", nil,
+			[]string{"His government", "the United Nations refugee agency"}, []string{"organisation ('government')", "organisation ('agency')"}},
+		{"dateline", "BRUSSELS — The talks ended.\nMOSCOW, June 3 – Nothing.\nSANTIAGO (Reuters) - Fine.\nMOSCOW said no.", nil, []string{"MOSCOW"}, []string{"name of a state"}},
+		{"portfolio before a title", "Mining minister Marcela Hernando met the finance minister, Mario Marcel.", nil,
+			[]string{"Mining minister Marcela Hernando", "the finance minister, Mario Marcel"}, []string{"title with name ('minister')", "title with name ('minister')"}},
 		{"emoji and CJK around", "🎉 met 東京 and Vladimir Putin 👋.", nil, []string{"Vladimir Putin"}, nil},
 	}
 	for _, tc := range tests {
@@ -237,12 +250,30 @@ func TestSpeakers(t *testing.T) {
 			"speaker: 'said' after the quote; 'he' resolved to 'Sergey Lavrov'"},
 		{"pronoun she skips states", "Angela Merkel met Turkey and France. “No,” she warned.", "No,", LabelQuote, "Angela Merkel", "'she' resolved to 'Angela Merkel'"},
 		{"pronoun it", "The Turkish government issued a note. “No,” it said.", "No,", LabelQuote, "The Turkish government", "'it' resolved to 'The Turkish government'"},
+		{"pronoun prefers a person", "Marcela Hernando said talks with Albemarle would begin. She added: “Contracts will be respected.”",
+			"Contracts will be respected.", LabelQuote, "Marcela Hernando", "'She' resolved to 'Marcela Hernando'"},
+		{"called", "Senator Manuel Ossandón called it “a mistake”.", "a mistake", LabelQuote, "Senator Manuel Ossandón", "speaker: 'called' before the quote"},
+		{"claim without that", "The miner Albemarle, which operates in Chile, said it was studying the announcement.",
+			"it was studying the announcement", LabelClaim, "Albemarle", "speaker: subject of 'said'"},
 		{"previous sentence", "Sergey Lavrov told reporters on Monday. “We are ready.”", "We are ready.", LabelQuote, "Sergey Lavrov", "speaker: 'told' in the previous sentence"},
 		{"according to", "According to Hulusi Akar, “the war is over”.", "the war is over", LabelQuote, "Hulusi Akar", "speaker: 'according to' before the quote"},
 		{"quoted by an agency", "Mevlut Cavusoglu, quoted by the agency, Turkish Anadolu, said that “it is over”.", "it is over", LabelQuote, "Mevlut Cavusoglu", "'said' before the quote"},
+		{"name and colon", "Sergey Lavrov: “We will win.”", "We will win.", LabelQuote, "Sergey Lavrov", "speaker: name and colon before the quote"},
 		{"no speaker", "The sign read “closed”.", "closed", LabelQuote, "", ""},
+		{"scare quotes take no speaker from the previous sentence", "Sergey Lavrov reported the news. Then create the “upper layers” of it.",
+			"upper layers", LabelQuote, "", ""},
+		{"the quoting agency is no speaker", "“It is over,” quoted by the agency Anadolu.", "It is over,", LabelQuote, "", ""},
+		{"quoted as saying", "“It is over,” Sergey Lavrov was quoted by TASS as saying.", "It is over,", LabelQuote, "Sergey Lavrov", "speaker: 'quoted' after the quote"},
 		{"claim", "Turkish President Recep Tayyip Erdogan said that the offensive would continue. Then he left.", "the offensive would continue", LabelClaim, "Turkish President Recep Tayyip Erdogan", "speaker: subject of 'said'"},
 		{"claim with pronoun", "Sergey Lavrov arrived. He stated that talks had failed!", "talks had failed", LabelClaim, "Sergey Lavrov", "'He' resolved to 'Sergey Lavrov'"},
+		{"claim cut at a further speech verb", "Prime Minister Giorgia Meloni said that the deal was a first step, but warned that Rome would not accept it.",
+			"the deal was a first step", LabelClaim, "Prime Minister Giorgia Meloni", "speaker: subject of 'said'"},
+		{"second claim of the sentence", "Prime Minister Giorgia Meloni said that the deal was a first step, but warned that Rome would not accept it.",
+			"Rome would not accept it", LabelClaim, "Prime Minister Giorgia Meloni", "speaker: subject of 'warned'"},
+		{"according to, leading", "According to the United Nations refugee agency, more than 100,000 people crossed the sea.",
+			"more than 100,000 people crossed the sea", LabelClaim, "the United Nations refugee agency", "speaker: 'according to'"},
+		{"according to, trailing", "More than 100,000 people crossed the sea, according to Sergey Lavrov.",
+			"More than 100,000 people crossed the sea", LabelClaim, "Sergey Lavrov", "speaker: 'according to'"},
 		{"that-clause quoted is no claim", "Sergey Lavrov said that “talks failed”.", "talks failed", LabelQuote, "Sergey Lavrov", "'said' before the quote"},
 		{"emoji and CRLF", "🎉 Sergey Lavrov spoke.\r\n“Ça va 👋,” he said.\r\n", "Ça va 👋,", LabelQuote, "Sergey Lavrov", "'he' resolved to 'Sergey Lavrov'"},
 	}
@@ -388,11 +419,30 @@ func TestExistingSpansRespected(t *testing.T) {
 	}
 }
 
+// TestNounsAreNotSpeechVerbs: "the states that …" and "NOTES that …" are
+// nouns with a relative clause, not reported speech.
+func TestNounsAreNotSpeechVerbs(t *testing.T) {
+	for _, text := range []string{
+		"Sergey Lavrov visited the states that border Libya.",
+		"Sergey Lavrov supports free-text NOTES that can be attached.",
+		"Sergey Lavrov read the reports that arrived.",
+	} {
+		d := &annotate.Document{ID: "x", Text: text}
+		spans, rels := Suggest(d, nil, Options{})
+		if c := texts(spans, LabelClaim); len(c) > 0 || len(rels) > 0 {
+			t.Errorf("%q: claims %q, relations %v", text, c, rels)
+		}
+	}
+}
+
 // TestIDsAreNameBased: ids depend on the document, offsets and label only.
 func TestIDsAreNameBased(t *testing.T) {
 	a := SpanID("doc", 1, 5, "ACTOR")
 	if a != SpanID("doc", 1, 5, "ACTOR") || a == SpanID("doc", 1, 5, "QUOTE") || a == SpanID("doc2", 1, 5, "ACTOR") || a == SpanID("doc", 15, 5, "ACTOR") {
 		t.Fatal("span ids are not name-based")
+	}
+	if want := uuid.NewSHA1(namespace, []byte("doc\x001\x005\x00ACTOR")).String(); a != want {
+		t.Fatalf("SpanID %s, uuid.NewSHA1 gives %s", a, want)
 	}
 	if RelationID("d", "a", "b", RelSaidBy) == RelationID("d", "b", "a", RelSaidBy) {
 		t.Fatal("relation ids ignore direction")
@@ -407,5 +457,31 @@ func TestBadExistingSpans(t *testing.T) {
 	spans, rels := Suggest(d, nil, Options{})
 	if len(texts(spans, LabelQuote)) != 1 || len(texts(spans, LabelActor)) != 1 || len(rels) != 1 {
 		t.Fatalf("spans %v rels %v", spans, rels)
+	}
+}
+
+// TestKnownActors: accepted ACTOR texts of a corpus, distinct and sorted,
+// suggestions left out; they then find mentions in another document.
+func TestKnownActors(t *testing.T) {
+	a := &annotate.Document{ID: "a", Text: "Sergey Lavrov met 🎉 Wagner.", Spans: []annotate.Span{
+		{ID: "1", Start: 0, End: 13, Label: LabelActor, Text: "Sergey Lavrov"},
+		{ID: "2", Start: 20, End: 26, Label: LabelActor}, // no text: read from the document
+		{ID: "3", Start: 14, End: 17, Label: LabelActor, Suggested: true},
+		{ID: "4", Start: 0, End: 6, Label: LabelQuote},
+	}}
+	b := &annotate.Document{ID: "b", Text: "Wagner left.", Spans: []annotate.Span{{ID: "5", Start: 0, End: 6, Label: LabelActor, Text: "Wagner"}}}
+	got := KnownActors(a, b)
+	if want := []string{"Sergey Lavrov", "Wagner"}; !slices.Equal(got, want) {
+		t.Fatalf("KnownActors %q, want %q", got, want)
+	}
+	d := &annotate.Document{ID: "c", Text: "Later, Wagner and Lavrov spoke."}
+	spans, _ := Suggest(d, nil, Options{KnownActors: got})
+	var reasons []string
+	for _, s := range spans {
+		reasons = append(reasons, s.Text+": "+s.Reason)
+	}
+	want := []string{"Wagner: ACTOR 'Wagner' labelled in another document", "Lavrov: ACTOR 'Sergey Lavrov' labelled in another document"}
+	if !slices.Equal(reasons, want) {
+		t.Fatalf("got %q, want %q", reasons, want)
 	}
 }

@@ -3,6 +3,7 @@ package suggest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // word is one word of the text, in code points, end exclusive. A possessive
@@ -10,6 +11,7 @@ import (
 type word struct {
 	start, end int
 	lower      string
+	lex        lexFlags // the word lists lower is on
 	// capital: the first letter is upper or title case.
 	capital bool
 	// acronym: two or more letters, all upper case ("GNA", "UN").
@@ -21,7 +23,9 @@ type word struct {
 	// punctuation ("About Author", "Leave A Reply"): page furniture, not
 	// prose.
 	heading bool
-	sent    int
+	// possessive: the word was followed by ’s, which is not part of it.
+	possessive bool
+	sent       int
 }
 
 // sentence is a range of code points [start, end).
@@ -30,12 +34,22 @@ type sentence struct{ start, end int }
 // text is the document's text split for the rules: code points, words and
 // sentences.
 type text struct {
-	r     []rune
+	s string
+	r []rune
+	// b[k] is the byte offset in s of code point k (b[len(r)] == len(s)), so
+	// that slicing the text allocates nothing.
+	b     []int32
 	words []word
 	sents []sentence
 }
 
+// str returns the text of code points [start, end).
+func (t *text) str(start, end int) string { return t.s[t.b[start]:t.b[end]] }
+
 func isWordRune(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
 }
 
@@ -53,7 +67,13 @@ const sentenceClosers = "”’\"»›」』)]"
 const quoteOpeners = "“„«‹「『\"'‘‚(["
 
 func scan(s string) *text {
-	t := &text{r: []rune(s)}
+	t := &text{s: s, r: []rune(s)}
+	t.b = make([]int32, 0, len(t.r)+1)
+	for i := range s {
+		t.b = append(t.b, int32(i))
+	}
+	t.b = append(t.b, int32(len(s)))
+	t.words = make([]word, 0, len(t.r)/6+1)
 	t.scanSentences()
 	t.scanWords()
 	return t
@@ -138,8 +158,8 @@ func (t *text) abbreviationBefore(i int) bool {
 	if s == i {
 		return false
 	}
-	w := strings.ToLower(string(t.r[s:i]))
-	if honorifics[w] {
+	w := strings.ToLower(t.str(s, i))
+	if honorifics.hasString(w) {
 		return true
 	}
 	// A single capital letter is an initial ("J. Smith", "U.S.").
@@ -161,17 +181,29 @@ func (t *text) scanWords() {
 		}
 		e := i
 		// "Putin’s": the name is "Putin".
+		possessive := false
 		if e-s > 2 && (r[e-1] == 's' || r[e-1] == 'S') && (r[e-2] == '’' || r[e-2] == '\'') {
 			e -= 2
+			possessive = true
 		}
 		for sent+1 < len(t.sents) && t.sents[sent].end <= s {
 			sent++
 		}
-		w := word{start: s, end: e, lower: strings.ToLower(string(r[s:e])), sent: sent}
+		w := word{start: s, end: e, sent: sent, possessive: possessive}
 		first := r[s]
 		w.capital = unicode.IsUpper(first) || unicode.IsTitle(first)
-		letters, upper := 0, 0
+		letters, upper, other := 0, 0, false
 		for _, c := range r[s:e] {
+			if c < utf8.RuneSelf {
+				if 'a' <= c && c <= 'z' {
+					letters++
+				} else if 'A' <= c && c <= 'Z' {
+					letters++
+					upper++
+				}
+				continue
+			}
+			other = true
 			if unicode.IsLetter(c) {
 				letters++
 				if unicode.IsUpper(c) {
@@ -179,6 +211,13 @@ func (t *text) scanWords() {
 				}
 			}
 		}
+		// Most words are already lower case: share the text's bytes.
+		if upper == 0 && !other {
+			w.lower = t.str(s, e)
+		} else {
+			w.lower = strings.ToLower(t.str(s, e))
+		}
+		w.lex = lexicon[w.lower]
 		w.acronym = letters >= 2 && upper == letters
 		w.initial = len(t.words) == 0 || t.words[len(t.words)-1].sent != sent
 		if !w.initial {
@@ -250,6 +289,26 @@ func (t *text) spaced(i int) bool {
 		}
 	}
 	return true
+}
+
+// possessiveSpaced reports whether words i and i+1 are separated by a
+// possessive ’s and spaces: "Hungary’s prime minister".
+func (t *text) possessiveSpaced(i int) bool {
+	g := t.gap(i)
+	if len(g) < 3 || !t.words[i].possessive {
+		return false
+	}
+	for _, c := range g[2:] {
+		if !isSpace(c) || isNewline(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// lineStart reports whether word i is the first word of its line.
+func (t *text) lineStart(i int) bool {
+	return i == 0 || t.hasNewline(t.words[i-1].end, t.words[i].start)
 }
 
 // commaSpaced reports whether words i and i+1 are separated by a comma and

@@ -64,17 +64,77 @@ def find(sub, n):
     e = i+len(sub)
     assert e == len(text) or not text[e].isalnum(), (sub, n, text[e])
     return i, e
-spans = []
-for sub, n, lab, id_ in S:
-    s, e = find(sub, n)
-    ctx = text[max(0,s-25):s] + "[" + text[s:e] + "]" + text[e:e+15]
-    print(f"{lab:6} {s:5} {e:5} {ctx!r}")
-    spans.append(dict(id=id_, start=s, end=e, label=lab, text=text[s:e]))
-spans.sort(key=lambda x: (x["start"], x["end"], x["label"]))
-rels = [dict(id=f"r-{f}", label="SAID_BY", **{"from": f, "to": t}) for f, t in R]
-ids = {s["id"] for s in spans}
-assert len(ids) == len(spans)
-for r in rels: assert r["from"] in ids and r["to"] in ids
-print(len(spans), "spans", {l: sum(1 for s in spans if s["label"]==l) for l in ("ACTOR","QUOTE","CLAIM")})
-with open('sample-gold.jsonl','w',encoding='utf-8') as f:
-    f.write(json.dumps(dict(id="russia-turkey-libya", text=text, spans=spans, relations=rels), ensure_ascii=False)+"\n")
+def write(name, doc_id, S, R):
+    spans = []
+    for sub, n, lab, id_ in S:
+        s, e = find(sub, n)
+        ctx = text[max(0,s-25):s] + "[" + text[s:e] + "]" + text[e:e+15]
+        print(f"{lab:6} {s:5} {e:5} {ctx!r}")
+        spans.append(dict(id=id_, start=s, end=e, label=lab, text=text[s:e]))
+    spans.sort(key=lambda x: (x["start"], x["end"], x["label"]))
+    rels = [dict(id=f"r-{f}", label="SAID_BY", **{"from": f, "to": t}) for f, t in R]
+    ids = {s["id"] for s in spans}
+    assert len(ids) == len(spans)
+    for r in rels: assert r["from"] in ids and r["to"] in ids
+    print(len(spans), "spans", {l: sum(1 for s in spans if s["label"]==l) for l in ("ACTOR","QUOTE","CLAIM")})
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), name),'w',encoding='utf-8') as f:
+        f.write(json.dumps(dict(id=doc_id, text=text, spans=spans, relations=rels), ensure_ascii=False)+"\n")
+
+
+write('sample-gold.jsonl', 'russia-turkey-libya', S, R)
+
+# A held-out article, written (with its gold below) after the rules were
+# settled and before the engine was ever run on it.
+text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'heldout.txt'), encoding='utf-8').read()
+S = [
+ ("European Commission President Ursula von der Leyen", 0, "ACTOR", "a-vdl"),
+ ("no member state can handle this alone", 0, "QUOTE", "q1"),
+ ("Hungary’s prime minister, Viktor Orbán", 0, "ACTOR", "a-orban"),
+ ("We will not become a migrant camp,", 0, "QUOTE", "q2"),
+ ("His government", 0, "ACTOR", "a-hu-gov"),
+ ("an attack on national sovereignty", 0, "QUOTE", "q3"),
+ ("Italy", 0, "ACTOR", "a-italy"),
+ ("Prime Minister Giorgia Meloni", 0, "ACTOR", "a-meloni"),
+ ("the deal was a first step", 0, "CLAIM", "c1"),
+ ("Rome would not accept “a Europe of walls and words”", 0, "CLAIM", "c2"),
+ ("Rome", 0, "ACTOR", "a-rome"),
+ ("a Europe of walls and words", 0, "QUOTE", "q4"),
+ ("the United Nations refugee agency", 0, "ACTOR", "a-unhcr"),
+ ("more than 100,000 people crossed the Mediterranean this year", 0, "CLAIM", "c3"),
+ ("The agency’s spokesman, William Spindler", 0, "ACTOR", "a-spindler"),
+ ("the need for safe routes", 0, "QUOTE", "q5"),
+ ("Poland", 0, "ACTOR", "a-poland"),
+ ("Hungary", 1, "ACTOR", "a-hungary"),
+]
+R = [("q1", "a-vdl"), ("q2", "a-orban"), ("q3", "a-hu-gov"), ("c1", "a-meloni"), ("c2", "a-meloni"),
+     ("q4", "a-meloni"), ("c3", "a-unhcr"), ("q5", "a-spindler")]
+write('heldout-gold.jsonl', 'heldout', S, R)
+
+# A second held-out article, written with its gold after the fixes the first
+# one prompted, again before the engine ever ran on it.
+text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'heldout2.txt'), encoding='utf-8').read()
+S = [
+ ("Chile", 0, "ACTOR", "a-chile"),
+ ("Chilean President Gabriel Boric", 0, "ACTOR", "a-boric-1"),
+ ("the state would take a majority stake in new lithium projects", 0, "CLAIM", "c1"),
+ ("We want a national company that works with private partners,", 0, "QUOTE", "q1"),
+ ("Boric", 1, "ACTOR", "a-boric-2"),
+ ("This is not a nationalization.", 0, "QUOTE", "q2"),
+ ("Mining minister Marcela Hernando", 0, "ACTOR", "a-hernando"),
+ ("talks with Albemarle and SQM would begin next month", 0, "CLAIM", "c2"),
+ ("Albemarle", 0, "ACTOR", "a-albemarle-1"),
+ ("SQM", 1, "ACTOR", "a-sqm"),
+ ("Existing contracts will be respected until they expire.", 0, "QUOTE", "q3"),
+ ("Morgan Stanley", 0, "ACTOR", "a-ms"),
+ ("The market will read this as more state control,", 0, "QUOTE", "q4"),
+ ("Jorge Perez", 0, "ACTOR", "a-perez"),
+ ("the policy could delay investment", 0, "CLAIM", "c3"),
+ ("The opposition", 0, "ACTOR", "a-opposition"),
+ ("Senator Manuel Ossandón", 0, "ACTOR", "a-ossandon"),
+ ("a mistake that will cost Chile dearly", 0, "QUOTE", "q5"),
+ ("Albemarle", 1, "ACTOR", "a-albemarle-2"),
+ ("it was studying the announcement", 0, "CLAIM", "c4"),
+]
+R = [("c1", "a-boric-1"), ("q1", "a-boric-2"), ("q2", "a-boric-2"), ("c2", "a-hernando"), ("q3", "a-hernando"),
+     ("q4", "a-perez"), ("c3", "a-perez"), ("q5", "a-ossandon"), ("c4", "a-albemarle-2")]
+write('heldout2-gold.jsonl', 'heldout2', S, R)
