@@ -23,13 +23,9 @@ package suggest
 
 import (
 	"cmp"
-	"crypto/sha1"
 	"fmt"
 	"slices"
-	"strconv"
 	"sync"
-
-	"github.com/google/uuid"
 
 	"gloss/annotate"
 )
@@ -48,51 +44,6 @@ type Options struct {
 	// KnownActors are surface forms labelled ACTOR elsewhere in the corpus;
 	// their mentions in this document are suggested too.
 	KnownActors []string
-}
-
-// namespace roots the name-based ids of suggestions, so that the same
-// document always gets the same ids and accepting a suggestion twice (in two
-// copies of a file) yields the same span.
-var namespace = uuid.NewSHA1(uuid.NameSpaceURL, []byte("https://gloss.invalid/suggest"))
-
-// SpanID is the id Suggest gives to a span: a name-based UUID (version 5,
-// as uuid.NewSHA1) of the document id, start, end and label.
-func SpanID(docID string, start, end int, label string) string {
-	var buf [256]byte
-	b := append(buf[:0], docID...)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(start), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(end), 10)
-	b = append(b, 0)
-	b = append(b, label...)
-	return nameUUID(b)
-}
-
-// RelationID is the id Suggest gives to a relation: a name-based UUID of
-// the document id, its ends and its label.
-func RelationID(docID, from, to, label string) string {
-	var buf [256]byte
-	b := append(buf[:0], docID...)
-	for _, s := range []string{from, to, label} {
-		b = append(b, 0)
-		b = append(b, s...)
-	}
-	return nameUUID(b)
-}
-
-// nameUUID is uuid.NewSHA1(namespace, name) without its allocations: ids
-// are made for every suggestion of every document.
-func nameUUID(name []byte) string {
-	h := sha1.New()
-	h.Write(namespace[:])
-	h.Write(name)
-	var sum [sha1.Size]byte
-	var u uuid.UUID
-	copy(u[:], h.Sum(sum[:0]))
-	u[6] = (u[6] & 0x0f) | 0x50 // version 5
-	u[8] = (u[8] & 0x3f) | 0x80 // RFC 4122 variant
-	return u.String()
 }
 
 // defaultLabels is the built-in label set, parsed once: Suggest runs on
@@ -142,7 +93,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 			return "", false
 		}
 		exists[k] = true
-		id := SpanID(d.ID, start, end, label)
+		id := annotate.SpanID(d.ID, start, end, label)
 		spans = append(spans, annotate.Span{
 			ID: id, Start: start, End: end, Label: label, Text: t.str(start, end),
 			Suggested: true, Reason: reason,
@@ -212,7 +163,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 		relSeen[k] = true
 		rels = append(rels, annotate.Relation{
-			ID: RelationID(d.ID, from, sp.actor.id, RelSaidBy), Label: RelSaidBy,
+			ID: annotate.RelationID(from, sp.actor.id, RelSaidBy), Label: RelSaidBy,
 			From: from, To: sp.actor.id, Suggested: true, Reason: sp.reason,
 		})
 	}
