@@ -66,7 +66,7 @@ func (v *View) blockLines(i int) []int32 {
 	}
 	b := v.blocks[i]
 	text := displayText(v.doc.Text[b.bstart:b.bend])
-	l.starts = v.meas.wrap(text, v.wrapW)
+	l.starts = v.meas.wrap(text, v.wrapW, v.wrapCaps(i))
 	l.bytes = l.bytes[:0]
 	k, r := 0, 0
 	for bi := range text {
@@ -100,6 +100,11 @@ func (v *View) lineInfo(i, ln int) vline {
 		be = b.bstart + int(l.bytes[ln+1])
 	}
 	vl.text = displayText(v.doc.Text[bs:be])
+	hi := vl.end
+	if vl.last {
+		hi += vl.brk
+	}
+	vl.c0, vl.c1 = v.capsIn(vl.start, hi)
 	return vl
 }
 
@@ -324,7 +329,8 @@ func (v *View) offsetAt(pos fyne.Position) int {
 	if pos.Y < vl.y && v.top.blk == 0 && v.top.line == 0 {
 		return 0
 	}
-	return v.boundaryAt(vl, pos.X-v.geo.padX)
+	x, _ := v.textX(vl, pos.X-v.geo.padX)
+	return v.boundaryAt(vl, x)
 }
 
 // boundaryAt returns the code-point boundary of line vl nearest to x
@@ -344,7 +350,10 @@ func (v *View) runeAt(pos fyne.Position) int {
 		return -1
 	}
 	vl := &v.visible[k]
-	x := pos.X - v.geo.padX
+	x, inCap := v.textX(vl, pos.X-v.geo.padX)
+	if inCap {
+		return -1 // a caption is not text
+	}
 	r := runeUnder(vl.end-vl.start, v.prefixWidth(vl), x, v.meas.guessRune(vl.text, x))
 	if r < 0 {
 		return -1
