@@ -217,14 +217,27 @@ func (v *View) locate(off int) (blk, line int) {
 	return blk, max(line, 0)
 }
 
-// placeLine scrolls so that the line holding off is y pixels below the top
-// of the text area.
-func (v *View) placeLine(off int, y float32) {
+// placeLine scrolls so that the line holding off is the k-th whole line of
+// the view (0 is the top; k is clamped to the lines that fit), with the top
+// line wholly visible. Only at the end of the text, where the last line
+// sits at the bottom of the view, may the top line be cut.
+func (v *View) placeLine(off int, k int) {
 	v.updateGeometry()
 	blk, line := v.locate(off)
-	v.top = anchor{blk: blk, line: line}
-	v.scrollBy(-y)
+	a := anchor{blk: blk, line: line}
+	for k = min(k, v.fullLines()-1); k > 0; k-- {
+		p, ok := v.prevLine(a)
+		if !ok {
+			break
+		}
+		a = p
+	}
+	v.top = a
+	v.clampTop()
 }
+
+// fullLines is how many whole lines the view shows (at least 1).
+func (v *View) fullLines() int { return max(int(v.textHeight()/v.geo.lineH), 1) }
 
 // isVisible reports whether the line holding off is wholly in view.
 func (v *View) isVisible(off int) bool {
@@ -238,16 +251,17 @@ func (v *View) isVisible(off int) bool {
 	return false
 }
 
-// ensureVisible scrolls as little as it can to show the line holding off.
+// ensureVisible scrolls as little as it can to show the line holding off,
+// aligned to whole lines.
 func (v *View) ensureVisible(off int) {
 	if v.isVisible(off) {
 		return
 	}
 	blk, line := v.locate(off)
 	if (anchor{blk: blk, line: line}).less(v.top) {
-		v.placeLine(off, 0)
+		v.placeLine(off, 1) // a line of context above
 	} else {
-		v.placeLine(off, v.textHeight()-v.geo.lineH)
+		v.placeLine(off, v.fullLines()-1)
 	}
 }
 

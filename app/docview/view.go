@@ -88,12 +88,12 @@ type View struct {
 	find    [][2]int
 	// caps are the relation captions, by at; spanIdx maps span ids to
 	// their index in doc.Spans while the document has relations.
-	caps    []caption
+	caps      []caption
 	spanIdx   map[string]int
 	spanIdxOK bool // spanIdx matches doc.Spans
 	link      linkState
 	hover     fyne.Position // the pointer, for Cursor
-	wcaps   []wrapCap // scratch memory of wrapCaps
+	wcaps     []wrapCap     // scratch memory of wrapCaps
 
 	top     anchor // the first visible line
 	visible []vline
@@ -312,13 +312,14 @@ func (v *View) setSpan(id string) {
 }
 
 // ScrollToOffset scrolls so that code point offset is visible: when it is
-// not, its line goes to a third of the way down.
+// not, its line goes about a third of the way down, with the top line
+// wholly visible.
 func (v *View) ScrollToOffset(offset int) {
 	if v.isVisible(offset) {
 		return
 	}
 	v.updateGeometry()
-	v.placeLine(offset, v.textHeight()/3)
+	v.placeLine(offset, max(v.fullLines()/3, 1))
 	v.Refresh()
 }
 
