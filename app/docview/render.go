@@ -22,6 +22,9 @@ type renderer struct {
 	nRect   int
 	objects []fyne.CanvasObject
 	segs    []segment
+	// valid caches isLinkTarget per mark during one draw, since it calls
+	// the app's predicate.
+	valid map[int]bool
 }
 
 // segment is the part of a mark on one visible line.
@@ -129,6 +132,7 @@ func (r *renderer) draw() {
 	}
 
 	// Mark segments per line.
+	clear(r.valid)
 	r.segs = r.segs[:0]
 	for li := range lines {
 		vl := &lines[li]
@@ -150,15 +154,19 @@ func (r *renderer) draw() {
 	// Backgrounds of the outermost marks.
 	for _, s := range r.segs {
 		m := v.spans.marks[s.mark]
-		if m.level != 0 && !(hasSel && s.mark == selected) {
+		chosen := v.linking() && m.ID == v.link.cur
+		if m.level != 0 && !(hasSel && s.mark == selected) && !chosen {
 			continue
 		}
 		a := bgA
 		switch {
-		case hasSel && s.mark == selected:
+		case hasSel && s.mark == selected, chosen:
 			a = bgSelA
 		case m.Style == Suggested:
 			a = bgSugA
+		}
+		if v.linking() && m.ID != v.link.source && !r.linkTarget(s.mark) {
+			a = bgSugA // link mode dims what cannot be linked
 		}
 		y := lines[s.line].y
 		r.rect(withAlpha(m.Color, a), fyne.NewPos(s.x0, y), fyne.NewSize(s.x1-s.x0, g.textH))
@@ -405,12 +413,12 @@ func lighten(c color.NRGBA, f float64) color.NRGBA {
 	return color.NRGBA{R: mix(c.R), G: mix(c.G), B: mix(c.B), A: c.A}
 }
 
-// linkOutlines draws link mode: a 3 px outline round the source, 1.5 px
-// round every valid target and 2.5 px round the one Tab went to.
+// linkOutlines draws link mode: a 3 px outline round the source and round
+// the target Tab went to (which also has the selected span's tint), and
+// 1.5 px round every other valid target.
 func (r *renderer) linkOutlines(lines []vline) {
 	v := r.v
 	g := v.geo
-	valid := map[int]bool{} // per mark, as isLinkTarget may call the app
 	for _, s := range r.segs {
 		m := v.spans.marks[s.mark]
 		var width float32
@@ -418,14 +426,9 @@ func (r *renderer) linkOutlines(lines []vline) {
 		case m.ID == v.link.source:
 			width = 3
 		case m.ID == v.link.cur:
-			width = 2.5
+			width = 3
 		default:
-			ok, seen := valid[s.mark]
-			if !seen {
-				ok = v.isLinkTarget(m.ID)
-				valid[s.mark] = ok
-			}
-			if !ok {
+			if !r.linkTarget(s.mark) {
 				continue
 			}
 			width = 1.5
@@ -435,4 +438,17 @@ func (r *renderer) linkOutlines(lines []vline) {
 		rc := r.rect(color.Transparent, fyne.NewPos(s.x0-1, y-1), fyne.NewSize(s.x1-s.x0+2, h+1))
 		rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = m.Color, width, 3
 	}
+}
+
+// linkTarget reports whether mark i is a valid target of link mode.
+func (r *renderer) linkTarget(i int) bool {
+	ok, seen := r.valid[i]
+	if !seen {
+		if r.valid == nil {
+			r.valid = map[int]bool{}
+		}
+		ok = r.v.isLinkTarget(r.v.spans.marks[i].ID)
+		r.valid[i] = ok
+	}
+	return ok
 }
