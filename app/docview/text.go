@@ -248,6 +248,7 @@ func (m *measurer) wrap(s string, width float32, caps []wrapCap) []int32 {
 		if end > word {
 			fullW = m.word(s[:end])
 		}
+		textW := wordW // without captions
 		if len(caps) > 0 {
 			// The captions after a code point of this word or its spaces.
 			last := int32(runes + utf8.RuneCountInString(s[:end]))
@@ -261,8 +262,12 @@ func (m *measurer) wrap(s string, width float32, caps []wrapCap) []int32 {
 		switch {
 		case lineW+wordW <= width:
 			lineW += fullW
-		case wordW <= width:
-			starts = append(starts, int32(runes))
+		case textW <= width:
+			// The word fits a line (its captions may not: they then run
+			// past its end rather than cut it).
+			if runes != lineStart {
+				starts = append(starts, int32(runes))
+			}
 			lineW = fullW
 		default:
 			// The word alone is wider than the line: cut it where it fills one.
@@ -277,7 +282,7 @@ func (m *measurer) wrap(s string, width float32, caps []wrapCap) []int32 {
 					bk = offs[k]
 				}
 				if bk >= len(rest) {
-					lineW = m.width(rest) + (fullW - wordW)
+					lineW = m.width(rest) + (fullW - textW)
 					break
 				}
 				at += k
