@@ -28,9 +28,6 @@ func (v *View) SetLinkSource(id string) {
 		id = ""
 	}
 	v.link.source, v.link.cur = id, ""
-	if id != "" {
-		v.ensureSpanIdx()
-	}
 	v.Refresh()
 }
 
@@ -54,11 +51,16 @@ func (v *View) SetLinkTargets(valid func(span annotate.Span) bool) {
 // linking reports whether link mode is on.
 func (v *View) linking() bool { return v.link.source != "" }
 
-// ensureSpanIdx builds the map from span ids to doc.Spans indexes if the
-// spans changed since it was built.
-func (v *View) ensureSpanIdx() {
+// spanIndex returns the index in doc.Spans of the span with the given id.
+// The map behind it survives edits: an index is trusted only if the span
+// there still has that id, and the map is rebuilt (once per change of the
+// spans) when it misses. Adding a span, the common edit, moves no other.
+func (v *View) spanIndex(id string) (int, bool) {
+	if i, ok := v.spanIdx[id]; ok && i < len(v.doc.Spans) && v.doc.Spans[i].ID == id {
+		return i, true
+	}
 	if v.spanIdxOK {
-		return
+		return -1, false // rebuilt since the spans changed: it is not there
 	}
 	if v.spanIdx == nil {
 		v.spanIdx = make(map[string]int, len(v.doc.Spans))
@@ -68,6 +70,8 @@ func (v *View) ensureSpanIdx() {
 		v.spanIdx[s.ID] = i
 	}
 	v.spanIdxOK = true
+	i, ok := v.spanIdx[id]
+	return i, ok
 }
 
 // isLinkTarget reports whether span id is a valid end for link mode.
@@ -75,8 +79,7 @@ func (v *View) isLinkTarget(id string) bool {
 	if !v.linking() || id == "" || id == v.link.source {
 		return false
 	}
-	v.ensureSpanIdx()
-	i, ok := v.spanIdx[id]
+	i, ok := v.spanIndex(id)
 	if !ok {
 		return false // a mark from SetExtraMarks, not a span of the document
 	}

@@ -1,9 +1,12 @@
 package docview
 
 import (
+	"cmp"
 	"image/color"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -60,13 +63,49 @@ func RelationCaption(doc *annotate.Document, id string) string {
 }
 
 // spanName is a span's text on one line, cut to captionMaxName code points.
+// Only the start of the text is looked at, so a long span costs no more.
 func spanName(doc *annotate.Document, s annotate.Span) string {
 	n := doc.Len()
-	name := strings.Join(strings.Fields(doc.Slice(min(max(s.Start, 0), n), min(max(s.End, 0), n))), " ")
-	if utf8.RuneCountInString(name) > captionMaxName {
-		name = strings.TrimSpace(string([]rune(name)[:captionMaxName-1])) + "…"
+	start, end := min(max(s.Start, 0), n), min(max(s.End, 0), n)
+	name := doc.Slice(start, min(end, start+4*captionMaxName))
+	if !plainName(name) {
+		name = strings.Join(strings.Fields(name), " ")
+	}
+	// The byte offset of code point captionMaxName-1, and whether more follow.
+	cut, k := len(name), 0
+	for i := range name {
+		if k == captionMaxName-1 {
+			cut = i
+		}
+		if k == captionMaxName {
+			return strings.TrimSpace(name[:cut]) + "…"
+		}
+		k++
 	}
 	return name
+}
+
+// plainName reports whether s has no spaces to tidy (none at its ends, no
+// two in a row, no other white space), as most names are.
+func plainName(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	prev := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c == ' ' && prev == ' ') || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			return false
+		}
+		if c >= 0x80 {
+			// Other white space is rare: check the code point.
+			if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				return false
+			}
+		}
+		prev = c
+	}
+	return true
 }
 
 // buildCaptions makes one caption per source boundary from the document's
@@ -74,44 +113,43 @@ func spanName(doc *annotate.Document, s annotate.Span) string {
 // changed for wrapping again (a caption takes room on its line).
 func (v *View) buildCaptions(colours map[string]color.NRGBA) {
 	old := v.caps
-	v.caps = nil
+	caps := v.capBuf[:0]
 	doc := v.doc
-	if len(doc.Relations) > 0 {
-		v.ensureSpanIdx()
-		n := doc.Len()
-		byAt := map[int]int{} // at → index in v.caps
-		for _, r := range doc.Relations {
-			fi, ok1 := v.spanIdx[r.From]
-			ti, ok2 := v.spanIdx[r.To]
-			if !ok1 || !ok2 {
-				continue
-			}
-			from, to := doc.Spans[fi], doc.Spans[ti]
-			at := min(max(from.End, 1), n)
-			if n == 0 || from.End <= from.Start {
-				continue
-			}
-			name := spanName(doc, to)
-			prefix := captionDash
-			if r.Label != "SAID_BY" {
-				prefix = captionArrow
-			}
-			if k, ok := byAt[at]; ok {
-				c := &v.caps[k]
-				c.text += ", " + name
-				c.suggested = c.suggested && r.Suggested
-				continue
-			}
-			c, ok := colours[to.Label]
-			if !ok {
-				c = greyMark
-			}
-			byAt[at] = len(v.caps)
-			v.caps = append(v.caps, caption{at: at, text: prefix + name, color: c, suggested: r.Suggested})
+	n := doc.Len()
+	for _, r := range doc.Relations {
+		fi, ok1 := v.spanIndex(r.From)
+		ti, ok2 := v.spanIndex(r.To)
+		if !ok1 || !ok2 {
+			continue
 		}
-		sort.Slice(v.caps, func(i, j int) bool { return v.caps[i].at < v.caps[j].at })
+		from, to := doc.Spans[fi], doc.Spans[ti]
+		if n == 0 || from.End <= from.Start {
+			continue
+		}
+		c, ok := colours[to.Label]
+		if !ok {
+			c = greyMark
+		}
+		prefix := captionDash
+		if r.Label != "SAID_BY" {
+			prefix = captionArrow
+		}
+		caps = append(caps, caption{at: min(max(from.End, 1), n), text: prefix + spanName(doc, to), color: c, suggested: r.Suggested})
 	}
-	v.invalidateCaptions(old, v.caps)
+	slices.SortStableFunc(caps, func(a, b caption) int { return cmp.Compare(a.at, b.at) })
+	// Relations from one boundary share a caption: "— A, B".
+	merged := caps[:0]
+	for _, c := range caps {
+		if k := len(merged) - 1; k >= 0 && merged[k].at == c.at {
+			merged[k].text += ", " + strings.TrimPrefix(strings.TrimPrefix(c.text, captionDash), captionArrow)
+			merged[k].suggested = merged[k].suggested && c.suggested
+			continue
+		}
+		merged = append(merged, c)
+	}
+	v.invalidateCaptions(old, merged)
+	// The old captions' memory takes the next build.
+	v.caps, v.capBuf = merged, old[:0]
 }
 
 // invalidateCaptions marks for wrapping again the blocks where a caption

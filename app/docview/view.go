@@ -87,10 +87,11 @@ type View struct {
 	markBuf []Mark
 	find    [][2]int
 	// caps are the relation captions, by at; spanIdx maps span ids to
-	// their index in doc.Spans while the document has relations.
+	// their index in doc.Spans (see spanIndex).
 	caps      []caption
+	capBuf    []caption // memory for the next build of caps
 	spanIdx   map[string]int
-	spanIdxOK bool // spanIdx matches doc.Spans
+	spanIdxOK bool // spanIdx was rebuilt since the spans last changed
 	link      linkState
 	hover     fyne.Position // the pointer, for Cursor
 	wcaps     []wrapCap     // scratch memory of wrapCaps
@@ -199,6 +200,7 @@ func (v *View) setDocument(doc *annotate.Document) {
 	v.find = nil
 	v.prefX = -1
 	v.caps = nil // they belonged to the old blocks
+	clear(v.spanIdx)
 	v.link = linkState{}
 	v.buildMarks()
 	v.stale = true
