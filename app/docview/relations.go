@@ -23,7 +23,8 @@ type caption struct {
 	at        int    // the boundary it follows: its source span's End
 	text      string // what is drawn
 	color     color.NRGBA
-	suggested bool // every relation behind it is a suggestion
+	suggested bool  // every relation behind it is a suggestion
+	ord       int32 // the index of its first relation, which keeps the sort stable
 }
 
 // Caption measures, relative to the view's text size.
@@ -108,6 +109,18 @@ func plainName(s string) bool {
 	return true
 }
 
+// relMemo is what the last build made of one relation, kept so that a
+// rebuild after an edit elsewhere neither looks its spans up by id nor
+// builds its caption text again.
+type relMemo struct {
+	rel          annotate.Relation // the fields the caption came from
+	fi, ti       int               // its spans' indexes in doc.Spans
+	tStart, tEnd int               // the span named, when the text was made
+	tLabel       string
+	text         string
+	color        color.NRGBA
+}
+
 // buildCaptions makes one caption per source boundary from the document's
 // relations, in the order of at, and marks the blocks whose captions
 // changed for wrapping again (a caption takes room on its line).
@@ -116,27 +129,24 @@ func (v *View) buildCaptions(colours map[string]color.NRGBA) {
 	caps := v.capBuf[:0]
 	doc := v.doc
 	n := doc.Len()
-	for _, r := range doc.Relations {
-		fi, ok1 := v.spanIndex(r.From)
-		ti, ok2 := v.spanIndex(r.To)
-		if !ok1 || !ok2 {
+	v.memo = slices.Grow(v.memo[:min(len(v.memo), len(doc.Relations))], len(doc.Relations))
+	for i, r := range doc.Relations {
+		m := v.relation(i, r, colours)
+		if m == nil {
 			continue
 		}
-		from, to := doc.Spans[fi], doc.Spans[ti]
+		from := doc.Spans[m.fi]
 		if n == 0 || from.End <= from.Start {
 			continue
 		}
-		c, ok := colours[to.Label]
-		if !ok {
-			c = greyMark
-		}
-		prefix := captionDash
-		if r.Label != "SAID_BY" {
-			prefix = captionArrow
-		}
-		caps = append(caps, caption{at: min(max(from.End, 1), n), text: prefix + spanName(doc, to), color: c, suggested: r.Suggested})
+		caps = append(caps, caption{at: min(max(from.End, 1), n), text: m.text, color: m.color, suggested: r.Suggested, ord: int32(i)})
 	}
-	slices.SortStableFunc(caps, func(a, b caption) int { return cmp.Compare(a.at, b.at) })
+	nearlySort(caps, func(a, b caption) int {
+		if c := cmp.Compare(a.at, b.at); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ord, b.ord)
+	})
 	// Relations from one boundary share a caption: "— A, B".
 	merged := caps[:0]
 	for _, c := range caps {
@@ -150,6 +160,42 @@ func (v *View) buildCaptions(colours map[string]color.NRGBA) {
 	v.invalidateCaptions(old, merged)
 	// The old captions' memory takes the next build.
 	v.caps, v.capBuf = merged, old[:0]
+}
+
+// relation returns the memo of relation i (r), made again unless the last
+// one still holds; nil when one of its spans is missing.
+func (v *View) relation(i int, r annotate.Relation, colours map[string]color.NRGBA) *relMemo {
+	doc := v.doc
+	if i < len(v.memo) {
+		m := &v.memo[i]
+		if m.rel.From == r.From && m.rel.To == r.To && m.rel.Label == r.Label && m.fi >= 0 &&
+			m.fi < len(doc.Spans) && m.ti < len(doc.Spans) && doc.Spans[m.fi].ID == r.From {
+			if to := &doc.Spans[m.ti]; to.ID == r.To && to.Start == m.tStart && to.End == m.tEnd && to.Label == m.tLabel {
+				return m
+			}
+		}
+	} else {
+		v.memo = v.memo[:i+1]
+	}
+	m := &v.memo[i]
+	*m = relMemo{rel: r, fi: -1}
+	fi, ok1 := v.spanIndex(r.From)
+	ti, ok2 := v.spanIndex(r.To)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	to := doc.Spans[ti]
+	c, ok := colours[to.Label]
+	if !ok {
+		c = greyMark
+	}
+	prefix := captionDash
+	if r.Label != "SAID_BY" {
+		prefix = captionArrow
+	}
+	*m = relMemo{rel: r, fi: fi, ti: ti, tStart: to.Start, tEnd: to.End, tLabel: to.Label,
+		text: prefix + spanName(doc, to), color: c}
+	return m
 }
 
 // invalidateCaptions marks for wrapping again the blocks where a caption

@@ -228,6 +228,25 @@ func TestCaptionsFollowEdits(t *testing.T) {
 	if vl == nil || v.xOf(vl, q4.End, true)-v.xOf(vl, q4.End, false) == 0 {
 		t.Fatal("the new caption takes no room: the line was not wrapped again")
 	}
+	// Resizing the quote moves its caption; resizing or relabelling the
+	// speaker changes its text and colour.
+	if err := h.Do(annotate.Resize(v.doc, "q4", q4.Start, q4.End-1)); err != nil {
+		t.Fatal(err)
+	}
+	if v.capsIndex(q4.End-1) < 0 || v.capsIndex(q4.End) >= 0 {
+		t.Errorf("after resizing the quote: %+v", v.caps)
+	}
+	ali := v.doc.Spans[v.doc.SpanByID("ali")]
+	if err := h.Do(annotate.Resize(v.doc, "ali", ali.Start, ali.Start+3)); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Do(annotate.Relabel(v.doc, "ali", "CLAIM")); err != nil {
+		t.Fatal(err)
+	}
+	claim := labelColours(v.labels)["CLAIM"]
+	if c := v.caps[v.capsIndex(q4.End-1)]; c.text != "— Ali" || c.color != claim {
+		t.Errorf("after resizing and relabelling the speaker: %+v", c)
+	}
 	// Removing the speaker removes its relations, and so the caption.
 	if err := h.Do(&annotate.RemoveSpan{ID: "ali"}); err != nil {
 		t.Fatal(err)

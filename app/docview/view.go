@@ -90,6 +90,7 @@ type View struct {
 	// their index in doc.Spans (see spanIndex).
 	caps      []caption
 	capBuf    []caption // memory for the next build of caps
+	memo      []relMemo // per relation, what the last build made of it
 	spanIdx   map[string]int
 	spanIdxOK bool // spanIdx was rebuilt since the spans last changed
 	link      linkState
@@ -199,7 +200,7 @@ func (v *View) setDocument(doc *annotate.Document) {
 	v.span = ""
 	v.find = nil
 	v.prefX = -1
-	v.caps = nil // they belonged to the old blocks
+	v.caps, v.memo = nil, nil // they belonged to the old document
 	clear(v.spanIdx)
 	v.link = linkState{}
 	v.buildMarks()
