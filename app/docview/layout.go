@@ -31,6 +31,7 @@ func (v *View) updateGeometry() {
 		g.size = size
 		v.meas = newMeasurer(size)
 		g.textH = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+		g.capH = fyne.MeasureText("Mg", size*captionScale, fyne.TextStyle{}).Height
 		g.barH = float32(int(max(2, size/5+0.5)))
 		g.pitch = g.barH + 1
 		sample := "The quick brown fox jumps over the lazy dog, 1234567890."

@@ -375,8 +375,7 @@ func (v *View) findIn(start, end int) [][2]int {
 func (r *renderer) captions(lines []vline, dark bool) {
 	v := r.v
 	g := v.geo
-	size := g.size * captionScale
-	capH := fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+	size, capH := g.size*captionScale, g.capH
 	for li := range lines {
 		vl := &lines[li]
 		for k := vl.c0; k < vl.c1; k++ {

@@ -155,6 +155,7 @@ type vline struct {
 type geometry struct {
 	size         float32 // text size
 	textH        float32 // height of a line of text
+	capH         float32 // height of a caption's text
 	lineH        float32 // line pitch: text plus room for underline bars
 	barH, pitch  float32 // underline bar thickness and row pitch
 	rows         int     // rows of bars room is made for
