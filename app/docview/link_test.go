@@ -175,6 +175,12 @@ func TestLinkSourceRemoved(t *testing.T) {
 	if v.LinkSource() != "" {
 		t.Errorf("link mode from a missing span: %q", v.LinkSource())
 	}
+	// A new document cancels link mode.
+	v.SetLinkSource("q2")
+	v.SetDocument(&annotate.Document{Text: "new"})
+	if v.LinkSource() != "" || *cancelled != 2 {
+		t.Errorf("after SetDocument: source %q, cancelled %d", v.LinkSource(), *cancelled)
+	}
 }
 
 func TestLinkModeDrawn(t *testing.T) {

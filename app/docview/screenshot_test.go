@@ -90,8 +90,8 @@ func TestScreenshots(t *testing.T) {
 			s, e := find(t, text, "convince Ankara of the need", 0)
 			v.SetSelection(s, e)
 			v.ScrollToOffset(0)
-			if v.SelectedSpan() != "quote-jobs" || v.position() != 0 {
-				t.Fatalf("span %q, position %v", v.SelectedSpan(), v.position())
+			if v.SelectedSpan() != "quote-jobs" || v.position() != 0 || len(v.caps) != 3 {
+				t.Fatalf("span %q, position %v, %d captions", v.SelectedSpan(), v.position(), len(v.caps))
 			}
 			img := w.Canvas().Capture()
 			if img.Bounds().Dx() < 800 {

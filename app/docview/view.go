@@ -181,8 +181,11 @@ func New(doc *annotate.Document, labels *annotate.LabelSet) *View {
 }
 
 // SetDocument shows a new text; it resets the caret, the selection and the
-// scroll position.
+// scroll position, and cancels link mode (calling OnLinkCancelled).
 func (v *View) SetDocument(doc *annotate.Document) {
+	if v.linking() {
+		v.cancelLink()
+	}
 	v.setDocument(doc)
 	v.Refresh()
 }
