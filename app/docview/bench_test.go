@@ -21,8 +21,9 @@ var benchWords = strings.Fields(`Russia Turkey Libya the minister said that Çav
 	cease-fire Haftar Tripoli égyptien president Ankara Moscow 2020 forces war`)
 
 // benchDoc generates a document of n code points in paragraphs of about
-// 600, with spans spans (a fifth of them nested in the one before).
-func benchDoc(n, spans int) *annotate.Document {
+// 600, with spans spans (a fifth of them nested in the one before) and rels
+// SAID_BY relations.
+func benchDoc(n, spans, rels int) *annotate.Document {
 	rng := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder
 	runes, para := 0, 0
@@ -52,6 +53,10 @@ func benchDoc(n, spans int) *annotate.Document {
 		}
 		doc.Spans = append(doc.Spans, annotate.Span{ID: fmt.Sprint("s", i), Start: t.Start, End: max(end, t.End), Label: labels[i%3]})
 	}
+	// Each QUOTE SAID_BY the ACTOR two spans before it, up to rels.
+	for i := 2; i < spans && len(doc.Relations) < rels; i += 3 {
+		doc.Relations = append(doc.Relations, annotate.Relation{ID: fmt.Sprint("r", i), Label: "SAID_BY", From: doc.Spans[i].ID, To: doc.Spans[i-2].ID})
+	}
 	return doc
 }
 
@@ -62,10 +67,10 @@ var (
 
 func bigDoc(b *testing.B) *annotate.Document {
 	if benchDocument == nil {
-		benchDocument = benchDoc(1_000_000, 20_000)
+		benchDocument = benchDoc(1_000_000, 20_000, 5_000)
 	}
-	if got := benchDocument.Len(); got != 1_000_000 {
-		b.Fatalf("the document has %d code points", got)
+	if got := benchDocument.Len(); got != 1_000_000 || len(benchDocument.Relations) != 5_000 {
+		b.Fatalf("the document has %d code points and %d relations", got, len(benchDocument.Relations))
 	}
 	return benchDocument
 }
@@ -95,8 +100,8 @@ func BenchmarkDocViewOpen(b *testing.B) {
 		w.SetPadded(false)
 		w.Resize(fyne.NewSize(900, 700))
 		w.Canvas().Capture()
-		if len(v.visible) == 0 {
-			b.Fatal("nothing visible")
+		if len(v.visible) == 0 || len(v.caps) < 4_900 {
+			b.Fatalf("%d lines visible, %d captions", len(v.visible), len(v.caps))
 		}
 		return v, w
 	}

@@ -11,7 +11,8 @@ import (
 	"gloss/annotate"
 )
 
-// FuzzView lays out any text, hit-tests, drags and moves the caret over it:
+// FuzzView lays out any text with relation captions, hit-tests, drags and
+// moves the caret over it, in and out of link mode:
 // nothing may panic, every offset stays in the text and on a code point
 // boundary that is not inside a \r\n, and the blocks tile the text.
 func FuzzView(f *testing.F) {
@@ -30,7 +31,14 @@ func FuzzView(f *testing.F) {
 		if n > 2 {
 			spans = append(spans, annotate.Span{ID: "a", Start: 0, End: n / 2, Label: "ACTOR"}, annotate.Span{ID: "b", Start: n / 3, End: n, Label: "NOPE"})
 		}
-		v := New(&annotate.Document{Text: text, Spans: spans}, nil)
+		// Relations give captions (one from a span with offsets outside the
+		// text, one to a missing span, one from a span to itself).
+		rels := []annotate.Relation{{ID: "r1", Label: "SAID_BY", From: "z", To: "a"}, {ID: "r2", Label: "SAID_BY", From: "b", To: "z"},
+			{ID: "r3", Label: "OTHER", From: "a", To: "a", Suggested: true}, {ID: "r4", Label: "SAID_BY", From: "a", To: "gone"}}
+		v := New(&annotate.Document{Text: text, Spans: spans, Relations: rels}, nil)
+		if keys%2 == 1 {
+			v.SetLinkSource("z") // link mode, every span a target
+		}
 		w := test.NewWindow(v)
 		defer w.Close()
 		w.SetPadded(false)
@@ -56,7 +64,7 @@ func FuzzView(f *testing.F) {
 		valid("drag end", e)
 		v.Tapped(&fyne.PointEvent{Position: pos})
 		v.DoubleTapped(&fyne.PointEvent{Position: pos})
-		names := []fyne.KeyName{fyne.KeyRight, fyne.KeyDown, fyne.KeyEnd, fyne.KeyLeft, fyne.KeyUp, fyne.KeyHome, fyne.KeyTab, fyne.KeyPageDown}
+		names := []fyne.KeyName{fyne.KeyRight, fyne.KeyDown, fyne.KeyEnd, fyne.KeyLeft, fyne.KeyUp, fyne.KeyHome, fyne.KeyTab, fyne.KeyPageDown, fyne.KeyReturn}
 		for i := range int(keys % 16) {
 			v.TypedKey(&fyne.KeyEvent{Name: names[(int(keys)+i)%len(names)]})
 			s, e := v.Selection()

@@ -50,25 +50,34 @@ func span(t testing.TB, text, id, label, phrase string, nth int) annotate.Span {
 }
 
 // posOf returns the position in the view of the left edge of code point off
-// (at mid-height of its line); ok is false when its line is not visible.
+// (at mid-height of its line), beyond any caption before it; ok is false
+// when its line is not visible.
 func posOf(v *View, off int) (fyne.Position, bool) {
+	if vl := visibleLineOf(v, off); vl != nil {
+		return fyne.NewPos(v.geo.padX+v.xOf(vl, off, true), vl.y+v.geo.textH/2), true
+	}
+	return fyne.Position{}, false
+}
+
+// visibleLineOf returns the visible line holding code point off, or nil.
+func visibleLineOf(v *View, off int) *vline {
 	blk, ln := v.locate(off)
 	for i := range v.visibleLines() {
 		vl := &v.visible[i]
 		if vl.blk == blk && vl.line == ln {
-			return fyne.NewPos(v.geo.padX+v.lineX(vl, off), vl.y+v.geo.textH/2), true
+			return vl
 		}
 	}
-	return fyne.Position{}, false
+	return nil
 }
 
 // midOf returns the position of the middle of code point off's glyph.
 func midOf(t testing.TB, v *View, off int) fyne.Position {
 	t.Helper()
-	a, ok := posOf(v, off)
-	b, ok2 := posOf(v, off+1)
-	if !ok || !ok2 || b.Y != a.Y {
+	vl := visibleLineOf(v, off)
+	if vl == nil || off >= vl.end {
 		t.Fatalf("code point %d is not visible on one line", off)
 	}
-	return fyne.NewPos((a.X+b.X)/2, a.Y)
+	a, b := v.xOf(vl, off, true), v.xOf(vl, off+1, false)
+	return fyne.NewPos(v.geo.padX+(a+b)/2, vl.y+v.geo.textH/2)
 }

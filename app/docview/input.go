@@ -71,6 +71,13 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 		v.drag.bar = true
 		return
 	}
+	if v.linking() {
+		// Only a valid target counts; the press selects nothing.
+		if id := v.linkTargetAt(ev.Position); id != "" {
+			v.chooseLink(id)
+		}
+		return
+	}
 	off := v.offsetAt(ev.Position)
 	if ev.Modifier&fyne.KeyModifierShift != 0 {
 		v.drag.shift = true
@@ -97,6 +104,9 @@ func (v *View) MouseUp(*desktop.MouseEvent) {
 func (v *View) Dragged(ev *fyne.DragEvent) {
 	if v.drag.bar {
 		v.dragBar(ev.Dragged.DY)
+		return
+	}
+	if v.linking() {
 		return
 	}
 	if !v.drag.active {
@@ -212,6 +222,9 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 		v.drag.shift = false
 		return
 	}
+	if v.linking() {
+		return // MouseDown handled it
+	}
 	v.clickAt(ev.Position)
 }
 
@@ -235,6 +248,9 @@ func (v *View) clickAt(pos fyne.Position) {
 // the pointer.
 func (v *View) DoubleTapped(ev *fyne.PointEvent) {
 	v.requestFocus()
+	if v.linking() {
+		return
+	}
 	r := v.runeAt(ev.Position)
 	if r < 0 {
 		r = v.offsetAt(ev.Position)
@@ -288,6 +304,9 @@ func (v *View) TypedRune(r rune) {
 	if v.OnKey != nil && v.OnKey(&fyne.KeyEvent{Name: fyne.KeyName(string(r))}) {
 		return
 	}
+	if v.linking() {
+		return // a stray key must not label anything
+	}
 	l := v.labels.LabelForKey(r)
 	if l == nil {
 		return
@@ -333,6 +352,10 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	v.updateGeometry() // keys may come before the first layout
+	if v.linking() {
+		v.linkKey(ev)
+		return
+	}
 	ext := v.shift
 	switch ev.Name {
 	case fyne.KeyLeft:

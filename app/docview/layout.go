@@ -31,6 +31,7 @@ func (v *View) updateGeometry() {
 		g.size = size
 		v.meas = newMeasurer(size)
 		g.textH = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height
+		g.capH = fyne.MeasureText("Mg", size*captionScale, fyne.TextStyle{}).Height
 		g.barH = float32(int(max(2, size/5+0.5)))
 		g.pitch = g.barH + 1
 		sample := "The quick brown fox jumps over the lazy dog, 1234567890."
@@ -66,7 +67,7 @@ func (v *View) blockLines(i int) []int32 {
 	}
 	b := v.blocks[i]
 	text := displayText(v.doc.Text[b.bstart:b.bend])
-	l.starts = v.meas.wrap(text, v.wrapW)
+	l.starts = v.meas.wrap(text, v.wrapW, v.wrapCaps(i))
 	l.bytes = l.bytes[:0]
 	k, r := 0, 0
 	for bi := range text {
@@ -100,6 +101,11 @@ func (v *View) lineInfo(i, ln int) vline {
 		be = b.bstart + int(l.bytes[ln+1])
 	}
 	vl.text = displayText(v.doc.Text[bs:be])
+	hi := vl.end
+	if vl.last {
+		hi += vl.brk
+	}
+	vl.c0, vl.c1 = v.capsIn(vl.start, hi)
 	return vl
 }
 
@@ -212,14 +218,27 @@ func (v *View) locate(off int) (blk, line int) {
 	return blk, max(line, 0)
 }
 
-// placeLine scrolls so that the line holding off is y pixels below the top
-// of the text area.
-func (v *View) placeLine(off int, y float32) {
+// placeLine scrolls so that the line holding off is the k-th whole line of
+// the view (0 is the top; k is clamped to the lines that fit), with the top
+// line wholly visible. Only at the end of the text, where the last line
+// sits at the bottom of the view, may the top line be cut.
+func (v *View) placeLine(off int, k int) {
 	v.updateGeometry()
 	blk, line := v.locate(off)
-	v.top = anchor{blk: blk, line: line}
-	v.scrollBy(-y)
+	a := anchor{blk: blk, line: line}
+	for k = min(k, v.fullLines()-1); k > 0; k-- {
+		p, ok := v.prevLine(a)
+		if !ok {
+			break
+		}
+		a = p
+	}
+	v.top = a
+	v.clampTop()
 }
+
+// fullLines is how many whole lines the view shows (at least 1).
+func (v *View) fullLines() int { return max(int(v.textHeight()/v.geo.lineH), 1) }
 
 // isVisible reports whether the line holding off is wholly in view.
 func (v *View) isVisible(off int) bool {
@@ -233,16 +252,17 @@ func (v *View) isVisible(off int) bool {
 	return false
 }
 
-// ensureVisible scrolls as little as it can to show the line holding off.
+// ensureVisible scrolls as little as it can to show the line holding off,
+// aligned to whole lines.
 func (v *View) ensureVisible(off int) {
 	if v.isVisible(off) {
 		return
 	}
 	blk, line := v.locate(off)
 	if (anchor{blk: blk, line: line}).less(v.top) {
-		v.placeLine(off, 0)
+		v.placeLine(off, 1) // a line of context above
 	} else {
-		v.placeLine(off, v.textHeight()-v.geo.lineH)
+		v.placeLine(off, v.fullLines()-1)
 	}
 }
 
@@ -324,7 +344,8 @@ func (v *View) offsetAt(pos fyne.Position) int {
 	if pos.Y < vl.y && v.top.blk == 0 && v.top.line == 0 {
 		return 0
 	}
-	return v.boundaryAt(vl, pos.X-v.geo.padX)
+	x, _ := v.textX(vl, pos.X-v.geo.padX)
+	return v.boundaryAt(vl, x)
 }
 
 // boundaryAt returns the code-point boundary of line vl nearest to x
@@ -344,7 +365,10 @@ func (v *View) runeAt(pos fyne.Position) int {
 		return -1
 	}
 	vl := &v.visible[k]
-	x := pos.X - v.geo.padX
+	x, inCap := v.textX(vl, pos.X-v.geo.padX)
+	if inCap {
+		return -1 // a caption is not text
+	}
 	r := runeUnder(vl.end-vl.start, v.prefixWidth(vl), x, v.meas.guessRune(vl.text, x))
 	if r < 0 {
 		return -1

@@ -61,17 +61,22 @@ type markKey struct{ start, end, idx int32 }
 // greyMark colours spans whose label is not in the label set.
 var greyMark = color.NRGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
 
-// spanMarks appends to buf the marks of a document's spans, coloured by
-// labels.
-func spanMarks(buf []Mark, doc *annotate.Document, labels *annotate.LabelSet) []Mark {
-	if doc == nil {
-		return buf
-	}
+// labelColours maps each label of the set to its colour.
+func labelColours(labels *annotate.LabelSet) map[string]color.NRGBA {
 	colours := map[string]color.NRGBA{}
 	for _, l := range labels.Labels {
 		if c, err := annotate.ParseColor(l.Color); err == nil {
 			colours[l.Name] = color.NRGBA{R: c.R, G: c.G, B: c.B, A: 0xff}
 		}
+	}
+	return colours
+}
+
+// spanMarks appends to buf the marks of a document's spans, coloured by
+// colours (labelColours).
+func spanMarks(buf []Mark, doc *annotate.Document, colours map[string]color.NRGBA) []Mark {
+	if doc == nil {
+		return buf
 	}
 	marks := buf
 	for _, s := range doc.Spans {
@@ -202,11 +207,14 @@ func (ms *markSet) overlapping(start, end int, f func(i int)) {
 
 // innermost returns the index of the shortest selectable mark covering code
 // point off (the deepest row when lengths tie), or -1.
-func (ms *markSet) innermost(off int) int {
+func (ms *markSet) innermost(off int) int { return ms.innermostWhere(off, nil) }
+
+// innermostWhere is innermost among the marks ok accepts (all when nil).
+func (ms *markSet) innermostWhere(off int, ok func(m *Mark) bool) int {
 	best := -1
 	ms.overlapping(off, off+1, func(i int) {
 		m := ms.marks[i]
-		if m.ID == "" {
+		if m.ID == "" || (ok != nil && !ok(&ms.marks[i])) {
 			return
 		}
 		if best < 0 {

@@ -2,6 +2,7 @@ package docview
 
 import (
 	"image/color"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,6 +22,9 @@ type renderer struct {
 	nRect   int
 	objects []fyne.CanvasObject
 	segs    []segment
+	// valid caches isLinkTarget per mark during one draw, since it calls
+	// the app's predicate.
+	valid map[int]bool
 }
 
 // segment is the part of a mark on one visible line.
@@ -128,6 +132,7 @@ func (r *renderer) draw() {
 	}
 
 	// Mark segments per line.
+	clear(r.valid)
 	r.segs = r.segs[:0]
 	for li := range lines {
 		vl := &lines[li]
@@ -139,7 +144,7 @@ func (r *renderer) draw() {
 			a, b := max(m.Start, vl.start), min(m.End, vl.end)
 			r.segs = append(r.segs, segment{
 				line: li, mark: i,
-				x0: g.padX + v.lineX(vl, a), x1: g.padX + v.lineX(vl, b),
+				x0: g.padX + v.xOf(vl, a, true), x1: g.padX + v.xOf(vl, b, false),
 				first: m.Start >= vl.start, final: m.End <= vl.end,
 			})
 		})
@@ -149,15 +154,19 @@ func (r *renderer) draw() {
 	// Backgrounds of the outermost marks.
 	for _, s := range r.segs {
 		m := v.spans.marks[s.mark]
-		if m.level != 0 && !(hasSel && s.mark == selected) {
+		chosen := v.linking() && m.ID == v.link.cur
+		if m.level != 0 && !(hasSel && s.mark == selected) && !chosen {
 			continue
 		}
 		a := bgA
 		switch {
-		case hasSel && s.mark == selected:
+		case hasSel && s.mark == selected, chosen:
 			a = bgSelA
 		case m.Style == Suggested:
 			a = bgSugA
+		}
+		if v.linking() && m.ID != v.link.source && !r.linkTarget(s.mark) {
+			a = bgSugA // link mode dims what cannot be linked
 		}
 		y := lines[s.line].y
 		r.rect(withAlpha(m.Color, a), fyne.NewPos(s.x0, y), fyne.NewSize(s.x1-s.x0, g.textH))
@@ -168,8 +177,8 @@ func (r *renderer) draw() {
 	for li := range lines {
 		vl := &lines[li]
 		for _, f := range v.findIn(vl.start, vl.end+vl.brk) {
-			x0 := g.padX + v.lineX(vl, f[0])
-			x1 := g.padX + v.lineX(vl, f[1])
+			x0 := g.padX + v.xOf(vl, f[0], true)
+			x1 := g.padX + v.xOf(vl, f[1], false)
 			rc := r.rect(color.Transparent, fyne.NewPos(x0-1, vl.y), fyne.NewSize(x1-x0+2, g.textH))
 			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = findC, 1.5, 2
 		}
@@ -185,7 +194,7 @@ func (r *renderer) draw() {
 			if a >= b {
 				continue
 			}
-			x0, x1 := v.lineX(vl, a), v.lineX(vl, b)
+			x0, x1 := v.xOf(vl, a, true), v.xOf(vl, b, false)
 			if v.selEnd > vl.end && vl.brk > 0 {
 				x1 += spaceW
 			}
@@ -193,14 +202,35 @@ func (r *renderer) draw() {
 		}
 	}
 
-	// Text.
+	// Text, in pieces between the captions.
 	textW := g.viewW - g.padX - g.scrollW
 	for li := range lines {
 		vl := &lines[li]
 		if vl.text == "" {
 			continue
 		}
-		r.text(vl.text, fg, g.size, fyne.NewPos(g.padX, vl.y), fyne.NewSize(textW, g.textH))
+		if vl.c0 == vl.c1 {
+			r.text(vl.text, fg, g.size, fyne.NewPos(g.padX, vl.y), fyne.NewSize(textW, g.textH))
+			continue
+		}
+		from, bfrom := vl.start, 0
+		for k := vl.c0; k <= vl.c1; k++ {
+			to := vl.end
+			if k < vl.c1 {
+				to = capAt(vl, v.caps[k])
+			}
+			if to <= from {
+				continue
+			}
+			bto := bfrom
+			for range to - from {
+				_, n := utf8.DecodeRuneInString(vl.text[bto:])
+				bto += n
+			}
+			x := g.padX + v.xOf(vl, from, true)
+			r.text(vl.text[bfrom:bto], fg, g.size, fyne.NewPos(x, vl.y), fyne.NewSize(textW-x+g.padX, g.textH))
+			from, bfrom = to, bto
+		}
 	}
 
 	// Underline bars, one row per nesting level.
@@ -228,9 +258,13 @@ func (r *renderer) draw() {
 		r.rect(m.Color, fyne.NewPos(x0, y), fyne.NewSize(x1-x0, g.barH))
 	}
 
+	r.captions(lines, dark)
+
 	// The selected span's outline, over its text and bars, and a thinner
 	// one around the spans it is related to (a quote's speaker).
-	if hasSel {
+	if v.linking() {
+		r.linkOutlines(lines)
+	} else if hasSel {
 		related := v.relatedTo(v.span)
 		for _, s := range r.segs {
 			width := float32(2)
@@ -254,7 +288,7 @@ func (r *renderer) draw() {
 		for li := range lines {
 			vl := &lines[li]
 			if vl.blk == blk && vl.line == ln {
-				x := g.padX + v.lineX(vl, v.caret)
+				x := g.padX + v.xOf(vl, v.caret, false)
 				r.rect(th.Color(theme.ColorNamePrimary, variant), fyne.NewPos(x-1, vl.y), fyne.NewSize(2, g.textH))
 				break
 			}
@@ -332,4 +366,88 @@ func (v *View) findIn(start, end int) [][2]int {
 		}
 	}
 	return out
+}
+
+// captions draws the relation captions of the visible lines: a chip tinted
+// in the colour of the span named, with its name in that colour (brighter
+// in dark themes). A suggested relation's chip is paler, with a dashed
+// underline like a suggested span's bar.
+func (r *renderer) captions(lines []vline, dark bool) {
+	v := r.v
+	g := v.geo
+	size, capH := g.size*captionScale, g.capH
+	for li := range lines {
+		vl := &lines[li]
+		for k := vl.c0; k < vl.c1; k++ {
+			c := v.caps[k]
+			at := capAt(vl, c)
+			x := g.padX + v.xOf(vl, at, false) + captionGap
+			w := v.meas.captionWidth(c.text) - 2*captionGap
+			fill, ink := withAlpha(c.color, 0x26), c.color
+			if dark {
+				fill, ink = withAlpha(c.color, 0x40), lighten(c.color, 0.45)
+			}
+			if c.suggested {
+				fill.A /= 2
+				ink = withAlpha(ink, 0xa0)
+			}
+			top := vl.y + 1
+			h := g.textH - 2
+			rc := r.rect(fill, fyne.NewPos(x, top), fyne.NewSize(w, h))
+			rc.CornerRadius = h / 2
+			if c.suggested {
+				const dash, gap = 4, 3
+				for dx := float32(captionPad); dx < w-captionPad; dx += dash + gap {
+					r.rect(ink, fyne.NewPos(x+dx, top+h-1), fyne.NewSize(min(dash, w-captionPad-dx), 1))
+				}
+			}
+			r.text(c.text, ink, size, fyne.NewPos(x+captionPad, vl.y+(g.textH-capH)/2), fyne.NewSize(w-captionPad, capH))
+		}
+	}
+}
+
+// lighten mixes c with white by f (0–1), for ink on a dark background.
+func lighten(c color.NRGBA, f float64) color.NRGBA {
+	mix := func(a uint8) uint8 { return uint8(float64(a) + (255-float64(a))*f) }
+	return color.NRGBA{R: mix(c.R), G: mix(c.G), B: mix(c.B), A: c.A}
+}
+
+// linkOutlines draws link mode: a 3 px outline round the source and round
+// the target Tab went to (which also has the selected span's tint), and
+// 1.5 px round every other valid target.
+func (r *renderer) linkOutlines(lines []vline) {
+	v := r.v
+	g := v.geo
+	for _, s := range r.segs {
+		m := v.spans.marks[s.mark]
+		var width float32
+		switch {
+		case m.ID == v.link.source:
+			width = 3
+		case m.ID == v.link.cur:
+			width = 3
+		default:
+			if !r.linkTarget(s.mark) {
+				continue
+			}
+			width = 1.5
+		}
+		y := lines[s.line].y
+		h := g.textH + 1 + float32(min(m.level, g.rows-1)+1)*g.pitch
+		rc := r.rect(color.Transparent, fyne.NewPos(s.x0-1, y-1), fyne.NewSize(s.x1-s.x0+2, h+1))
+		rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = m.Color, width, 3
+	}
+}
+
+// linkTarget reports whether mark i is a valid target of link mode.
+func (r *renderer) linkTarget(i int) bool {
+	ok, seen := r.valid[i]
+	if !seen {
+		if r.valid == nil {
+			r.valid = map[int]bool{}
+		}
+		ok = r.v.isLinkTarget(r.v.spans.marks[i].ID)
+		r.valid[i] = ok
+	}
+	return ok
 }

@@ -121,3 +121,51 @@ func TestSpansChanged(t *testing.T) {
 		t.Error("the new span is not drawn")
 	}
 }
+
+// TestScrollAlignsToWholeLines: bringing a far offset into view puts a
+// whole line at the top (at the padding), with a line of context above
+// the target when scrolling up.
+func TestScrollAlignsToWholeLines(t *testing.T) {
+	text := manyLines(3000)
+	// Heights that are not a whole number of lines.
+	for _, h := range []float32{200, 233, 317} {
+		v, _ := newTestView(t, text, 400, h, span(t, text, "far", "QUOTE", "Line xxxx of the text.", 400))
+		v.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -7.5*v.geo.lineH)}) // a fractional start
+		aligned := func(what string, off int) {
+			t.Helper()
+			lines := v.visibleLines()
+			if v.top.off != 0 || lines[0].y != v.geo.padY {
+				t.Errorf("h %v, %s: the first line's top is at %v (offset %v), want %v", h, what, lines[0].y, v.top.off, v.geo.padY)
+			}
+			if !v.isVisible(off) {
+				t.Errorf("h %v, %s: %d is not visible", h, what, off)
+			}
+		}
+		v.SelectSpan("far")
+		far := v.doc.Spans[0].Start
+		aligned("SelectSpan", far)
+		// The target is not on the top line: there is context above it.
+		if vl := visibleLineOf(v, far); vl == nil || vl.y < v.geo.padY+v.geo.lineH {
+			t.Errorf("h %v: SelectSpan put its line at the top", h)
+		}
+		v.ScrollToOffset(len(text) / 3)
+		aligned("ScrollToOffset", len(text)/3)
+		v.SetSelection(len(text)/5, len(text)/5+3)
+		aligned("SetSelection", len(text)/5+3)
+		// Up one line from the top line: it becomes the second line.
+		top := v.visibleLines()[0].start
+		v.SetSelection(top, top)
+		v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+		aligned("Up", v.caret)
+		if vl := visibleLineOf(v, v.caret); vl == nil || vl.y != v.geo.padY+v.geo.lineH {
+			t.Errorf("h %v: Up from the top line left the caret's line at %+v", h, vl)
+		}
+		// Down past the bottom: the caret's line becomes the last whole one.
+		lines := v.visibleLines()
+		v.SetSelection(lines[0].start, lines[0].start)
+		for range len(lines) + 1 {
+			v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+		}
+		aligned("Down", v.caret)
+	}
+}

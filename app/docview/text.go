@@ -183,10 +183,18 @@ type measurer struct {
 	style fyne.TextStyle
 	words map[string]float32
 	runes map[rune]float32
+	caps  map[string]float32 // caption widths
+}
+
+// wrapCap is a caption as wrap sees it: an unbreakable box of width w after
+// code point pos of the block.
+type wrapCap struct {
+	pos int32
+	w   float32
 }
 
 func newMeasurer(size float32) *measurer {
-	return &measurer{size: size, words: map[string]float32{}, runes: map[rune]float32{}}
+	return &measurer{size: size, words: map[string]float32{}, runes: map[rune]float32{}, caps: map[string]float32{}}
 }
 
 // width measures s exactly (Fyne's text measurement).
@@ -214,7 +222,10 @@ func (m *measurer) word(s string) float32 {
 // after spaces where it can and inside a word only when the word alone is
 // too wide. It returns the code-point offset, relative to the block, at
 // which each line starts; the first is 0. An empty block is one line.
-func (m *measurer) wrap(s string, width float32) []int32 {
+// caps (sorted by pos) are captions: each widens the word holding the code
+// point it follows, so that it never runs past the line's end. (A word cut
+// because it alone is too wide ignores them.)
+func (m *measurer) wrap(s string, width float32, caps []wrapCap) []int32 {
 	starts := []int32{0}
 	if s == "" {
 		return starts
@@ -237,12 +248,26 @@ func (m *measurer) wrap(s string, width float32) []int32 {
 		if end > word {
 			fullW = m.word(s[:end])
 		}
+		textW := wordW // without captions
+		if len(caps) > 0 {
+			// The captions after a code point of this word or its spaces.
+			last := int32(runes + utf8.RuneCountInString(s[:end]))
+			for len(caps) > 0 && caps[0].pos < last {
+				wordW += caps[0].w
+				fullW += caps[0].w
+				caps = caps[1:]
+			}
+		}
 		lineStart := int(starts[len(starts)-1])
 		switch {
 		case lineW+wordW <= width:
 			lineW += fullW
-		case wordW <= width:
-			starts = append(starts, int32(runes))
+		case textW <= width:
+			// The word fits a line (its captions may not: they then run
+			// past its end rather than cut it).
+			if runes != lineStart {
+				starts = append(starts, int32(runes))
+			}
 			lineW = fullW
 		default:
 			// The word alone is wider than the line: cut it where it fills one.
@@ -257,7 +282,7 @@ func (m *measurer) wrap(s string, width float32) []int32 {
 					bk = offs[k]
 				}
 				if bk >= len(rest) {
-					lineW = m.width(rest) + (fullW - wordW)
+					lineW = m.width(rest) + (fullW - textW)
 					break
 				}
 				at += k

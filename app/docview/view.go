@@ -33,6 +33,7 @@ var (
 	_ desktop.Mouseable   = (*View)(nil)
 	_ desktop.Keyable     = (*View)(nil)
 	_ desktop.Cursorable  = (*View)(nil)
+	_ desktop.Hoverable   = (*View)(nil)
 )
 
 // View is the document view widget. Create it with New; set the On…
@@ -60,6 +61,12 @@ type View struct {
 	// means the app handled it and the view does nothing. It lets the app
 	// add modes.
 	OnKey func(ev *fyne.KeyEvent) bool
+	// OnLinkChosen is called in link mode (SetLinkSource) when the user
+	// picks a valid target with Enter or a click; link mode has ended.
+	OnLinkChosen func(targetID string)
+	// OnLinkCancelled is called when Esc ends link mode (or the source span
+	// disappears); link mode has ended.
+	OnLinkCancelled func()
 
 	doc    *annotate.Document
 	labels *annotate.LabelSet
@@ -79,6 +86,16 @@ type View struct {
 	// markBuf is the memory marks are built in before they are sorted.
 	markBuf []Mark
 	find    [][2]int
+	// caps are the relation captions, by at; spanIdx maps span ids to
+	// their index in doc.Spans (see spanIndex).
+	caps      []caption
+	capBuf    []caption // memory for the next build of caps
+	memo      []relMemo // per relation, what the last build made of it
+	spanIdx   map[string]int
+	spanIdxOK bool // spanIdx was rebuilt since the spans last changed
+	link      linkState
+	hover     fyne.Position // the pointer, for Cursor
+	wcaps     []wrapCap     // scratch memory of wrapCaps
 
 	top     anchor // the first visible line
 	visible []vline
@@ -131,12 +148,14 @@ type vline struct {
 	last         bool   // the block's last line
 	brk          int    // code points of the break or wrap after it
 	measureCache []float32
+	c0, c1       int // its captions: v.caps[c0:c1]
 }
 
 // geometry is the view's measures for the current text size.
 type geometry struct {
 	size         float32 // text size
 	textH        float32 // height of a line of text
+	capH         float32 // height of a caption's text
 	lineH        float32 // line pitch: text plus room for underline bars
 	barH, pitch  float32 // underline bar thickness and row pitch
 	rows         int     // rows of bars room is made for
@@ -162,8 +181,11 @@ func New(doc *annotate.Document, labels *annotate.LabelSet) *View {
 }
 
 // SetDocument shows a new text; it resets the caret, the selection and the
-// scroll position.
+// scroll position, and cancels link mode (calling OnLinkCancelled).
 func (v *View) SetDocument(doc *annotate.Document) {
+	if v.linking() {
+		v.cancelLink()
+	}
 	v.setDocument(doc)
 	v.Refresh()
 }
@@ -182,6 +204,9 @@ func (v *View) setDocument(doc *annotate.Document) {
 	v.span = ""
 	v.find = nil
 	v.prefX = -1
+	v.caps, v.memo = nil, nil // they belonged to the old document
+	clear(v.spanIdx)
+	v.link = linkState{}
 	v.buildMarks()
 	v.stale = true
 }
@@ -194,6 +219,13 @@ func (v *View) SpansChanged() {
 	if v.span != "" {
 		if _, ok := v.spans.index(v.span); !ok {
 			v.setSpan("")
+		}
+	}
+	if v.linking() {
+		if _, ok := v.spans.index(v.link.source); !ok {
+			v.cancelLink()
+		} else if v.link.cur != "" && !v.isLinkTarget(v.link.cur) {
+			v.link.cur = ""
 		}
 	}
 	v.Refresh()
@@ -209,7 +241,10 @@ func (v *View) SetExtraMarks(marks []Mark) {
 func (v *View) buildMarks() {
 	// The marks are built in the memory of the last build's input, and
 	// sorted into that of the last set (both are done with).
-	all := append(spanMarks(v.markBuf[:0], v.doc, v.labels), v.extra...)
+	v.spanIdxOK = false
+	colours := labelColours(v.labels)
+	v.buildCaptions(colours)
+	all := append(spanMarks(v.markBuf[:0], v.doc, colours), v.extra...)
 	v.markBuf = all
 	// Offsets outside the text (a bad file) are clamped to it, so that
 	// selecting such a span cannot put the caret outside the text.
@@ -284,13 +319,14 @@ func (v *View) setSpan(id string) {
 }
 
 // ScrollToOffset scrolls so that code point offset is visible: when it is
-// not, its line goes to a third of the way down.
+// not, its line goes about a third of the way down, with the top line
+// wholly visible.
 func (v *View) ScrollToOffset(offset int) {
 	if v.isVisible(offset) {
 		return
 	}
 	v.updateGeometry()
-	v.placeLine(offset, v.textHeight()/3)
+	v.placeLine(offset, max(v.fullLines()/3, 1))
 	v.Refresh()
 }
 
@@ -315,6 +351,3 @@ func (v *View) SetTextSize(size float32) {
 // AcceptsTab is part of fyne.Tabbable: Tab moves between spans rather than
 // out of the view.
 func (v *View) AcceptsTab() bool { return true }
-
-// Cursor is part of desktop.Cursorable.
-func (v *View) Cursor() desktop.Cursor { return desktop.TextCursor }
