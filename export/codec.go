@@ -8,6 +8,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gloss/annotate"
 )
@@ -410,4 +411,30 @@ func safeFileName(id string) string {
 		}
 		return r
 	}, id)
+}
+
+// tokenBytes returns the byte offsets of toks in text, start and end of
+// each in turn, in one pass over the text (RuneIndex.ByteOffset per token
+// would decode up to 63 runes each time).
+func tokenBytes(text string, toks []annotate.Token, out []int) []int {
+	out = out[:0]
+	r, b := 0, 0
+	advance := func(to int) {
+		for r < to && b < len(text) {
+			if text[b] < utf8.RuneSelf {
+				b++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[b:])
+				b += size
+			}
+			r++
+		}
+	}
+	for _, t := range toks {
+		advance(t.Start)
+		out = append(out, b)
+		advance(t.End)
+		out = append(out, b)
+	}
+	return out
 }

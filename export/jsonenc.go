@@ -65,4 +65,23 @@ func appendKey(buf []byte, key string) []byte {
 	return append(buf, '"', ':')
 }
 
-func appendInt(buf []byte, n int) []byte { return strconv.AppendInt(buf, int64(n), 10) }
+// appendInt appends n in decimal. Writers append several numbers per token
+// (Prodigy), so small non-negative ones take a short path.
+func appendInt(buf []byte, n int) []byte {
+	if n < 0 || n >= 1e9 {
+		return strconv.AppendInt(buf, int64(n), 10)
+	}
+	if n < 10 {
+		return append(buf, byte('0'+n))
+	}
+	var tmp [10]byte
+	i := len(tmp)
+	for n >= 10 {
+		i--
+		tmp[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	tmp[i] = byte('0' + n)
+	return append(buf, tmp[i:]...)
+}

@@ -339,6 +339,8 @@ type ProdigyWriter struct {
 	spanAt map[string]int
 	ends   []int // per written span: its last token, or -1
 	firsts []int
+	// tokBytes holds the byte offsets of the tokens, start and end.
+	tokBytes []int
 }
 
 // NewProdigyWriter writes to w.
@@ -352,7 +354,7 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 	off := offsetsOf(d, pw.opt.UTF16)
 	kept := pw.drops.kept(d)
 	toks := d.Tokens()
-	ix := d.Index()
+	pw.tokBytes = tokenBytes(d.Text, toks, pw.tokBytes)
 	text := d.Text
 	buf = append(buf, `{"id":`...)
 	buf = appendString(buf, d.ID)
@@ -365,7 +367,7 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		bs, be := ix.ByteOffset(t.Start), ix.ByteOffset(t.End)
+		bs, be := pw.tokBytes[2*i], pw.tokBytes[2*i+1]
 		buf = append(buf, `{"text":`...)
 		buf = appendString(buf, text[bs:be])
 		buf = append(buf, `,"start":`...)
