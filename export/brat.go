@@ -46,6 +46,7 @@ func sniffBrat(head []byte) bool {
 //   - A, M, E, "*" and N lines, and notes on anything but a T line, have no
 //     place in Gloss: they are counted and reported with Options.Warn.
 //
+// With Options.UTF16 the offsets count UTF-16 units (INCEpTION's brat).
 // A T line's text must equal the document text at its offsets (line breaks
 // read as spaces, as brat shows them); offsets past the text are errors.
 type BratReader struct {
@@ -156,6 +157,12 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 	}
 	d := &annotate.Document{ID: DocumentID(annName), Text: string(text)}
 	n := d.Len()
+	var u *annotate.UTF16Offsets
+	if opt.UTF16 {
+		// INCEpTION and other Java tools count UTF-16 units.
+		u = d.UTF16()
+		n = u.FromRune(n)
+	}
 	ts := map[string]bratT{}
 	type rawRel struct {
 		line            int
@@ -205,7 +212,19 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 					return nil, fail(lineNo, "%s: bad offsets %q (want START END, fragments separated by ';')", id, frag)
 				}
 				if start < 0 || end > n || start >= end {
-					return nil, fail(lineNo, "%s: offsets [%d,%d) past the end of the text (%d code points in %s)", id, start, end, n, filepath.Base(txtName))
+					unit := "code points"
+					if u != nil {
+						unit = "UTF-16 units"
+					}
+					return nil, fail(lineNo, "%s: offsets [%d,%d) past the end of the text (%d %s in %s)", id, start, end, n, unit, filepath.Base(txtName))
+				}
+				if u != nil {
+					var ok1, ok2 bool
+					start, ok1 = u.ToRune(start)
+					end, ok2 = u.ToRune(end)
+					if !ok1 || !ok2 {
+						return nil, fail(lineNo, "%s: UTF-16 offset inside a surrogate pair", id)
+					}
 				}
 				t.spans = append(t.spans, len(d.Spans))
 				d.Spans = append(d.Spans, annotate.Span{Start: start, End: end, Label: typ})
@@ -360,6 +379,7 @@ func (bw *BratWriter) Write(d *annotate.Document) error {
 		bw.opt.warn("brat: document %q written as %s.txt (file names cannot hold every id)", d.ID, name)
 	}
 	kept := bw.drops.kept(d)
+	off := offsetsOf(d, bw.opt.UTF16)
 	buf := bw.buf[:0]
 	for k, i := range kept {
 		s := &d.Spans[i]
@@ -368,9 +388,9 @@ func (bw *BratWriter) Write(d *annotate.Document) error {
 		buf = append(buf, '\t')
 		buf = append(buf, s.Label...)
 		buf = append(buf, ' ')
-		buf = appendInt(buf, s.Start)
+		buf = appendInt(buf, off.of(s.Start))
 		buf = append(buf, ' ')
-		buf = appendInt(buf, s.End)
+		buf = appendInt(buf, off.of(s.End))
 		buf = append(buf, '\t')
 		buf = append(buf, bratText(d.Slice(s.Start, s.End))...)
 		buf = append(buf, '\n')
