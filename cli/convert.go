@@ -114,6 +114,11 @@ func runImport(env Env, args []string) int {
 			return usageError(env, "import", "unknown format %q (%s)", *from, formatNames())
 		}
 	}
+	for _, name := range files {
+		if name == "-" && f != nil && f.OpenPath != nil {
+			return usageError(env, "import", "%s reads files beside each other: name a file or folder, not standard input", f.Name)
+		}
+	}
 	opt, status := c.options(env, "import")
 	if status != exitOK {
 		return status

@@ -54,6 +54,7 @@ func TestImport(t *testing.T) {
 		{"brat files", []string{"--from", "brat", filepath.Join(brat, "000-introduction.ann"), filepath.Join(brat, "110-note_annotation.ann")}, 0, 2, "skipped"},
 		{"brat folder", []string{filepath.Join(brat)}, 0, 13, "brat-news: reading as brat"},
 		{"utf16", []string{"--offsets", "utf16", "--from", "doccano", "-"}, 0, 1, ""},
+		{"brat from stdin", []string{"--from", "brat", "-"}, 2, 0, "not standard input"},
 		{"unknown format", []string{"--from", "word", "x"}, 2, 0, `unknown format "word"`},
 		{"bad offsets", []string{"--offsets", "bytes", "x"}, 2, 0, "--offsets is codepoints or utf16"},
 		{"no file", []string{}, 2, 0, "name at least one FILE"},
