@@ -56,8 +56,9 @@ func asciiSpace(c byte) bool {
 // simpleClass returns the Word_Break class of the non-ASCII code points
 // that are common in news text and follow the same simple rules as ASCII
 // (checked against uniseg's Unicode 15 table): Latin-1 and Latin
-// Extended-A/B letters, Latin-1 punctuation, dashes, curly quotes and the
-// ellipsis. Anything else goes to uniseg.
+// Extended-A/B letters, Latin-1 punctuation, dashes, curly quotes, the
+// ellipsis, CJK ideographs and punctuation, fullwidth forms and emoji.
+// Anything else goes to uniseg.
 func simpleClass(r rune) (wbClass, bool) {
 	switch {
 	case r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7, r == 0xAA, r == 0xB5, r == 0xBA:
@@ -67,8 +68,21 @@ func simpleClass(r rune) (wbClass, bool) {
 	case r == 0x2018, r == 0x2019, r == 0x2024:
 		return wbMidNumLet, true
 	case r >= 0xA1 && r <= 0xBF && r != 0xA9 && r != 0xAD && r != 0xAE,
-		r == 0xD7, r == 0xF7, r >= 0x2010 && r <= 0x2026:
+		r == 0xD7, r == 0xF7, r >= 0x2010 && r <= 0x2026,
+		// CJK ideographs and punctuation are words of their own.
+		r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
+		r >= 0x3001 && r <= 0x3004, r >= 0x3008 && r <= 0x3011,
+		r == 0xFF01, r == 0xFF08, r == 0xFF09, r == 0xFF1F,
+		// Emoji (Extended_Pictographic) join only after a ZWJ, which is
+		// not simple; their modifiers are Extend.
+		r >= 0x1F300 && r <= 0x1FAFF && (r < 0x1F3FB || r > 0x1F3FF):
 		return wbOther, true
+	case r == 0xFF0C, r == 0xFF1B:
+		return wbMidNum, true
+	case r == 0xFF1A:
+		return wbMidLetter, true
+	case r >= 0xFF10 && r <= 0xFF19:
+		return wbNumeric, true
 	}
 	return 0, false
 }
