@@ -51,6 +51,7 @@ func TestImport(t *testing.T) {
 		{"conll detected", []string{filepath.Join(doccano, "sequence_labeling-example.conll")}, 0, 2, "reading as conll"},
 		{"conll invalid", []string{filepath.Join(doccano, "sequence_labeling-labeling.invalid.conll")}, 1, 0, `sequence_labeling-labeling.invalid.conll:1: bad tag "SOCCERO"`},
 		{"brat file", []string{filepath.Join(brat, "060-relation_annotation.ann")}, 0, 1, "reading as brat"},
+		{"brat text beside its .ann", []string{filepath.Join(brat, "060-relation_annotation.txt")}, 0, 1, "060-relation_annotation.txt: reading as brat"},
 		{"brat files", []string{"--from", "brat", filepath.Join(brat, "000-introduction.ann"), filepath.Join(brat, "110-note_annotation.ann")}, 0, 2, "skipped"},
 		{"brat folder", []string{filepath.Join(brat)}, 0, 13, "brat-news: reading as brat"},
 		{"utf16", []string{"--offsets", "utf16", "--from", "doccano", "-"}, 0, 1, ""},

@@ -483,8 +483,13 @@ func TestDetect(t *testing.T) {
 	if f, err := Detect("a.bin", []byte("hello world")); err == nil {
 		t.Errorf("Detect of plain words = %s, want an error", f.Name)
 	}
-	if f, err := DetectPath(filepath.Join(fixtures, "brat-news")); err != nil || f.Name != "brat" {
-		t.Errorf("DetectPath(folder) = %v, %v", f, err)
+	for _, path := range []string{"brat-news", "brat-news/060-relation_annotation.txt", "brat-news/060-relation_annotation.ann"} {
+		if f, err := DetectPath(filepath.Join(fixtures, path)); err != nil || f.Name != "brat" {
+			t.Errorf("DetectPath(%s) = %v, %v", path, f, err)
+		}
+	}
+	if f, err := DetectPath(filepath.Join(fixtures, "doccano", "sequence_labeling-example.conll")); err != nil || f.Name != "conll" {
+		t.Errorf("DetectPath(conll) = %v, %v", f, err)
 	}
 }
 
