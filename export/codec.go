@@ -71,7 +71,6 @@ type suggestionDrops struct {
 	format          string
 	spans, rels     int
 	keptSpanIndexes []int
-	keptIDs         map[string]bool
 }
 
 // kept returns the indexes of the spans to write, in canonical order,
@@ -366,20 +365,8 @@ func firstLine(head []byte) []byte {
 	return nil
 }
 
-// hasJSONKey reports whether line contains "key" followed by a colon.
-func hasJSONKey(line []byte, key string) bool {
-	q := `"` + key + `"`
-	for rest := line; ; {
-		i := bytes.Index(rest, []byte(q))
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+len(q):]
-		if t := bytes.TrimLeft(rest, " \t"); len(t) > 0 && t[0] == ':' {
-			return true
-		}
-	}
-}
+// hasJSONKey reports whether line has a member "key" with a value.
+func hasJSONKey(line []byte, key string) bool { return keyValueStart(line, key) != 0 }
 
 // keyValueStart returns the first byte of the value of "key" in line, or 0.
 func keyValueStart(line []byte, key string) byte {
