@@ -144,26 +144,31 @@ func tokenizeFast(text string) []Token {
 // appendClassTokens is appendASCIITokens over the classes of a region's
 // code points.
 func appendClassTokens(toks []Token, cls []wbClass, base int) []Token {
-	at := func(i int) wbClass {
-		if i < 0 || i >= len(cls) {
-			return 255
-		}
-		return cls[i]
-	}
-	isSpace := func(c wbClass) bool { return c == wbSpace || c == wbCR || c == wbLF || c == wbNewline || c == wbTab }
 	start := 0
+	space := true // the segment so far is white space
 	for i := 1; i <= len(cls); i++ {
-		if i < len(cls) && !asciiBreak(at(i-2), cls[i-1], cls[i], at(i+1)) {
-			continue
-		}
-		space := true
-		for _, c := range cls[start:i] {
-			space = space && isSpace(c)
+		b := cls[i-1]
+		space = space && (b == wbSpace || b == wbCR || b == wbLF || b == wbNewline || b == wbTab)
+		if i < len(cls) {
+			c := cls[i]
+			if (b == wbLetter || b == wbNumeric) && (c == wbLetter || c == wbNumeric) {
+				continue
+			}
+			a, d := wbClass(255), wbClass(255)
+			if i >= 2 {
+				a = cls[i-2]
+			}
+			if i+1 < len(cls) {
+				d = cls[i+1]
+			}
+			if !asciiBreak(a, b, c, d) {
+				continue
+			}
 		}
 		if !space {
 			toks = append(toks, Token{Start: base + start, End: base + i})
 		}
-		start = i
+		start, space = i, true
 	}
 	return toks
 }

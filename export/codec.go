@@ -408,6 +408,16 @@ func safeFileName(id string) string {
 // would decode up to 63 runes each time).
 func tokenBytes(text string, toks []annotate.Token, out []int) []int {
 	out = out[:0]
+	if len(toks) == 0 {
+		return out
+	}
+	if last := toks[len(toks)-1].End; last <= len(text) && isASCII(text[:last]) {
+		// Up to the last token code points are bytes.
+		for _, t := range toks {
+			out = append(out, t.Start, t.End)
+		}
+		return out
+	}
 	r, b := 0, 0
 	advance := func(to int) {
 		for r < to && b < len(text) {
@@ -427,4 +437,13 @@ func tokenBytes(text string, toks []annotate.Token, out []int) []int {
 		out = append(out, b)
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -360,8 +360,9 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 	buf = appendString(buf, d.ID)
 	buf = append(buf, `,"text":`...)
 	buf = appendString(buf, text)
+	inputHash := textHash(text)
 	buf = append(buf, `,"_input_hash":`...)
-	buf = appendInt(buf, textHash(text))
+	buf = appendInt(buf, inputHash)
 	buf = append(buf, `,"tokens":[`...)
 	for i, t := range toks {
 		if i > 0 {
@@ -429,7 +430,7 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 		buf = append(buf, ']')
 	}
 	buf = append(buf, `,"_task_hash":`...)
-	buf = appendInt(buf, textHash(text, strconv.Itoa(taskKey), strconv.Itoa(len(kept))))
+	buf = appendInt(buf, textHash(strconv.Itoa(inputHash), strconv.Itoa(taskKey), strconv.Itoa(len(kept))))
 	if d.Annotator != "" {
 		buf = append(buf, `,"_annotator_id":`...)
 		buf = appendString(buf, d.Annotator)
