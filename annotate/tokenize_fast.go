@@ -49,9 +49,9 @@ var asciiWB = func() (t [128]wbClass) {
 	return t
 }()
 
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
-}
+func asciiSpace(c byte) bool { return asciiSpaces[c] }
+
+var asciiSpaces = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
 
 // simpleClass returns the Word_Break class of the non-ASCII code points
 // that are common in news text and follow the same simple rules as ASCII
