@@ -441,6 +441,9 @@ func (cw *CoNLLWriter) Write(d *annotate.Document) error {
 	return cw.out.maybeFlush()
 }
 
+// Prepare implements Preparer: it tokenizes the text ahead of Write.
+func (cw *CoNLLWriter) Prepare(d *annotate.Document) { d.Tokens() }
+
 func (cw *CoNLLWriter) column(label string) int {
 	for c, l := range cw.cols {
 		if l == label {

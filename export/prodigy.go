@@ -473,6 +473,14 @@ func hasField(fields []annotate.Field, key string) bool {
 	return false
 }
 
+// Prepare implements Preparer: it tokenizes the text ahead of Write.
+func (pw *ProdigyWriter) Prepare(d *annotate.Document) {
+	d.Tokens()
+	if pw.opt.UTF16 {
+		d.UTF16()
+	}
+}
+
 // Close implements Writer.
 func (pw *ProdigyWriter) Close() error {
 	pw.drops.warn(pw.opt)
