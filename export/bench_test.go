@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/metrics"
 	"strconv"
 	"strings"
@@ -91,6 +92,7 @@ func benchExport(b *testing.B, format string) {
 	// streams; the heap's total size is up to twice that by GC pacing.
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var peak uint64
+	runtime.GC() // so that live-MB does not count the corpus generation
 	cpu0 := cpuTime()
 	b.ResetTimer()
 	for b.Loop() {
