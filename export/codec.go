@@ -121,19 +121,6 @@ func spanNumbers(d *annotate.Document, kept []int, m map[string]int) map[string]
 	return m
 }
 
-// finishDoc completes a document a foreign reader parsed, whose span
-// offsets are still in the file's unit: it converts UTF-16 offsets, gives
-// spans and relations their name-based ids, fills in span texts, and drops
-// spans that repeat another's start, end and label (saying so), pointing
-// relations at the span kept.
-func finishDoc(d *annotate.Document, utf16 bool, warn func(string, ...any)) error {
-	if err := completeSpans(d, utf16); err != nil {
-		return err
-	}
-	dedupSpans(d, warn)
-	return nil
-}
-
 // dedupSpans removes spans with the same start, end and label as an
 // earlier one. DESIGN.md forbids such twins; overlapping spans of one label
 // with different offsets are different spans and are all kept.
