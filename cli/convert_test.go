@@ -104,9 +104,13 @@ func TestExport(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("export status %d: %s", code, errOut)
 			}
-			code, back, errOut := runMain("", "import", "--from", f.Name, out)
+			// Without --from: Gloss must recognise its own output.
+			code, back, errOut := runMain("", "import", out)
 			if code != 0 {
 				t.Fatalf("import status %d: %s", code, errOut)
+			}
+			if want := out + ": reading as " + f.Name; !strings.Contains(errOut, want) {
+				t.Errorf("stderr %q, want %q", errOut, want)
 			}
 			docs, err := export.ReadAll(export.NewNativeReader(strings.NewReader(back), "back.jsonl", export.Options{}))
 			if err != nil || len(docs) != 2 {
