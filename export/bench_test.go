@@ -143,3 +143,43 @@ func BenchmarkExportProdigy(b *testing.B)     { benchExport(b, "prodigy") }
 func BenchmarkExportLabelStudio(b *testing.B) { benchExport(b, "labelstudio") }
 func BenchmarkExportBrat(b *testing.B)        { benchExport(b, "brat") }
 func BenchmarkExportCoNLL(b *testing.B)       { benchExport(b, "conll") }
+
+// benchImport writes the corpus in a format once, then measures reading it
+// back; MB/s counts the bytes of that format.
+func benchImport(b *testing.B, format string) {
+	f := Lookup(format)
+	var enc bytes.Buffer
+	w := f.NewWriter(&enc, Options{})
+	if _, err := Copy(NewNativeReader(bytes.NewReader(corpus(b)), "bench.jsonl", Options{}), w, nil); err != nil {
+		b.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		b.Fatal(err)
+	}
+	data := enc.Bytes()
+	b.SetBytes(int64(len(data)))
+	runtime.GC()
+	b.ResetTimer()
+	for b.Loop() {
+		r := f.NewReader(bytes.NewReader(data), "bench"+f.Extension, Options{})
+		n, err := Copy(r, discardWriter{}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n != benchDocs() {
+			b.Fatalf("read %d documents, want %d", n, benchDocs())
+		}
+	}
+}
+
+type discardWriter struct{}
+
+func (discardWriter) Write(*annotate.Document) error { return nil }
+func (discardWriter) Close() error                   { return nil }
+
+func BenchmarkImportJSONL(b *testing.B)       { benchImport(b, "jsonl") }
+func BenchmarkImportDoccano(b *testing.B)     { benchImport(b, "doccano") }
+func BenchmarkImportDoccanoRel(b *testing.B)  { benchImport(b, "doccano-rel") }
+func BenchmarkImportProdigy(b *testing.B)     { benchImport(b, "prodigy") }
+func BenchmarkImportLabelStudio(b *testing.B) { benchImport(b, "labelstudio") }
+func BenchmarkImportCoNLL(b *testing.B)       { benchImport(b, "conll") }
