@@ -54,6 +54,11 @@ func TestBratFixtures(t *testing.T) {
 	}
 	for _, ann := range anns {
 		t.Run(filepath.Base(ann), func(t *testing.T) {
+			for _, path := range []string{ann, strings.TrimSuffix(ann, ".ann") + ".txt"} {
+				if f, err := DetectPath(path); err != nil || f.Name != "brat" {
+					t.Errorf("DetectPath(%s) = %v, %v", path, f, err)
+				}
+			}
 			opt, warned := warnings()
 			docs, err := readFile(t, "brat", ann, opt)
 			if err != nil {
