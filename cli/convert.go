@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"gloss/annotate"
 	"gloss/export"
@@ -42,7 +43,14 @@ func (c *convertFlags) options(env Env, cmd string) (export.Options, int) {
 	}
 	labels, status := loadLabels(env, c.labels)
 	opt.Labels = labels
-	opt.Warn = func(msg string) { fmt.Fprintln(env.Stderr, msg) }
+	// Readers warn from export.Copy's reading goroutine, writers from the
+	// writing one.
+	var mu sync.Mutex
+	opt.Warn = func(msg string) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintln(env.Stderr, msg)
+	}
 	return opt, status
 }
 
@@ -114,6 +122,11 @@ func runImport(env Env, args []string) int {
 			return usageError(env, "import", "unknown format %q (%s)", *from, formatNames())
 		}
 	}
+	for _, name := range files {
+		if name == "-" && f != nil && f.OpenPath != nil {
+			return usageError(env, "import", "%s reads files beside each other: name a file or folder, not standard input", f.Name)
+		}
+	}
 	opt, status := c.options(env, "import")
 	if status != exitOK {
 		return status
@@ -144,32 +157,23 @@ func copyDocs(env Env, name string, f *export.Format, opt export.Options, w expo
 		return err
 	}
 	defer closeInput()
-	ahead := export.ReadAhead(r, 64)
-	defer ahead.Close()
-	r = ahead
-	for {
-		d, err := r.Next()
-		if errors.Is(err, io.EOF) {
+	check := func(d *annotate.Document, line int) error {
+		ps := annotate.Validate(d, nil)
+		if len(ps) == 0 {
 			return nil
 		}
-		if err != nil {
-			return err
+		file := name
+		if fr, ok := r.(export.Filer); ok {
+			file = fr.File()
 		}
-		if ps := annotate.Validate(d, nil); len(ps) > 0 {
-			file := name
-			if f := ahead.File(); f != "" {
-				file = f
-			}
-			msgs := make([]error, len(ps))
-			for i, p := range ps {
-				msgs[i] = &export.LineError{File: file, Line: r.Line(), Msg: p.String()}
-			}
-			return errors.Join(msgs...)
+		msgs := make([]error, len(ps))
+		for i, p := range ps {
+			msgs[i] = &export.LineError{File: file, Line: line, Msg: p.String()}
 		}
-		if err := w.Write(d); err != nil {
-			return err
-		}
+		return errors.Join(msgs...)
 	}
+	_, err = export.Copy(r, w, check)
+	return err
 }
 
 // openReader opens the named input in format f, detecting the format when

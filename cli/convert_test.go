@@ -51,9 +51,11 @@ func TestImport(t *testing.T) {
 		{"conll detected", []string{filepath.Join(doccano, "sequence_labeling-example.conll")}, 0, 2, "reading as conll"},
 		{"conll invalid", []string{filepath.Join(doccano, "sequence_labeling-labeling.invalid.conll")}, 1, 0, `sequence_labeling-labeling.invalid.conll:1: bad tag "SOCCERO"`},
 		{"brat file", []string{filepath.Join(brat, "060-relation_annotation.ann")}, 0, 1, "reading as brat"},
+		{"brat text beside its .ann", []string{filepath.Join(brat, "060-relation_annotation.txt")}, 0, 1, "060-relation_annotation.txt: reading as brat"},
 		{"brat files", []string{"--from", "brat", filepath.Join(brat, "000-introduction.ann"), filepath.Join(brat, "110-note_annotation.ann")}, 0, 2, "skipped"},
 		{"brat folder", []string{filepath.Join(brat)}, 0, 13, "brat-news: reading as brat"},
 		{"utf16", []string{"--offsets", "utf16", "--from", "doccano", "-"}, 0, 1, ""},
+		{"brat from stdin", []string{"--from", "brat", "-"}, 2, 0, "not standard input"},
 		{"unknown format", []string{"--from", "word", "x"}, 2, 0, `unknown format "word"`},
 		{"bad offsets", []string{"--offsets", "bytes", "x"}, 2, 0, "--offsets is codepoints or utf16"},
 		{"no file", []string{}, 2, 0, "name at least one FILE"},
@@ -102,9 +104,13 @@ func TestExport(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("export status %d: %s", code, errOut)
 			}
-			code, back, errOut := runMain("", "import", "--from", f.Name, out)
+			// Without --from: Gloss must recognise its own output.
+			code, back, errOut := runMain("", "import", out)
 			if code != 0 {
 				t.Fatalf("import status %d: %s", code, errOut)
+			}
+			if want := out + ": reading as " + f.Name; !strings.Contains(errOut, want) {
+				t.Errorf("stderr %q, want %q", errOut, want)
 			}
 			docs, err := export.ReadAll(export.NewNativeReader(strings.NewReader(back), "back.jsonl", export.Options{}))
 			if err != nil || len(docs) != 2 {

@@ -57,7 +57,7 @@ func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, proble
 		return 0, 0, err
 	}
 	defer f.Close()
-	r := export.ReadAhead(export.NewNativeReader(f, name, export.Options{}), 64)
+	r := export.ReadAhead(export.NewNativeReader(f, name, export.Options{}), 64, nil)
 	defer r.Close()
 	ids := map[string]int{}
 	for {

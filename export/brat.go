@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gloss/annotate"
 )
@@ -46,6 +47,7 @@ func sniffBrat(head []byte) bool {
 //   - A, M, E, "*" and N lines, and notes on anything but a T line, have no
 //     place in Gloss: they are counted and reported with Options.Warn.
 //
+// With Options.UTF16 the offsets count UTF-16 units (INCEpTION's brat).
 // A T line's text must equal the document text at its offsets (line breaks
 // read as spaces, as brat shows them); offsets past the text are errors.
 type BratReader struct {
@@ -73,26 +75,32 @@ func OpenBrat(path string, opt Options) (Reader, error) {
 		br.pairs = []bratPair{{ann: base + ".ann", txt: base + ".txt"}}
 		return br, nil
 	}
-	entries, err := os.ReadDir(path)
+	// Names only (not os.ReadDir's entries), sorted and deduplicated in
+	// place: a folder of 100,000 documents costs a few MB.
+	dir, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]bool{}
-	for _, e := range entries {
-		ext := filepath.Ext(e.Name())
-		if e.IsDir() || (ext != ".txt" && ext != ".ann") {
-			continue
+	names, err := dir.Readdirnames(-1)
+	dir.Close()
+	if err != nil {
+		return nil, err
+	}
+	bases := names[:0]
+	for _, name := range names {
+		if ext := filepath.Ext(name); ext == ".txt" || ext == ".ann" {
+			bases = append(bases, strings.TrimSuffix(name, ext))
 		}
-		base := filepath.Join(path, strings.TrimSuffix(e.Name(), ext))
-		if !seen[base] {
-			seen[base] = true
-			br.pairs = append(br.pairs, bratPair{ann: base + ".ann", txt: base + ".txt"})
-		}
+	}
+	slices.Sort(bases)
+	bases = slices.Compact(bases)
+	for _, b := range bases {
+		base := filepath.Join(path, b)
+		br.pairs = append(br.pairs, bratPair{ann: base + ".ann", txt: base + ".txt"})
 	}
 	if len(br.pairs) == 0 {
 		return nil, fmt.Errorf("%s: no .txt or .ann files in this folder", path)
 	}
-	slices.SortFunc(br.pairs, func(a, b bratPair) int { return strings.Compare(a.txt, b.txt) })
 	return br, nil
 }
 
@@ -156,6 +164,12 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 	}
 	d := &annotate.Document{ID: DocumentID(annName), Text: string(text)}
 	n := d.Len()
+	var u *annotate.UTF16Offsets
+	if opt.UTF16 {
+		// INCEpTION and other Java tools count UTF-16 units.
+		u = d.UTF16()
+		n = u.FromRune(n)
+	}
 	ts := map[string]bratT{}
 	type rawRel struct {
 		line            int
@@ -205,7 +219,19 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 					return nil, fail(lineNo, "%s: bad offsets %q (want START END, fragments separated by ';')", id, frag)
 				}
 				if start < 0 || end > n || start >= end {
-					return nil, fail(lineNo, "%s: offsets [%d,%d) past the end of the text (%d code points in %s)", id, start, end, n, filepath.Base(txtName))
+					unit := "code points"
+					if u != nil {
+						unit = "UTF-16 units"
+					}
+					return nil, fail(lineNo, "%s: offsets [%d,%d) past the end of the text (%d %s in %s)", id, start, end, n, unit, filepath.Base(txtName))
+				}
+				if u != nil {
+					var ok1, ok2 bool
+					start, ok1 = u.ToRune(start)
+					end, ok2 = u.ToRune(end)
+					if !ok1 || !ok2 {
+						return nil, fail(lineNo, "%s: UTF-16 offset inside a surrogate pair", id)
+					}
 				}
 				t.spans = append(t.spans, len(d.Spans))
 				d.Spans = append(d.Spans, annotate.Span{Start: start, End: end, Label: typ})
@@ -360,21 +386,22 @@ func (bw *BratWriter) Write(d *annotate.Document) error {
 		bw.opt.warn("brat: document %q written as %s.txt (file names cannot hold every id)", d.ID, name)
 	}
 	kept := bw.drops.kept(d)
+	off := offsetsOf(d, bw.opt.UTF16)
 	buf := bw.buf[:0]
 	for k, i := range kept {
 		s := &d.Spans[i]
 		buf = append(buf, 'T')
 		buf = appendInt(buf, k+1)
 		buf = append(buf, '\t')
-		buf = append(buf, s.Label...)
+		buf = append(buf, bratType(s.Label)...)
 		buf = append(buf, ' ')
-		buf = appendInt(buf, s.Start)
+		buf = appendInt(buf, off.of(s.Start))
 		buf = append(buf, ' ')
-		buf = appendInt(buf, s.End)
+		buf = appendInt(buf, off.of(s.End))
 		buf = append(buf, '\t')
 		buf = append(buf, bratText(d.Slice(s.Start, s.End))...)
 		buf = append(buf, '\n')
-		bw.label(s.Label)
+		bw.label(bratType(s.Label))
 	}
 	spanAt := spanNumbers(d, kept, bw.spanAt)
 	n := 0
@@ -387,13 +414,13 @@ func (bw *BratWriter) Write(d *annotate.Document) error {
 		buf = append(buf, 'R')
 		buf = appendInt(buf, n)
 		buf = append(buf, '\t')
-		buf = append(buf, r.Label...)
+		buf = append(buf, bratType(r.Label)...)
 		buf = append(buf, " Arg1:T"...)
 		buf = appendInt(buf, spanAt[r.From]+1)
 		buf = append(buf, " Arg2:T"...)
 		buf = appendInt(buf, spanAt[r.To]+1)
 		buf = append(buf, "\t\n"...)
-		bw.relation(r.Label, d.Spans[kept[spanAt[r.From]]].Label, d.Spans[kept[spanAt[r.To]]].Label)
+		bw.relation(bratType(r.Label), bratType(d.Spans[kept[spanAt[r.From]]].Label), bratType(d.Spans[kept[spanAt[r.To]]].Label))
 	}
 	n = 0
 	for k, i := range kept {
@@ -421,6 +448,20 @@ func (bw *BratWriter) Write(d *annotate.Document) error {
 		return err
 	}
 	return nil
+}
+
+// bratType is a label as a brat type: brat separates fields by white
+// space, so white space in a label becomes '_'.
+func bratType(l string) string {
+	if !strings.ContainsFunc(l, unicode.IsSpace) {
+		return l
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return '_'
+		}
+		return r
+	}, l)
 }
 
 func (bw *BratWriter) label(l string) {

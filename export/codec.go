@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gloss/annotate"
 )
@@ -71,7 +71,6 @@ type suggestionDrops struct {
 	format          string
 	spans, rels     int
 	keptSpanIndexes []int
-	keptIDs         map[string]bool
 }
 
 // kept returns the indexes of the spans to write, in canonical order,
@@ -120,19 +119,6 @@ func spanNumbers(d *annotate.Document, kept []int, m map[string]int) map[string]
 		m[d.Spans[i].ID] = k
 	}
 	return m
-}
-
-// finishDoc completes a document a foreign reader parsed, whose span
-// offsets are still in the file's unit: it converts UTF-16 offsets, gives
-// spans and relations their name-based ids, fills in span texts, and drops
-// spans that repeat another's start, end and label (saying so), pointing
-// relations at the span kept.
-func finishDoc(d *annotate.Document, utf16 bool, warn func(string, ...any)) error {
-	if err := completeSpans(d, utf16); err != nil {
-		return err
-	}
-	dedupSpans(d, warn)
-	return nil
 }
 
 // dedupSpans removes spans with the same start, end and label as an
@@ -341,12 +327,16 @@ func (jr *jsonlReader) warnf(format string, args ...any) {
 // textHash is a stable 32-bit signed hash, the shape of Prodigy's
 // _input_hash and _task_hash.
 func textHash(parts ...string) int {
-	h := fnv.New32a()
+	// FNV-1a, inline: hash/fnv through its interface costs a copy of
+	// every text.
+	h := uint32(2166136261)
 	for _, p := range parts {
-		io.WriteString(h, p)
-		h.Write([]byte{0})
+		for i := 0; i < len(p); i++ {
+			h = (h ^ uint32(p[i])) * 16777619
+		}
+		h = (h ^ 0) * 16777619
 	}
-	return int(int32(h.Sum32()))
+	return int(int32(h))
 }
 
 // firstLine returns the first non-blank line of head, without a BOM.
@@ -362,20 +352,8 @@ func firstLine(head []byte) []byte {
 	return nil
 }
 
-// hasJSONKey reports whether line contains "key" followed by a colon.
-func hasJSONKey(line []byte, key string) bool {
-	q := `"` + key + `"`
-	for rest := line; ; {
-		i := bytes.Index(rest, []byte(q))
-		if i < 0 {
-			return false
-		}
-		rest = rest[i+len(q):]
-		if t := bytes.TrimLeft(rest, " \t"); len(t) > 0 && t[0] == ':' {
-			return true
-		}
-	}
-}
+// hasJSONKey reports whether line has a member "key" with a value.
+func hasJSONKey(line []byte, key string) bool { return keyValueStart(line, key) != 0 }
 
 // keyValueStart returns the first byte of the value of "key" in line, or 0.
 func keyValueStart(line []byte, key string) byte {
@@ -410,4 +388,49 @@ func safeFileName(id string) string {
 		}
 		return r
 	}, id)
+}
+
+// tokenBytes returns the byte offsets of toks in text, start and end of
+// each in turn, in one pass over the text (RuneIndex.ByteOffset per token
+// would decode up to 63 runes each time).
+func tokenBytes(text string, toks []annotate.Token, out []int) []int {
+	out = out[:0]
+	if len(toks) == 0 {
+		return out
+	}
+	if last := toks[len(toks)-1].End; last <= len(text) && isASCII(text[:last]) {
+		// Up to the last token code points are bytes.
+		for _, t := range toks {
+			out = append(out, t.Start, t.End)
+		}
+		return out
+	}
+	r, b := 0, 0
+	advance := func(to int) {
+		for r < to && b < len(text) {
+			if text[b] < utf8.RuneSelf {
+				b++
+			} else {
+				_, size := utf8.DecodeRuneInString(text[b:])
+				b += size
+			}
+			r++
+		}
+	}
+	for _, t := range toks {
+		advance(t.Start)
+		out = append(out, b)
+		advance(t.End)
+		out = append(out, b)
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

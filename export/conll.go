@@ -329,6 +329,7 @@ type CoNLLWriter struct {
 	widened  int
 	overlaps int
 	empty    int
+	tokBytes []int
 }
 
 // NewCoNLLWriter writes to w.
@@ -391,12 +392,12 @@ func (cw *CoNLLWriter) Write(d *annotate.Document) error {
 			row[t] = 'I'
 		}
 	}
-	ix := d.Index()
+	cw.tokBytes = tokenBytes(d.Text, toks, cw.tokBytes)
 	text := d.Text
 	prevEnd := 0 // byte offset where the previous token ended
 	prevFinal := false
-	for t, tok := range toks {
-		bs, be := ix.ByteOffset(tok.Start), ix.ByteOffset(tok.End)
+	for t := range toks {
+		bs, be := cw.tokBytes[2*t], cw.tokBytes[2*t+1]
 		if t > 0 {
 			gap := text[prevEnd:bs]
 			if strings.ContainsAny(gap, "\r\n\u2028\u2029\u0085") || (prevFinal && gap != "") {
@@ -439,6 +440,9 @@ func (cw *CoNLLWriter) Write(d *annotate.Document) error {
 	cw.out.buf = buf
 	return cw.out.maybeFlush()
 }
+
+// Prepare implements Preparer: it tokenizes the text ahead of Write.
+func (cw *CoNLLWriter) Prepare(d *annotate.Document) { d.Tokens() }
 
 func (cw *CoNLLWriter) column(label string) int {
 	for c, l := range cw.cols {

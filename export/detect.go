@@ -34,14 +34,11 @@ func Detect(name string, head []byte) (*Format, error) {
 	return nil, fmt.Errorf("%s: cannot tell the format; name it with --from", name)
 }
 
-// DetectPath tells the format of a named input: a folder is read as brat;
-// a file by Detect on its name and first 16 KB.
+// DetectPath tells the format of a named input: a folder, or a .txt with a
+// .ann beside it, is brat's; any other file is told by Detect on its name
+// and first 16 KB.
 func DetectPath(path string) (*Format, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
+	if bratPath(path) {
 		return Lookup("brat"), nil
 	}
 	f, err := os.Open(path)

@@ -54,6 +54,11 @@ func TestBratFixtures(t *testing.T) {
 	}
 	for _, ann := range anns {
 		t.Run(filepath.Base(ann), func(t *testing.T) {
+			for _, path := range []string{ann, strings.TrimSuffix(ann, ".ann") + ".txt"} {
+				if f, err := DetectPath(path); err != nil || f.Name != "brat" {
+					t.Errorf("DetectPath(%s) = %v, %v", path, f, err)
+				}
+			}
 			opt, warned := warnings()
 			docs, err := readFile(t, "brat", ann, opt)
 			if err != nil {
@@ -483,7 +488,54 @@ func TestDetect(t *testing.T) {
 	if f, err := Detect("a.bin", []byte("hello world")); err == nil {
 		t.Errorf("Detect of plain words = %s, want an error", f.Name)
 	}
-	if f, err := DetectPath(filepath.Join(fixtures, "brat-news")); err != nil || f.Name != "brat" {
-		t.Errorf("DetectPath(folder) = %v, %v", f, err)
+	for _, path := range []string{"brat-news", "brat-news/060-relation_annotation.txt", "brat-news/060-relation_annotation.ann"} {
+		if f, err := DetectPath(filepath.Join(fixtures, path)); err != nil || f.Name != "brat" {
+			t.Errorf("DetectPath(%s) = %v, %v", path, f, err)
+		}
+	}
+	if f, err := DetectPath(filepath.Join(fixtures, "doccano", "sequence_labeling-example.conll")); err != nil || f.Name != "conll" {
+		t.Errorf("DetectPath(conll) = %v, %v", f, err)
+	}
+}
+
+func TestAppendInt(t *testing.T) {
+	for _, n := range []int{0, 7, 10, 42, 99, 100, 305, 999, 1000, 4096, 9999, 10000, 123456789, -1, -250, 1 << 40} {
+		if got, want := string(appendInt([]byte("x"), n)), "x"+strconv.Itoa(n); got != want {
+			t.Errorf("appendInt(%d) = %s, want %s", n, got, want)
+		}
+	}
+}
+
+// TestProdigyReading covers spans given by tokens only, relations by token
+// index alone, a relation between tokens that are no span, and an answer
+// other than accept.
+func TestProdigyReading(t *testing.T) {
+	in := `{"text":"Ana 🌍 said “go”","tokens":[{"text":"Ana","start":0,"end":3,"id":0},{"text":"🌍","start":4,"end":5,"id":1},{"text":"said","start":6,"end":10,"id":2},{"text":"“","start":11,"end":12,"id":3},{"text":"go","start":12,"end":14,"id":4},{"text":"”","start":14,"end":15,"id":5}],` +
+		`"spans":[{"token_start":0,"token_end":0,"label":"ACTOR"},{"start":12,"end":14,"token_start":4,"token_end":4,"label":"QUOTE"}],` +
+		`"relations":[{"head":4,"child":0,"label":"SAID_BY"},{"head":2,"child":0,"label":"SUBJ"}],"answer":"reject","_session_id":"s1","_annotator_id":"ana"}`
+	opt, warned := warnings()
+	docs, err := ReadAll(NewProdigyReader(strings.NewReader(in), "p.jsonl", opt))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs[0]
+	if got, want := fmt.Sprint(spansOf(d)), "[{0 3 ACTOR} {12 14 QUOTE}]"; got != want {
+		t.Errorf("spans %s, want %s", got, want)
+	}
+	if len(d.Relations) != 1 || d.Spans[d.SpanByID(d.Relations[0].From)].Label != "QUOTE" || d.Spans[d.SpanByID(d.Relations[0].To)].Label != "ACTOR" {
+		t.Errorf("relations %+v", d.Relations)
+	}
+	if !strings.Contains(strings.Join(*warned, "\n"), "p.jsonl:1: skipped 1 relation(s) whose head or child is not a span") {
+		t.Errorf("warnings %q", *warned)
+	}
+	if d.Annotator != "ana" || len(d.Extra) != 2 {
+		t.Errorf("annotator %q extra %v", d.Annotator, d.Extra)
+	}
+	var buf strings.Builder
+	w := NewProdigyWriter(&buf, Options{})
+	w.Write(d)
+	w.Close()
+	if out := buf.String(); !strings.Contains(out, `"answer":"reject"`) || strings.Contains(out, `"accept"`) || !strings.Contains(out, `"_session_id":"s1"`) {
+		t.Errorf("written back as %s", out)
 	}
 }

@@ -65,4 +65,25 @@ func appendKey(buf []byte, key string) []byte {
 	return append(buf, '"', ':')
 }
 
-func appendInt(buf []byte, n int) []byte { return strconv.AppendInt(buf, int64(n), 10) }
+// digitPairs holds "00" to "99".
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"4041424344454647484950515253545556575859606162636465666768697071727374757677787980818283848586878889" +
+	"90919293949596979899"
+
+// appendInt appends n in decimal. Writers append several numbers per token
+// (Prodigy) and most are below 10,000, so those take a short path.
+func appendInt(buf []byte, n int) []byte {
+	switch {
+	case uint(n) < 10:
+		return append(buf, byte('0'+n))
+	case uint(n) < 100:
+		return append(buf, digitPairs[2*n], digitPairs[2*n+1])
+	case uint(n) < 1000:
+		q, r := n/100, n%100
+		return append(buf, byte('0'+q), digitPairs[2*r], digitPairs[2*r+1])
+	case uint(n) < 10000:
+		q, r := n/100, n%100
+		return append(buf, digitPairs[2*q], digitPairs[2*q+1], digitPairs[2*r], digitPairs[2*r+1])
+	}
+	return strconv.AppendInt(buf, int64(n), 10)
+}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -104,38 +105,53 @@ func (v *valueStream) next() ([]byte, int, error) {
 	v.buf = v.buf[:0]
 	depth, inString, escaped := 0, false, false
 	for {
-		c, err := v.r.ReadByte()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil, v.line, errors.New("unexpected end of file inside an object")
+		// Scan what is buffered in place, a chunk at a time.
+		if v.r.Buffered() == 0 {
+			if _, err := v.r.Peek(1); err != nil {
+				if errors.Is(err, io.EOF) {
+					return nil, v.line, errors.New("unexpected end of file inside an object")
+				}
+				return nil, v.line, err
 			}
-			return nil, v.line, err
 		}
-		v.buf = append(v.buf, c)
-		if c == '\n' {
-			v.line++
-		}
-		if inString {
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
+		chunk, _ := v.r.Peek(v.r.Buffered())
+		i, done := 0, false
+		for i < len(chunk) && !done {
+			c := chunk[i]
+			i++
+			if inString {
+				switch {
+				case escaped:
+					escaped = false
+				case c == '\\':
+					escaped = true
+				case c == '"':
+					inString = false
+				default:
+					// Skip to the next quote or backslash.
+					if k := bytes.IndexAny(chunk[i:], `"\`); k >= 0 {
+						i += k
+					} else {
+						i = len(chunk)
+					}
+				}
+				continue
 			}
-			continue
-		}
-		switch c {
-		case '"':
-			inString = true
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				return v.buf, start, nil
+			switch c {
+			case '"':
+				inString = true
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				done = depth == 0
 			}
+		}
+		v.buf = append(v.buf, chunk[:i]...)
+		v.line += bytes.Count(chunk[:i], []byte("\n"))
+		v.r.Discard(i)
+		if done {
+			return v.buf, start, nil
 		}
 	}
 }

@@ -38,7 +38,8 @@ func sniffLabelStudio(head []byte) bool {
 // annotation that was not cancelled gives the spans ("labels" results, one
 // span per label), relations ("relation" results; direction "left" is
 // turned around) and notes (per-region "textarea" results); its
-// completed_by, when a name or an object with an email, is the annotator.
+// gloss_annotator (which Gloss writes) or else completed_by, when a name or
+// an object with an email, is the annotator.
 // Predictions become suggestions (Span.Suggested). Other annotations and
 // result types are skipped with a warning.
 type LabelStudioReader struct {
@@ -291,7 +292,14 @@ func parseLSAnnotation(sc *scanner) (rs []lsRegion, annotator string, cancelled 
 				return nil
 			}
 			cancelled, err = sc.bool()
+		case "gloss_annotator":
+			annotator, err = nullableString(sc)
 		case "completed_by":
+			if annotator != "" {
+				// gloss_annotator, written by Gloss, wins.
+				_, err = sc.skip()
+				return err
+			}
 			switch sc.peek() {
 			case '"':
 				annotator, err = sc.string()
@@ -429,7 +437,9 @@ func (lw *LabelStudioWriter) Write(d *annotate.Document) error {
 	}
 	buf = append(buf, `,"annotations":[{`...)
 	if d.Annotator != "" {
-		buf = append(buf, `"completed_by":`...)
+		// Not completed_by: Label Studio takes that for a user number
+		// and would refuse a name on import.
+		buf = append(buf, `"gloss_annotator":`...)
 		buf = appendString(buf, d.Annotator)
 		buf = append(buf, ',')
 	}

@@ -4,19 +4,19 @@ import (
 	"bufio"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // Open opens the file or folder at path for reading in format f, or in the
 // format Detect (or DetectPath, for a folder) finds when f is nil; it
 // returns the format used. Formats with OpenPath (brat) open the path
-// themselves. The command line and the app both import through it. Call
+// themselves; a .txt with a .ann beside it is read as brat. The command line and the app both import through it. Call
 // close when done reading.
 func Open(path string, f *Format, opt Options) (r Reader, used *Format, close func() error, err error) {
 	nop := func() error { return nil }
-	if f == nil {
-		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			f = Lookup("brat")
-		}
+	if f == nil && bratPath(path) {
+		f = Lookup("brat")
 	}
 	if f != nil && f.OpenPath != nil {
 		r, err := f.OpenPath(path, opt)
@@ -40,6 +40,23 @@ func Open(path string, f *Format, opt Options) (r Reader, used *Format, close fu
 		}
 	}
 	return f.NewReader(br, path, opt), f, file.Close, nil
+}
+
+// bratPath reports whether path is brat's without looking inside: a
+// folder, or a .txt with a .ann beside it.
+func bratPath(path string) bool {
+	st, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	if st.IsDir() {
+		return true
+	}
+	if filepath.Ext(path) != ".txt" {
+		return false
+	}
+	_, err = os.Stat(strings.TrimSuffix(path, ".txt") + ".ann")
+	return err == nil
 }
 
 // OpenReader reads an already open stream in format f, or in the format

@@ -339,6 +339,8 @@ type ProdigyWriter struct {
 	spanAt map[string]int
 	ends   []int // per written span: its last token, or -1
 	firsts []int
+	// tokBytes holds the byte offsets of the tokens, start and end.
+	tokBytes []int
 }
 
 // NewProdigyWriter writes to w.
@@ -352,20 +354,21 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 	off := offsetsOf(d, pw.opt.UTF16)
 	kept := pw.drops.kept(d)
 	toks := d.Tokens()
-	ix := d.Index()
+	pw.tokBytes = tokenBytes(d.Text, toks, pw.tokBytes)
 	text := d.Text
 	buf = append(buf, `{"id":`...)
 	buf = appendString(buf, d.ID)
 	buf = append(buf, `,"text":`...)
 	buf = appendString(buf, text)
+	inputHash := textHash(text)
 	buf = append(buf, `,"_input_hash":`...)
-	buf = appendInt(buf, textHash(text))
+	buf = appendInt(buf, inputHash)
 	buf = append(buf, `,"tokens":[`...)
 	for i, t := range toks {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		bs, be := ix.ByteOffset(t.Start), ix.ByteOffset(t.End)
+		bs, be := pw.tokBytes[2*i], pw.tokBytes[2*i+1]
 		buf = append(buf, `{"text":`...)
 		buf = appendString(buf, text[bs:be])
 		buf = append(buf, `,"start":`...)
@@ -427,7 +430,7 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 		buf = append(buf, ']')
 	}
 	buf = append(buf, `,"_task_hash":`...)
-	buf = appendInt(buf, textHash(text, strconv.Itoa(taskKey), strconv.Itoa(len(kept))))
+	buf = appendInt(buf, textHash(strconv.Itoa(inputHash), strconv.Itoa(taskKey), strconv.Itoa(len(kept))))
 	if d.Annotator != "" {
 		buf = append(buf, `,"_annotator_id":`...)
 		buf = appendString(buf, d.Annotator)
@@ -468,6 +471,14 @@ func hasField(fields []annotate.Field, key string) bool {
 		}
 	}
 	return false
+}
+
+// Prepare implements Preparer: it tokenizes the text ahead of Write.
+func (pw *ProdigyWriter) Prepare(d *annotate.Document) {
+	d.Tokens()
+	if pw.opt.UTF16 {
+		d.UTF16()
+	}
 }
 
 // Close implements Writer.

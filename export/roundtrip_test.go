@@ -245,6 +245,8 @@ func TestUTF16Offsets(t *testing.T) {
 		{"prodigy", true, `{"start":3,"end":6,"token_start":1,"token_end":1,"label":"ACTOR"}`},
 		{"labelstudio", false, `"value":{"start":2,"end":5,"text":"Ana"`},
 		{"jsonl", true, `"start":3,"end":6`},
+		{"brat", false, "T1\tACTOR 2 5\tAna"},
+		{"brat", true, "T1\tACTOR 3 6\tAna"},
 	}
 	for _, tt := range tests {
 		_, out := writeRead(t, Lookup(tt.format), []*annotate.Document{d}, Options{UTF16: tt.utf16})
