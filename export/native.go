@@ -132,17 +132,7 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 				return err
 			})
 		case "meta":
-			if sc.null() {
-				return nil
-			}
-			if sc.peek() != '{' {
-				return sc.fail(`"meta" must be an object`)
-			}
-			raw, err := sc.skip()
-			if err != nil {
-				return err
-			}
-			d.Meta = compactRaw(raw)
+			d.Meta, err = metaObject(sc)
 		default:
 			d.Extra, err = appendExtra(sc, d.Extra, key)
 		}
@@ -158,6 +148,22 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 		return nil, errors.New(`missing "text"`)
 	}
 	return d, nil
+}
+
+// metaObject reads a document's "meta" value: an object, kept as compact
+// JSON, or null.
+func metaObject(sc *scanner) ([]byte, error) {
+	if sc.null() {
+		return nil, nil
+	}
+	if sc.peek() != '{' {
+		return nil, sc.fail(`"meta" must be an object`)
+	}
+	raw, err := sc.skip()
+	if err != nil {
+		return nil, err
+	}
+	return compactRaw(raw), nil
 }
 
 func nullableString(sc *scanner) (string, error) {

@@ -112,17 +112,7 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 				return nil
 			})
 		case "meta":
-			if sc.null() {
-				return nil
-			}
-			if sc.peek() != '{' {
-				return sc.fail(`"meta" must be an object`)
-			}
-			raw, err := sc.skip()
-			if err != nil {
-				return err
-			}
-			d.Meta = compactRaw(raw)
+			d.Meta, err = metaObject(sc)
 		case "_input_hash", "_task_hash":
 			// Recomputed on export.
 			_, err = sc.skip()
