@@ -309,11 +309,15 @@ func (jr *jsonlReader) Next() (*annotate.Document, error) {
 			return nil, &LineError{File: jr.name, Line: jr.line, Msg: err.Error()}
 		}
 		if d.ID == "" {
-			d.ID = jr.base + "-" + strconv.Itoa(jr.line)
+			d.ID = jr.defaultID()
 		}
 		return d, nil
 	}
 }
+
+// defaultID is the id of a document on the current line that has none:
+// the file's name without extension, a dash, and the line number.
+func (jr *jsonlReader) defaultID() string { return jr.base + "-" + strconv.Itoa(jr.line) }
 
 func (jr *jsonlReader) errorf(format string, args ...any) error {
 	return &LineError{File: jr.name, Line: jr.line, Msg: fmt.Sprintf(format, args...)}

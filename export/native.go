@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gloss/annotate"
@@ -28,62 +26,26 @@ func init() {
 // is reported as a *LineError and skipped: the next call reads on, so that a
 // validator can list every bad line.
 type NativeReader struct {
-	lines *lineReader
-	name  string
-	base  string // file name without folder and extension, for default ids
-	opt   Options
-	sc    scanner
-	line  int
+	jsonlReader
 }
 
 // NewNativeReader reads from r; name is the file name used in errors and in
 // the ids of documents that have none.
 func NewNativeReader(r io.Reader, name string, opt Options) *NativeReader {
-	base := filepath.Base(name)
-	return &NativeReader{
-		lines: newLineReader(r), name: name, opt: opt,
-		base: strings.TrimSuffix(base, filepath.Ext(base)),
-	}
+	nr := &NativeReader{jsonlReader: newJSONLReader(r, name, opt)}
+	nr.parse = nr.parseLine
+	return nr
 }
 
-// Line implements Reader.
-func (nr *NativeReader) Line() int { return nr.line }
-
-// Next implements Reader.
-func (nr *NativeReader) Next() (*annotate.Document, error) {
-	for {
-		line, err := nr.lines.next()
-		if err != nil {
-			if errors.Is(err, io.EOF) {
-				return nil, io.EOF
-			}
-			return nil, fmt.Errorf("%s: %w", nr.name, err)
-		}
-		nr.line = nr.lines.line
-		if nr.line == 1 {
-			line = bytes.TrimPrefix(line, utf8BOM)
-		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		d, err := nr.parse(line)
-		if err != nil {
-			return nil, &LineError{File: nr.name, Line: nr.line, Msg: err.Error()}
-		}
-		return d, nil
-	}
-}
-
-func (nr *NativeReader) parse(line []byte) (*annotate.Document, error) {
-	if i := firstInvalidUTF8(line); i >= 0 {
-		return nil, fmt.Errorf("invalid UTF-8 at byte %d", i+1)
-	}
+func (nr *NativeReader) parseLine(line []byte) (*annotate.Document, error) {
 	d, err := parseNativeDoc(&nr.sc, line)
 	if err != nil {
 		return nil, err
 	}
 	if d.ID == "" {
-		d.ID = nr.base + "-" + strconv.Itoa(nr.line)
+		// Set here, not by jsonlReader, because the default span ids
+		// below are made from it.
+		d.ID = nr.defaultID()
 	}
 	if err := completeSpans(d, nr.opt.UTF16); err != nil {
 		return nil, err
