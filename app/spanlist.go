@@ -133,6 +133,9 @@ func newSpanListView(s *spanList) *spanListView {
 		return container.NewBorder(nil, nil, container.NewHBox(sw, name), note, text)
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		if s.w.cur < 0 || i >= len(s.rows) {
+			return
+		}
 		d := s.w.Document()
 		k := d.SpanByID(s.rows[i])
 		if k < 0 {

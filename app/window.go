@@ -145,6 +145,7 @@ func (w *Window) setWork(docs []*annotate.Document, source, savePath string) {
 	w.source, w.savePath = source, savePath
 	w.changes, w.autosaved = 0, 0
 	w.cur = -1
+	w.spans.rows = nil
 	w.docList.refresh()
 	w.body.Objects = []fyne.CanvasObject{w.mainSplit()}
 	w.body.Refresh()
