@@ -70,7 +70,7 @@ func safeName(s string) string {
 // new since the last autosave. Run calls it every AutosaveEvery and when
 // the app loses focus.
 func (w *Window) Autosave() error {
-	if !w.Dirty() || w.changes == w.autosaved {
+	if w.closing || !w.Dirty() || w.changes == w.autosaved {
 		return nil
 	}
 	w.note.commit()
@@ -113,7 +113,7 @@ func (w *Window) OfferRecovery() {
 	}
 	w.confirm("Recover unsaved work?",
 		fmt.Sprintf("Gloss found work on %s that was not saved (%s, %d spans).\nRecover it?",
-			w.suggestedName(""), st.ModTime().Format("2 Jan 15:04:05"), spans),
+			w.displayName(), st.ModTime().Format("2 Jan 15:04:05"), spans),
 		[]string{"Recover", "Discard"},
 		func(choice int) {
 			switch choice {

@@ -70,6 +70,9 @@ type Window struct {
 	confirm func(title, message string, buttons []string, then func(choice int))
 	// quit ends the app; tests replace it.
 	quit func()
+	// closing is set once the user has chosen to quit: the autosave that
+	// Fyne's quitting triggers (focus loss) must not write discarded work.
+	closing bool
 }
 
 // New builds the main window in win for the files of opt (the sample
@@ -314,17 +317,23 @@ func (w *Window) focusView() {
 	}
 }
 
-// updateTitle shows the file and a mark when there is unsaved work.
-func (w *Window) updateTitle() {
-	name := "untitled"
+// displayName names the work for the title and messages: the file it
+// saves to, else the one it came from, else its first document.
+func (w *Window) displayName() string {
 	switch {
 	case w.savePath != "":
-		name = filepath.Base(w.savePath)
+		return filepath.Base(w.savePath)
 	case w.source != "":
-		name = filepath.Base(w.source)
+		return filepath.Base(w.source)
 	case len(w.docs) > 0:
-		name = w.docs[0].doc().ID
+		return w.docs[0].doc().ID
 	}
+	return "untitled"
+}
+
+// updateTitle shows the file and a mark when there is unsaved work.
+func (w *Window) updateTitle() {
+	name := w.displayName()
 	if len(w.docs) > 1 && w.cur >= 0 {
 		name += fmt.Sprintf(" [%d/%d %s]", w.cur+1, len(w.docs), w.Document().ID)
 	}
@@ -339,6 +348,7 @@ func (w *Window) updateTitle() {
 func (w *Window) Quit() {
 	w.note.commit()
 	w.afterDiscardCheck("quitting", func() {
+		w.closing = true
 		w.savePrefsOnQuit()
 		w.quit()
 	})
