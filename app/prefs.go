@@ -82,14 +82,12 @@ func (w *Window) SetAnnotator(name string) {
 // Annotator is the name stamped on new spans.
 func (w *Window) Annotator() string { return w.annotator }
 
-// applyPrefs restores the window size, text size and theme.
+// applyPrefs restores the window size and text size (New applies the
+// theme first of all).
 func (w *Window) applyPrefs() {
 	w.win.Resize(w.prefs.windowSize())
 	if s := w.prefs.p.Float(prefTextSize); s > 0 {
 		w.view.SetTextSize(float32(s))
-	}
-	if t := w.prefs.p.String(prefTheme); t != "" {
-		w.SetTheme(t)
 	}
 }
 

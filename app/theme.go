@@ -28,17 +28,25 @@ const (
 // SetTheme switches between "light" and "dark" ("" follows the system) and
 // remembers the choice.
 func (w *Window) SetTheme(name string) {
+	w.prefs.p.SetString(prefTheme, applyTheme(w.app, name))
+	w.refreshMenus()
+}
+
+// applyTheme sets the app's theme by name and returns the name in effect.
+// New applies the saved theme before it makes any widget: widgets drawn
+// before a theme change made ahead of the window's first showing keep
+// their old colours.
+func applyTheme(a fyne.App, name string) string {
 	switch name {
 	case themeLight:
-		w.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	case themeDark:
-		w.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
 		name = ""
-		w.app.Settings().SetTheme(theme.DefaultTheme())
+		a.Settings().SetTheme(theme.DefaultTheme())
 	}
-	w.prefs.p.SetString(prefTheme, name)
-	w.refreshMenus()
+	return name
 }
 
 // Text sizes the View menu steps through.

@@ -90,6 +90,9 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 	w.quit = a.Quit
 	w.annotator = pickAnnotator(opt.Annotator, w.prefs.annotator())
 	w.recovery = recovery{dir: defaultRecoveryDir()}
+	if t := w.prefs.p.String(prefTheme); t != "" {
+		applyTheme(a, t)
+	}
 
 	w.view = docview.New(nil, w.labels)
 	w.bar = newLabelBar(w)

@@ -139,8 +139,10 @@ type session struct {
 	done chan struct{}
 	win  string // the X window id
 	log  bytes.Buffer
-	step int
 }
+
+// shots numbers the screenshots of a test run in the order taken.
+var shots int
 
 // start runs gloss with args in x, with home as its HOME (preferences and
 // recovery files go there), and waits for its window.
@@ -255,8 +257,8 @@ func (s *session) click(x, y int) {
 // file's path.
 func (s *session) shot(name string) string {
 	s.t.Helper()
-	s.step++
-	path := filepath.Join(shotDir, fmt.Sprintf("%s-%02d-%s.png", s.t.Name(), s.step, name))
+	shots++
+	path := filepath.Join(shotDir, fmt.Sprintf("%02d-%s-%s.png", shots, s.t.Name(), name))
 	cmd := exec.Command("import", "-window", s.win, path)
 	cmd.Env = append(os.Environ(), "DISPLAY="+s.x.name)
 	if out, err := cmd.CombinedOutput(); err != nil {
