@@ -507,3 +507,35 @@ func drawn(path string) bool {
 	}
 	return len(seen) > 20 && b.Dx() > 600
 }
+
+func TestQuitAsksAboutUnsavedWork(t *testing.T) {
+	x := startX(t)
+	dir := t.TempDir()
+	home := t.TempDir()
+	in := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(in, []byte(e2eText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.jsonl")
+	s := start(t, x, home, "-o", out, in)
+	s.keys("ctrl+End", "ctrl+shift+Left", "ctrl+shift+Left", "c", "ctrl+q")
+	shot := s.shot("asked")
+	if s.exited(time.Second) {
+		t.Fatalf("Ctrl+Q with unsaved work quit without asking (%s)", shot)
+	}
+	// The buttons are Save, Discard, Cancel: Cancel keeps the app open.
+	s.keys("Tab", "Tab", "Tab", "space")
+	if s.exited(time.Second) {
+		t.Fatalf("Cancel quit the app (%s)", s.shot("cancelled"))
+	}
+	s.keys("ctrl+q", "Tab", "Tab", "space")
+	if !s.exited(5 * time.Second) {
+		t.Fatalf("Discard did not quit (%s)", s.shot("discard"))
+	}
+	if exists(out) {
+		t.Error("Discard wrote the save file")
+	}
+	if m, _ := filepath.Glob(filepath.Join(home, ".cache", "gloss", "recovery", "*")); len(m) > 0 {
+		t.Errorf("discarded work left recovery files %v", m)
+	}
+}
