@@ -163,22 +163,7 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 	var warnings []string
 	xo.Warn = func(msg string) { warnings = append(warnings, msg) }
 	w.runTask("Exporting to "+filepath.Base(path), func(p *progress) error {
-		writeAll := func(wr export.Writer) error {
-			for i, d := range docs {
-				if p.cancelled() {
-					return errCancelled
-				}
-				if err := wr.Write(d); err != nil {
-					return err
-				}
-				p.set(float64(i+1) / float64(len(docs)))
-			}
-			return wr.Close()
-		}
-		if f.WriteDir != nil {
-			return export.WriteDirAtomic(path, func(dir string) error { return writeAll(f.WriteDir(dir, xo)) })
-		}
-		return export.WriteFileAtomic(path, func(out io.Writer) error { return writeAll(f.NewWriter(out, xo)) })
+		return exportDocs(path, f, xo, docs, p)
 	}, func(err error) {
 		switch {
 		case errors.Is(err, errCancelled):
@@ -194,4 +179,25 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 			w.rememberFolder(path)
 		}
 	})
+}
+
+// exportDocs writes docs to path in format f, atomically: when it fails or
+// p is cancelled, nothing appears at path.
+func exportDocs(path string, f *export.Format, xo export.Options, docs []*annotate.Document, p *progress) error {
+	writeAll := func(wr export.Writer) error {
+		for i, d := range docs {
+			if p.cancelled() {
+				return errCancelled
+			}
+			if err := wr.Write(d); err != nil {
+				return err
+			}
+			p.set(float64(i+1) / float64(len(docs)))
+		}
+		return wr.Close()
+	}
+	if f.WriteDir != nil {
+		return export.WriteDirAtomic(path, func(dir string) error { return writeAll(f.WriteDir(dir, xo)) })
+	}
+	return export.WriteFileAtomic(path, func(out io.Writer) error { return writeAll(f.NewWriter(out, xo)) })
 }
