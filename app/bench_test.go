@@ -101,4 +101,3 @@ func BenchmarkAutosaveCorpus(b *testing.B) {
 		}
 	}
 }
-
