@@ -56,11 +56,13 @@ func BenchmarkLabelAllAndUndo(b *testing.B) {
 func BenchmarkAddSpan5000(b *testing.B) {
 	w, _ := newTestWindow(b, Options{})
 	w.setWork([]*annotate.Document{bigDocument(1<<20, 5000)}, "", "")
+	spans := len(w.Document().Spans)
 	b.ResetTimer()
 	for b.Loop() {
 		w.AddSpan("CLAIM", 10, 20)
 		w.Undo()
 	}
+	b.ReportMetric(float64(spans), "spans")
 }
 
 // BenchmarkOpenCorpus reads a native corpus of 1,000 documents of 2 KB.

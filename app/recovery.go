@@ -112,8 +112,8 @@ func (w *Window) OfferRecovery() {
 		spans += len(d.Spans)
 	}
 	w.confirm("Recover unsaved work?",
-		fmt.Sprintf("Gloss found work on %s that was not saved (%s, %d spans).\nRecover it?",
-			w.displayName(), st.ModTime().Format("2 Jan 15:04:05"), spans),
+		fmt.Sprintf("Gloss found work on %s that was not saved (%s, %s).\nRecover it?",
+			w.displayName(), st.ModTime().Format("2 Jan 15:04:05"), plural(spans, "span")),
 		[]string{"Recover", "Discard"},
 		func(choice int) {
 			switch choice {
@@ -144,4 +144,12 @@ func nativeBytes(docs []*annotate.Document) []byte {
 		buf = append(buf, '\n')
 	}
 	return buf
+}
+
+// plural is "1 span", "2 spans".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

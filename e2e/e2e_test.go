@@ -430,6 +430,7 @@ func TestRecoveryAfterKill(t *testing.T) {
 	s2 := start(t, x, home, "-o", out, in)
 	time.Sleep(500 * time.Millisecond)
 	shot := s2.shot("offer")
+	keep(t, shot, "app-recover.png")
 	s2.keys("Tab", "space")
 	if got := s2.title(); !strings.HasPrefix(got, "● ") {
 		t.Fatalf("recovered work not shown as unsaved: title %q (%s)", got, shot)
