@@ -116,6 +116,9 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 		return nil, err
 	}
 	w.setWork(docs, src, startSavePath(opt, src))
+	if src != "" {
+		w.rememberFolder(src) // file dialogs start beside the work
+	}
 	return w, nil
 }
 

@@ -562,3 +562,35 @@ func TestPreferences(t *testing.T) {
 		t.Errorf("window size %v", got)
 	}
 }
+
+func TestConfirmDialog(t *testing.T) {
+	for i, choice := range []string{"Save", "Discard", "Cancel"} {
+		t.Run(choice, func(t *testing.T) {
+			w, _ := newTestWindow(t, Options{})
+			got := -2
+			w.confirmDialog("Unsaved changes", "Save your changes?", []string{"Save", "Discard", "Cancel"}, func(c int) { got = c })
+			top := w.win.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no dialog shown")
+			}
+			test.Tap(buttonWithText(t, top, choice))
+			if got != i {
+				t.Errorf("choice %d, want %d", got, i)
+			}
+			if w.win.Canvas().Overlays().Top() != nil {
+				t.Error("the dialog stayed open")
+			}
+			if w.win.Canvas().Focused() != w.view {
+				t.Error("the view did not get the keyboard back")
+			}
+		})
+	}
+}
+
+func TestDialogsStartBesideTheWork(t *testing.T) {
+	w, _, _ := openMixed(t)
+	l := w.lastFolder()
+	if l == nil || l.Path() != filepath.Dir(w.source) {
+		t.Errorf("file dialogs start in %v, want %s", l, filepath.Dir(w.source))
+	}
+}
