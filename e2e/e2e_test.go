@@ -357,13 +357,16 @@ func TestAnnotateSaveUndo(t *testing.T) {
 	if got := s.title(); !strings.HasPrefix(got, "● ") {
 		t.Errorf("title %q has no unsaved mark (%s)", got, shot)
 	}
-	s.keys("ctrl+z")
-	s.keys("ctrl+s")
-	shot = s.shot("saved")
-	if !waitFor(5*time.Second, func() bool { return exists(out) }) {
-		t.Fatalf("Ctrl+S wrote no %s (%s)\n%s", out, shot, s.log.String())
+	// Undo, then redo both ways: Ctrl+Shift+Z and Ctrl+Y.
+	for _, redo := range []string{"ctrl+shift+z", "ctrl+y"} {
+		s.keys("ctrl+z", redo)
+		if n := len(s.save(out)[0].Spans); n != 3 {
+			t.Errorf("after Ctrl+Z, %s and Ctrl+S the file has %d spans, want 3 (%s)", redo, n, s.shot(redo))
+		}
 	}
-	docs := readNative(t, out)
+	s.keys("ctrl+z")
+	docs := s.save(out)
+	shot = s.shot("saved")
 	if len(docs) != 1 || docs[0].Text != e2eText || docs[0].ID != "article" {
 		t.Fatalf("saved %d documents; text kept: %v (%s)", len(docs), len(docs) == 1 && docs[0].Text == e2eText, shot)
 	}
@@ -445,6 +448,17 @@ func TestRecoveryAfterKill(t *testing.T) {
 	if exists(rec) {
 		t.Error("the recovery file outlived the save")
 	}
+}
+
+// save presses Ctrl+S, waits until the title loses its unsaved mark, and
+// reads the saved file.
+func (s *session) save(out string) []*annotate.Document {
+	s.t.Helper()
+	s.keys("ctrl+s")
+	if !waitFor(5*time.Second, func() bool { return exists(out) && !strings.HasPrefix(s.title(), "● ") }) {
+		s.t.Fatalf("Ctrl+S did not save %s (%s)\n%s", out, s.shot("not-saved"), s.log.String())
+	}
+	return readNative(s.t, out)
 }
 
 // rootWindow is the id of the display's root window.
