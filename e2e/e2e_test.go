@@ -406,8 +406,7 @@ func TestRecoveryAfterKill(t *testing.T) {
 	s := start(t, x, home, "-o", out, in)
 	s.keys("ctrl+Home", "ctrl+shift+Right", "q")
 	// Losing the keyboard autosaves: give the focus to the root window.
-	root := rootWindow(t, x)
-	s.xdo("windowfocus", root)
+	s.xdo("windowfocus", s.rootWindow())
 	recDir := filepath.Join(home, ".cache", "gloss", "recovery")
 	var rec string
 	ok := waitFor(40*time.Second, func() bool {
@@ -461,21 +460,15 @@ func (s *session) save(out string) []*annotate.Document {
 	return readNative(s.t, out)
 }
 
-// rootWindow is the id of the display's root window.
-func rootWindow(t *testing.T, x *display) string {
-	cmd := exec.Command("xwininfo", "-root")
-	cmd.Env = append(os.Environ(), "DISPLAY="+x.name)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("xwininfo: %v", err)
+// rootWindow is the id of the display's root window: the only window
+// at depth 0.
+func (s *session) rootWindow() string {
+	s.t.Helper()
+	out := strings.Fields(s.xdo("search", "--maxdepth", "0", "--name", ""))
+	if len(out) != 1 {
+		s.t.Fatalf("root window: %q", out)
 	}
-	for _, line := range strings.Split(string(out), "\n") {
-		if i := strings.Index(line, "Window id: "); i >= 0 {
-			return strings.Fields(line[i+len("Window id: "):])[0]
-		}
-	}
-	t.Fatal("no root window id")
-	return ""
+	return out[0]
 }
 
 func TestStartupTime(t *testing.T) {
