@@ -429,3 +429,12 @@ func (w *Window) showError(err error) {
 	dialog.ShowError(err, w.win)
 	w.status.message(err.Error())
 }
+
+// errNoDocuments is reported for an input holding no document.
+var errNoDocuments = errors.New("no documents in it")
+
+// fileExists reports whether path names an existing file.
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
+}

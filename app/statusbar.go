@@ -40,6 +40,12 @@ func (s *statusBar) refresh() {
 	text := fmt.Sprintf("Offset %d", start)
 	if end > start {
 		text = fmt.Sprintf("Offset %d–%d · Selection %d", start, end, end-start)
+	} else if id := s.w.view.SelectedSpan(); id != "" {
+		d := s.w.Document()
+		if i := d.SpanByID(id); i >= 0 {
+			sp := &d.Spans[i]
+			text = fmt.Sprintf("%s %d–%d · %d long", sp.Label, sp.Start, sp.End, sp.End-sp.Start)
+		}
 	}
 	s.pos.SetText(text)
 	s.annotator.SetText("Annotator: " + s.w.annotator)

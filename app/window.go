@@ -1,9 +1,7 @@
 package app
 
 import (
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -380,13 +378,4 @@ func (w *Window) afterDiscardCheck(doing string, then func()) {
 				then()
 			}
 		})
-}
-
-// errNoDocuments is reported for an input holding no document.
-var errNoDocuments = errors.New("no documents in it")
-
-// fileExists reports whether path names an existing file.
-func fileExists(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && !st.IsDir()
 }

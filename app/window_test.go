@@ -178,6 +178,9 @@ func TestSpanList(t *testing.T) {
 	if id := w.view.SelectedSpan(); id == "" || d.Spans[d.SpanByID(id)].Text != "Vladimir Putin" {
 		t.Fatalf("click selected %q", id)
 	}
+	if s, e := rangeOf(t, text, "Vladimir Putin", 0); w.status.pos.Text != fmt.Sprintf("ACTOR %d–%d · %d long", s, e, e-s) {
+		t.Errorf("status bar says %q", w.status.pos.Text)
+	}
 	// Enter opens the row the keyboard is on.
 	w.win.Canvas().Focus(w.spans.list)
 	w.spans.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})

@@ -87,7 +87,7 @@ func TestScreens(t *testing.T) {
 	x := startX(t)
 	work := sampleWork(t, t.TempDir())
 
-	light := start(t, x, withTheme(t, "light"), work)
+	light := start(t, x, withTheme(t, "light"), "--annotator", "ana", work)
 	if got := light.title(); got != "russia-turkey-libya.jsonl — Gloss" {
 		t.Errorf("title = %q", got)
 	}
@@ -111,7 +111,7 @@ func TestScreens(t *testing.T) {
 	keep(t, light.shot("shortcuts"), "app-dialog.png")
 	light.kill()
 
-	dark := start(t, x, withTheme(t, "dark"), work)
+	dark := start(t, x, withTheme(t, "dark"), "--annotator", "ana", work)
 	dark.keys("Tab", "Tab", "Tab", "Tab")
 	keep(t, dark.shot("dark"), "app-dark.png")
 	dark.kill()
@@ -124,7 +124,7 @@ func TestScreens(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c := start(t, x, withTheme(t, "light"), "-o", filepath.Join(t.TempDir(), "corpus.jsonl"), corpus)
+	c := start(t, x, withTheme(t, "light"), "--annotator", "ana", "-o", filepath.Join(t.TempDir(), "corpus.jsonl"), corpus)
 	c.keys("ctrl+Home", "ctrl+shift+Right", "a", "ctrl+d", "ctrl+Next", "ctrl+Home", "ctrl+shift+Right", "a")
 	if got := c.title(); !strings.Contains(got, "[2/4 cairo]") || !strings.HasPrefix(got, "● ") {
 		t.Errorf("corpus title = %q", got)
