@@ -31,6 +31,9 @@ var docShots = flag.Bool("shots", false, "also write the documentation screensho
 // binary is the gloss binary under test.
 var binary string
 
+// builtIn is the temporary folder of a binary the test built itself.
+var builtIn string
+
 // shotDir is where screenshots go.
 var shotDir string
 
@@ -39,10 +42,13 @@ func TestMain(m *testing.M) {
 	code, err := setup()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
-		os.Exit(1)
+		code = 1
 	}
 	if code < 0 {
 		code = m.Run()
+	}
+	if builtIn != "" {
+		os.RemoveAll(builtIn)
 	}
 	os.Exit(code)
 }
@@ -61,6 +67,7 @@ func setup() (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		builtIn = dir
 		binary = filepath.Join(dir, "gloss")
 		cmd := exec.Command("go", "build", "-o", binary, "gloss")
 		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
