@@ -179,6 +179,7 @@ type countingReader struct {
 	p     *progress
 }
 
+// Read implements io.Reader, reporting progress.
 func (c *countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.n += int64(n)
