@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
 	"gloss/export"
@@ -131,4 +133,22 @@ func TestReadProgressAndCancel(t *testing.T) {
 func quoteJSON(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+func TestProgressDialogCancel(t *testing.T) {
+	w, _ := newTestWindow(t, Options{})
+	p := &progress{}
+	pd := w.showProgress("Opening big.jsonl", p)
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no progress dialog")
+	}
+	p.set(0.4)
+	pd.bar.SetValue(p.value())
+	test.Tap(buttonWithText(t, w.win.Canvas().Overlays().Top(), "Cancel"))
+	if !p.cancelled() || !pd.cancel.Disabled() {
+		t.Fatalf("Cancel: cancelled %v, button disabled %v", p.cancelled(), pd.cancel.Disabled())
+	}
+	if _, _, err := readPath(writeFile(t, t.TempDir(), "a.txt", "text"), nil, export.Options{}, p); !errors.Is(err, errCancelled) {
+		t.Errorf("a cancelled read gave %v", err)
+	}
 }

@@ -64,26 +64,40 @@ func (w *Window) runTask(title string, work func(p *progress) error, done func(e
 			return
 		case <-time.After(progressDelay):
 		}
-		var d dialog.Dialog
-		var bar *widget.ProgressBar
-		fyne.DoAndWait(func() {
-			bar = widget.NewProgressBar()
-			cancel := widget.NewButton("Cancel", func() { p.cancel.Store(true) })
-			d = dialog.NewCustomWithoutButtons(title, container.NewVBox(bar, container.NewCenter(cancel)), w.win)
-			d.Resize(fyne.NewSize(420, 140))
-			d.Show()
-		})
+		var pd *progressDialog
+		fyne.DoAndWait(func() { pd = w.showProgress(title, p) })
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
 		for {
 			select {
 			case <-finished:
-				fyne.Do(d.Hide)
+				fyne.Do(pd.d.Hide)
 				return
 			case <-t.C:
 				v := p.value()
-				fyne.Do(func() { bar.SetValue(v) })
+				fyne.Do(func() { pd.bar.SetValue(v) })
 			}
 		}
 	}()
+}
+
+// progressDialog shows a task's progress with a Cancel button.
+type progressDialog struct {
+	d      dialog.Dialog
+	bar    *widget.ProgressBar
+	cancel *widget.Button
+}
+
+// showProgress shows the progress of p; Cancel asks the task to stop.
+func (w *Window) showProgress(title string, p *progress) *progressDialog {
+	pd := &progressDialog{bar: widget.NewProgressBar()}
+	pd.cancel = widget.NewButton("Cancel", func() {
+		p.cancel.Store(true)
+		pd.cancel.SetText("Cancelling…")
+		pd.cancel.Disable()
+	})
+	pd.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(pd.bar, container.NewCenter(pd.cancel)), w.win)
+	pd.d.Resize(fyne.NewSize(420, 140))
+	pd.d.Show()
+	return pd
 }
