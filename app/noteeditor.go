@@ -15,6 +15,7 @@ type noteEditor struct {
 	w     *Window
 	title *widget.Label
 	entry *noteEntry
+	save  *widget.Button
 	id    string
 	// committing guards against the edit's own refresh re-entering commit.
 	committing bool
@@ -30,12 +31,12 @@ func newNoteEditor(w *Window) *noteEditor {
 	n.entry.Wrapping = fyne.TextWrapWord
 	n.entry.SetMinRowsVisible(3)
 	n.entry.SetPlaceHolder("Select a span to write a note on it")
-	save := widget.NewButton("Save Note", func() {
+	n.save = widget.NewButton("Save Note", func() {
 		n.commit()
 		w.focusView()
 	})
 	n.box = container.NewBorder(
-		container.NewVBox(widget.NewSeparator(), n.title), save, nil, nil, n.entry)
+		container.NewVBox(widget.NewSeparator(), n.title), n.save, nil, nil, n.entry)
 	n.show("")
 	return n
 }
@@ -58,6 +59,7 @@ func (n *noteEditor) show(id string) {
 		n.title.SetText("Note")
 		n.entry.SetText("")
 		n.entry.Disable()
+		n.save.Disable()
 		return
 	}
 	s := &n.w.Document().Spans[i]
@@ -66,6 +68,7 @@ func (n *noteEditor) show(id string) {
 		n.entry.SetText(s.Note)
 	}
 	n.entry.Enable()
+	n.save.Enable()
 }
 
 // commit applies the note being edited, if it changed.

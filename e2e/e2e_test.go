@@ -554,3 +554,35 @@ func TestQuitAsksAboutUnsavedWork(t *testing.T) {
 		t.Errorf("discarded work left recovery files %v", m)
 	}
 }
+
+func TestPreferencesPersist(t *testing.T) {
+	x := startX(t)
+	home := t.TempDir()
+	s := start(t, x, home)
+	s.keys("ctrl+equal", "ctrl+equal", "ctrl+q")
+	if !s.exited(5 * time.Second) {
+		t.Fatalf("Ctrl+Q did not quit (%s)", s.shot("quit"))
+	}
+	prefs, err := os.ReadFile(filepath.Join(home, ".config", "fyne", "org.gloss.Gloss", "preferences.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"text.size":18`, `"window.width":`, `"window.height":`} {
+		if !strings.Contains(string(prefs), want) {
+			t.Errorf("preferences %s lack %s", prefs, want)
+		}
+	}
+	// The next start draws the text larger, so the title wraps: Shift+End
+	// selects its first line only, which a label key then labels.
+	out := filepath.Join(t.TempDir(), "out.jsonl")
+	s2 := start(t, x, home, "-o", out)
+	s2.keys("ctrl+Home", "shift+End", "c")
+	docs := s2.save(out)
+	title := "Russia fails in its attempt to persuade Turkey to stop its offensive in Libya and agree to a peace plan"
+	if len(docs[0].Spans) != 1 {
+		t.Fatalf("spans %v", summary(docs[0]))
+	}
+	if got := docs[0].Spans[0].Text; got == title || !strings.HasPrefix(title, got) {
+		t.Errorf("Shift+End at text size 18 selected %q: the title did not wrap (%s)", got, s2.shot("larger-text"))
+	}
+}
