@@ -40,7 +40,9 @@ func newLabelBar(w *Window) *labelBar {
 
 // object is the bar, scrolling sideways when a label set has more labels
 // than the window is wide.
-func (b *labelBar) object() fyne.CanvasObject { return container.NewHScroll(container.NewPadded(b.box)) }
+func (b *labelBar) object() fyne.CanvasObject {
+	return container.NewHScroll(container.NewPadded(b.box))
+}
 
 // labelKeys names the keys that pick label i: its own and its number.
 func labelKeys(l annotate.LabelDef, i int) string {
