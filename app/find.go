@@ -23,6 +23,7 @@ type findBar struct {
 	count   *widget.Label
 	label   *widget.Select
 	box     *fyne.Container
+	outer   fyne.CanvasObject
 	matches [][2]int
 	// folded is the current document's text folded to lower case, one
 	// code point for one, with its index; built on first search.
@@ -52,10 +53,11 @@ func newFindBar(w *Window) *findBar {
 	right := container.NewHBox(f.count, prev, next, widget.NewLabel("as"), f.label, all, closeBtn)
 	f.box = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), right, f.entry)
 	f.box.Hide()
+	f.outer = container.NewPadded(f.box)
 	return f
 }
 
-func (f *findBar) object() fyne.CanvasObject { return container.NewPadded(f.box) }
+func (f *findBar) object() fyne.CanvasObject { return f.outer }
 
 // Visible reports whether the find bar is open.
 func (f *findBar) Visible() bool { return f.box.Visible() }

@@ -17,6 +17,9 @@ import (
 type labelBar struct {
 	box     *fyne.Container
 	buttons []*widget.Button
+	// outer scrolls the bar sideways when a label set has more labels
+	// than the window is wide.
+	outer fyne.CanvasObject
 }
 
 func newLabelBar(w *Window) *labelBar {
@@ -35,14 +38,11 @@ func newLabelBar(w *Window) *labelBar {
 		items = append(items, container.NewStack(bg, btn))
 	}
 	b.box = container.NewHBox(items...)
+	b.outer = container.NewHScroll(container.NewPadded(b.box))
 	return b
 }
 
-// object is the bar, scrolling sideways when a label set has more labels
-// than the window is wide.
-func (b *labelBar) object() fyne.CanvasObject {
-	return container.NewHScroll(container.NewPadded(b.box))
-}
+func (b *labelBar) object() fyne.CanvasObject { return b.outer }
 
 // labelKeys names the keys that pick label i: its own and its number.
 func labelKeys(l annotate.LabelDef, i int) string {
