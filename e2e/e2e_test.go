@@ -8,6 +8,7 @@
 package e2e
 
 import (
+	"bufio"
 	"bytes"
 	"flag"
 	"fmt"
@@ -95,40 +96,43 @@ type display struct {
 	cmd  *exec.Cmd
 }
 
-// startX starts Xvfb on a free display number; Cleanup stops it.
+// startX starts Xvfb on a display number it picks itself (-displayfd:
+// no race with other servers starting at the same time) and waits until
+// it is ready; Cleanup stops it.
 func startX(t *testing.T) *display {
 	t.Helper()
-	for n := 70; n < 200; n++ {
-		lock := fmt.Sprintf("/tmp/.X%d-lock", n)
-		sock := fmt.Sprintf("/tmp/.X11-unix/X%d", n)
-		if exists(lock) || exists(sock) {
-			continue
-		}
-		cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", "1280x900x24", "-nolisten", "tcp")
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		d := &display{name: fmt.Sprintf(":%d", n), cmd: cmd}
-		exited := make(chan struct{})
-		go func() { cmd.Wait(); close(exited) }()
-		t.Cleanup(func() {
-			cmd.Process.Kill()
-			<-exited
-		})
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			select {
-			case <-exited:
-				deadline = time.Time{} // lost a race for the number: try the next
-			default:
-			}
-			if exists(sock) {
-				return d
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Fatal("no free X display")
+	defer r.Close()
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-exited
+	})
+	// Xvfb writes the display number once it accepts connections.
+	got := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		got <- strings.TrimSpace(line)
+	}()
+	select {
+	case n := <-got:
+		if n == "" {
+			t.Fatal("Xvfb did not start")
+		}
+		return &display{name: ":" + n, cmd: cmd}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not say its display within 20 s")
+	}
 	return nil
 }
 
