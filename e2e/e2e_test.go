@@ -96,17 +96,32 @@ type display struct {
 	cmd  *exec.Cmd
 }
 
-// startX starts Xvfb on a display number it picks itself (-displayfd:
-// no race with other servers starting at the same time) and waits until
-// it is ready; Cleanup stops it.
+// startX starts Xvfb on a free display number from 70 up and waits until
+// it accepts connections (it says its number on -displayfd then); when
+// another server wins the number first, it tries the next. Cleanup stops
+// it with SIGTERM, so that it removes its lock and socket.
 func startX(t *testing.T) *display {
 	t.Helper()
+	for n := 70; n < 400; n++ {
+		if exists(fmt.Sprintf("/tmp/.X%d-lock", n)) || exists(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) {
+			continue
+		}
+		if d := tryX(t, n); d != nil {
+			return d
+		}
+	}
+	t.Fatal("no free X display")
+	return nil
+}
+
+// tryX starts Xvfb on display n; nil when it could not have n.
+func tryX(t *testing.T, n int) *display {
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -114,24 +129,31 @@ func startX(t *testing.T) *display {
 	w.Close()
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-	})
-	// Xvfb writes the display number once it accepts connections.
+	stop := func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case <-exited:
+		case <-time.After(3 * time.Second):
+			cmd.Process.Kill()
+			<-exited
+		}
+	}
 	got := make(chan string, 1)
 	go func() {
 		line, _ := bufio.NewReader(r).ReadString('\n')
 		got <- strings.TrimSpace(line)
 	}()
 	select {
-	case n := <-got:
-		if n == "" {
-			t.Fatal("Xvfb did not start")
+	case num := <-got:
+		if num != fmt.Sprint(n) {
+			stop() // it exited (lost the number) or said something else
+			return nil
 		}
-		return &display{name: ":" + n, cmd: cmd}
+		t.Cleanup(stop)
+		return &display{name: ":" + num, cmd: cmd}
 	case <-time.After(20 * time.Second):
-		t.Fatal("Xvfb did not say its display within 20 s")
+		stop()
+		t.Fatal("Xvfb did not start within 20 s")
 	}
 	return nil
 }
