@@ -76,6 +76,10 @@ type Window struct {
 // New builds the main window in win for the files of opt (the sample
 // article when there are none). It does not show it; Run does.
 func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
+	docs, src, err := loadStartup(opt)
+	if err != nil {
+		return nil, err
+	}
 	w := &Window{
 		app: a, win: win, opt: opt, labels: opt.Labels,
 		prefs:         prefs{a.Preferences()},
@@ -108,11 +112,6 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 	win.SetCloseIntercept(func() { w.Quit() })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.OpenDropped(uris) })
 	w.applyPrefs()
-
-	docs, src, err := loadStartup(opt)
-	if err != nil {
-		return nil, err
-	}
 	w.setWork(docs, src, startSavePath(opt, src))
 	if src != "" {
 		w.rememberFolder(src) // file dialogs start beside the work

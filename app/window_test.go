@@ -597,3 +597,12 @@ func TestDialogsStartBesideTheWork(t *testing.T) {
 		t.Errorf("file dialogs start in %v, want %s", l, filepath.Dir(w.source))
 	}
 }
+
+func TestMissingFile(t *testing.T) {
+	test.NewTempApp(t)
+	win := test.NewTempWindow(t, nil)
+	_, err := New(fyne.CurrentApp(), win, Options{Files: []string{filepath.Join(t.TempDir(), "nope.txt")}})
+	if err == nil || !strings.Contains(err.Error(), "nope.txt") {
+		t.Errorf("err = %v", err)
+	}
+}
