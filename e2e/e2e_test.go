@@ -94,12 +94,15 @@ func setup() (int, error) {
 type display struct {
 	name string
 	cmd  *exec.Cmd
+	log  *bytes.Buffer // Xvfb's output, for failures
 }
 
 // startX starts Xvfb on a free display number from 70 up and waits until
 // it accepts connections (it says its number on -displayfd then); when
-// another server wins the number first, it tries the next. Cleanup stops
-// it with SIGTERM, so that it removes its lock and socket.
+// another server wins the number first, it tries the next. -noreset: by
+// default Xvfb resets when its last client leaves (every xdotool call, a
+// killed app), and a client connecting during the reset fails. Cleanup
+// stops it with SIGTERM, so that it removes its lock and socket.
 func startX(t *testing.T) *display {
 	t.Helper()
 	for n := 70; n < 400; n++ {
@@ -121,8 +124,10 @@ func tryX(t *testing.T, n int) *display {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-displayfd", "3", "-noreset", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{w}
+	var log bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +155,7 @@ func tryX(t *testing.T, n int) *display {
 			return nil
 		}
 		t.Cleanup(stop)
-		return &display{name: ":" + num, cmd: cmd}
+		return &display{name: ":" + num, cmd: cmd, log: &log}
 	case <-time.After(20 * time.Second):
 		stop()
 		t.Fatal("Xvfb did not start within 20 s")
@@ -240,7 +245,8 @@ func (s *session) waitWindow(d time.Duration) string {
 	for time.Now().Before(deadline) {
 		select {
 		case <-s.done:
-			s.t.Fatalf("gloss exited before showing a window:\n%s", s.log.String())
+			alive := s.x.cmd.ProcessState == nil
+			s.t.Fatalf("gloss exited before showing a window:\n%s\nXvfb %s (running: %v) says:\n%s", s.log.String(), s.x.name, alive, s.x.log.String())
 		default:
 		}
 		if out, err := s.xdoErr("search", "--onlyvisible", "--name", "Gloss"); err == nil && out != "" {
