@@ -618,3 +618,32 @@ func TestPreferencesPersist(t *testing.T) {
 		t.Errorf("Shift+End at text size 18 selected %q: the title did not wrap (%s)", got, s2.shot("larger-text"))
 	}
 }
+
+func TestFindLabelAll(t *testing.T) {
+	x := startX(t)
+	dir := t.TempDir()
+	text := e2eText + "Then ANKARA 🇹🇷 answered.\r\n"
+	in := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(in, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.jsonl")
+	s := start(t, x, t.TempDir(), "-o", out, in)
+	// Ctrl+L acts while the find entry has the keyboard: menu shortcuts
+	// come first.
+	s.keys("ctrl+f")
+	s.xdo("type", "--delay", "30", "ankara")
+	s.keys("ctrl+l", "Escape")
+	docs := s.save(out)
+	a0, a1 := spanOf(t, text, "Ankara")
+	b0, b1 := spanOf(t, text, "ANKARA")
+	want := []string{fmt.Sprintf("ACTOR %d-%d Ankara", a0, a1), fmt.Sprintf("ACTOR %d-%d ANKARA", b0, b1)}
+	if got := summary(docs[0]); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Label All saved %q, want %q (%s)", got, want, s.shot("label-all"))
+	}
+	// One Ctrl+Z undoes both.
+	s.keys("ctrl+z")
+	if got := summary(s.save(out)[0]); len(got) != 0 {
+		t.Errorf("after one undo: %q", got)
+	}
+}
