@@ -1,22 +1,20 @@
-// Package app is Gloss's desktop user interface: the main window, its
-// document view, label bar, span list and dialogs. It never imports
-// fyne.io/fyne/v2/app (main does), so that it tests headless.
+// Package app is Gloss's desktop user interface: the main window with its
+// document view, label bar, span list, note editor, find bar, document list
+// and dialogs. It never imports fyne.io/fyne/v2/app (main does), so that it
+// tests headless.
 package app
 
 import (
-	"fmt"
-	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
 	"gloss/assets"
-	"gloss/export"
 )
 
-// Options is what the app opens with (see cli.AppOptions).
+// Options is what the app opens with (see cli.AppOptions, which converts to
+// it: the two must keep the same fields).
 type Options struct {
 	Annotator  string
 	Labels     *annotate.LabelSet
@@ -29,36 +27,36 @@ type Options struct {
 // Run opens the main window on the files of opt (the bundled sample
 // article when there are none) and returns when the app quits.
 func Run(a fyne.App, opt Options) error {
-	doc, err := firstDocument(opt.Files)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	win := a.NewWindow("Gloss")
+	win.SetMaster()
+	w, err := New(a, win, opt)
 	if err != nil {
 		return err
 	}
-	w := a.NewWindow("Gloss")
-	text := widget.NewLabel(doc.Text)
-	text.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewVScroll(text))
-	w.Resize(fyne.NewSize(1000, 700))
-	w.ShowAndRun()
+	stop := w.startAutosave()
+	defer close(stop)
+	a.Lifecycle().SetOnExitedForeground(func() { w.Autosave() })
+	w.OfferRecovery()
+	win.ShowAndRun()
 	return nil
 }
 
-// firstDocument loads the first document to show.
-func firstDocument(files []string) (*annotate.Document, error) {
-	if len(files) == 0 {
-		return &annotate.Document{ID: export.DocumentID(assets.SampleName), Text: string(assets.Sample)}, nil
-	}
-	f, err := os.Open(files[0])
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	format, err := export.Detect(files[0], nil)
-	if err != nil {
-		format = export.Lookup("jsonl")
-	}
-	d, err := format.NewReader(f, files[0], export.Options{}).Next()
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", files[0], err)
-	}
-	return d, nil
+// startAutosave autosaves every AutosaveEvery until the returned channel
+// is closed.
+func (w *Window) startAutosave() chan struct{} {
+	stop := make(chan struct{})
+	go func() {
+		t := time.NewTicker(w.AutosaveEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() { w.Autosave() })
+			}
+		}
+	}()
+	return stop
 }

@@ -1,0 +1,105 @@
+package app
+
+import (
+	"path/filepath"
+	"testing"
+
+	"gloss/annotate"
+	"gloss/annotate/annotatetest"
+	"gloss/export"
+)
+
+// bigDocument is one document of about size bytes with n spans.
+func bigDocument(size, n int) *annotate.Document {
+	return annotatetest.Document(3, 0, size, n)
+}
+
+func BenchmarkFindAll1M(b *testing.B) {
+	d := bigDocument(1<<20, 0)
+	folded := annotate.NewRuneIndex(foldCase(d.Text))
+	b.ResetTimer()
+	for b.Loop() {
+		if len(findAll(folded, "Ankara")) == 0 {
+			b.Fatal("no match")
+		}
+	}
+}
+
+func BenchmarkFoldCase1M(b *testing.B) {
+	d := bigDocument(1<<20, 0)
+	b.SetBytes(int64(len(d.Text)))
+	for b.Loop() {
+		foldCase(d.Text)
+	}
+}
+
+// BenchmarkLabelAllAndUndo labels every "Ankara" of a 200 KB document
+// in one step and undoes it.
+func BenchmarkLabelAllAndUndo(b *testing.B) {
+	w, _ := newTestWindow(b, Options{})
+	w.setWork([]*annotate.Document{bigDocument(200<<10, 0)}, "", "")
+	w.FindText("Ankara")
+	n := len(w.FindMatches())
+	b.ResetTimer()
+	for b.Loop() {
+		w.LabelAll("ACTOR")
+		if len(w.Document().Spans) != n {
+			b.Fatalf("%d spans, want %d", len(w.Document().Spans), n)
+		}
+		w.Undo()
+	}
+	b.ReportMetric(float64(n), "matches")
+}
+
+// BenchmarkAddSpan5000 is one label key on a document that has 5,000
+// spans: the edit, the view's marks, the span list and the status bar.
+func BenchmarkAddSpan5000(b *testing.B) {
+	w, _ := newTestWindow(b, Options{})
+	w.setWork([]*annotate.Document{bigDocument(1<<20, 5000)}, "", "")
+	spans := len(w.Document().Spans)
+	b.ResetTimer()
+	for b.Loop() {
+		w.AddSpan("CLAIM", 10, 20)
+		w.Undo()
+	}
+	b.ReportMetric(float64(spans), "spans")
+}
+
+// BenchmarkOpenCorpus reads a native corpus of 1,000 documents of 2 KB.
+func BenchmarkOpenCorpus(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "corpus.jsonl")
+	var docs []*annotate.Document
+	annotatetest.Corpus(5, 1000, 2000, 8, func(d *annotate.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err := export.SaveNative(path, docs...); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		got, _, err := readPath(path, nil, export.Options{}, &progress{})
+		if err != nil || len(got) != 1000 {
+			b.Fatal(len(got), err)
+		}
+	}
+}
+
+// BenchmarkAutosaveCorpus writes the recovery file of 1,000 documents.
+func BenchmarkAutosaveCorpus(b *testing.B) {
+	w, _ := newTestWindow(b, Options{})
+	var docs []*annotate.Document
+	annotatetest.Corpus(5, 1000, 2000, 8, func(d *annotate.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	w.setWork(docs, "", "")
+	w.AddSpan("ACTOR", 0, 3)
+	b.ResetTimer()
+	for b.Loop() {
+		w.changes++
+		if err := w.Autosave(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,261 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+)
+
+// findBar finds every occurrence of a text (ignoring case) in the current
+// document, highlights them in the view, steps through them, and gives
+// every unlabelled one a label in one undoable step.
+type findBar struct {
+	w       *Window
+	entry   *findEntry
+	count   *widget.Label
+	label   *widget.Select
+	box     *fyne.Container
+	outer   fyne.CanvasObject
+	matches [][2]int
+	// folded is the current document's text folded to lower case, one
+	// code point for one, with its index; built on first search.
+	folded *annotate.RuneIndex
+}
+
+func newFindBar(w *Window) *findBar {
+	f := &findBar{w: w, count: widget.NewLabel("")}
+	f.entry = &findEntry{onEscape: f.Hide}
+	f.entry.ExtendBaseWidget(f.entry)
+	f.entry.SetPlaceHolder("Find in document")
+	f.entry.OnChanged = func(string) { f.search() }
+	f.entry.OnSubmitted = func(string) { f.Next() }
+	var names []string
+	for _, l := range w.labels.Labels {
+		names = append(names, l.Name)
+	}
+	f.label = widget.NewSelect(names, nil)
+	if len(names) > 0 {
+		f.label.SetSelected(names[0])
+	}
+	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), f.Next)
+	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), f.Previous)
+	all := widget.NewButton("Label All", func() { w.LabelAll(f.label.Selected) })
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.Hide)
+	closeBtn.Importance = widget.LowImportance
+	right := container.NewHBox(f.count, prev, next, widget.NewLabel("as"), f.label, all, closeBtn)
+	f.box = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), right, f.entry)
+	f.box.Hide()
+	f.outer = container.NewPadded(f.box)
+	return f
+}
+
+func (f *findBar) object() fyne.CanvasObject { return f.outer }
+
+// Visible reports whether the find bar is open.
+func (f *findBar) Visible() bool { return f.box.Visible() }
+
+// Show opens the find bar, searching for the selected text when there is
+// one, and puts the keyboard in it.
+func (f *findBar) Show() {
+	if s, e := f.w.view.Selection(); s < e && e-s <= 200 {
+		f.entry.SetText(f.w.Document().Slice(s, e))
+	}
+	f.box.Show()
+	f.search()
+	if c := f.w.win.Canvas(); c != nil {
+		c.Focus(f.entry)
+	}
+}
+
+// Hide closes the find bar and removes the highlights.
+func (f *findBar) Hide() {
+	f.box.Hide()
+	f.matches = nil
+	f.w.view.SetFindMatches(nil)
+	f.w.focusView()
+}
+
+// documentChanged forgets the folded text and searches the new document.
+func (f *findBar) documentChanged() {
+	f.folded = nil
+	if f.Visible() {
+		f.search()
+	}
+}
+
+// search finds the entry's text and highlights every match.
+func (f *findBar) search() {
+	if !f.Visible() {
+		return
+	}
+	if f.folded == nil {
+		f.folded = annotate.NewRuneIndex(foldCase(f.w.Document().Text))
+	}
+	f.matches = findAll(f.folded, f.entry.Text)
+	f.w.view.SetFindMatches(f.matches)
+	f.refreshCount()
+}
+
+// refreshCount says how many matches there are and how many are labelled.
+func (f *findBar) refreshCount() {
+	if !f.Visible() {
+		return
+	}
+	switch {
+	case f.entry.Text == "":
+		f.count.SetText("")
+	case len(f.matches) == 1:
+		f.count.SetText("1 match")
+	default:
+		f.count.SetText(fmt.Sprintf("%d matches", len(f.matches)))
+	}
+}
+
+// Next selects the first match after the caret (wrapping around).
+func (f *findBar) Next() { f.step(1) }
+
+// Previous selects the last match before the caret (wrapping around).
+func (f *findBar) Previous() { f.step(-1) }
+
+func (f *findBar) step(dir int) {
+	if len(f.matches) == 0 {
+		return
+	}
+	start, end := f.w.view.Selection()
+	pick := -1
+	if dir > 0 {
+		for i, m := range f.matches {
+			if m[0] > start || (m[0] == start && end == start) {
+				pick = i
+				break
+			}
+		}
+		if pick < 0 {
+			pick = 0
+		}
+	} else {
+		for i := len(f.matches) - 1; i >= 0; i-- {
+			if f.matches[i][0] < start {
+				pick = i
+				break
+			}
+		}
+		if pick < 0 {
+			pick = len(f.matches) - 1
+		}
+	}
+	m := f.matches[pick]
+	f.w.view.SetSelection(m[0], m[1])
+	f.count.SetText(fmt.Sprintf("%d of %d", pick+1, len(f.matches)))
+}
+
+// Find opens the find bar (Ctrl+F).
+func (w *Window) Find() { w.find.Show() }
+
+// FindText opens the find bar searching for text.
+func (w *Window) FindText(text string) {
+	w.find.box.Show()
+	w.find.entry.SetText(text)
+	w.find.search()
+}
+
+// FindMatches is the ranges the find bar highlights.
+func (w *Window) FindMatches() [][2]int { return w.find.matches }
+
+// LabelAll gives label to every match of the find bar that no span of
+// that label overlaps yet, in one undoable step. With the find bar closed
+// it opens it on the selected text, so that the next LabelAll acts.
+func (w *Window) LabelAll(label string) {
+	if !w.find.Visible() || w.find.entry.Text == "" {
+		w.find.Show()
+		w.status.message("Type what to find, pick a label, then Label All")
+		return
+	}
+	if w.labels.Label(label) == nil {
+		w.status.message("Pick a label to give every match")
+		return
+	}
+	d := w.Document()
+	var edits []annotate.Edit
+	for _, m := range w.find.matches {
+		if labelled(d, m[0], m[1], label) {
+			continue
+		}
+		edits = append(edits, &annotate.AddSpan{Span: annotate.NewSpan(d, m[0], m[1], label, w.annotator)})
+	}
+	if len(edits) == 0 {
+		w.status.message("Every match is already a " + label)
+		return
+	}
+	name := fmt.Sprintf("Label %d × %s", len(edits), label)
+	if w.do(&annotate.Batch{Name: name, Edits: edits}) {
+		w.status.message(fmt.Sprintf("Labelled %d occurrence(s) of %q as %s", len(edits), w.find.entry.Text, label))
+	}
+}
+
+// labelled reports whether a span of label overlaps [start, end).
+func labelled(d *annotate.Document, start, end int, label string) bool {
+	for i := range d.Spans {
+		s := &d.Spans[i]
+		if s.Label == label && s.Start < end && start < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// foldCase lower-cases text one code point for one, so that offsets in
+// the folded text are offsets in the original.
+func foldCase(text string) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// findAll returns the code-point ranges of every non-overlapping
+// occurrence of query in the folded text, ignoring case.
+func findAll(folded *annotate.RuneIndex, query string) [][2]int {
+	q := foldCase(query)
+	if q == "" {
+		return nil
+	}
+	n := utf8.RuneCountInString(q)
+	text := folded.Text()
+	var out [][2]int
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], q)
+		if j < 0 {
+			break
+		}
+		s := folded.RuneOffset(i + j)
+		out = append(out, [2]int{s, s + n})
+		i += j + len(q)
+	}
+	return out
+}
+
+// findEntry is the find bar's entry: Esc closes the bar.
+type findEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+// TypedKey adds Esc to the entry's keys.
+func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

@@ -1,0 +1,73 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// shortcutTable is Help → Keyboard Shortcuts: DESIGN.md's keyboard table
+// and the app's own commands.
+var shortcutTable = [][2]string{
+	{"Arrows, Home / End", "Move the caret"},
+	{"Ctrl+← / Ctrl+→, Ctrl+Home / Ctrl+End", "By word; to the start / end"},
+	{"Shift + any of those", "Extend the selection"},
+	{"Drag, double-click", "Select (snapped to words), select a word"},
+	{"A label's key, or 1–9", "Label the selection (or relabel the selected span)"},
+	{"Tab / Shift+Tab", "Select the next / previous span"},
+	{"Delete or Backspace", "Remove the selected span"},
+	{"Esc", "Clear the selection; close the find bar"},
+	{"Ctrl+Z", "Undo"},
+	{"Ctrl+Shift+Z or Ctrl+Y", "Redo"},
+	{"Ctrl+F", "Find (Enter: next match)"},
+	{"Ctrl+L", "Label all occurrences of the find text"},
+	{"Ctrl+S / Ctrl+Shift+S", "Save / Save As"},
+	{"Ctrl+O", "Open a file"},
+	{"Ctrl+I / Ctrl+E", "Import / Export"},
+	{"Ctrl+PageDown / Ctrl+PageUp", "Next / previous document"},
+	{"Ctrl+D", "Mark the document done"},
+	{"Ctrl+= / Ctrl+-", "Larger / smaller text"},
+	{"Ctrl+Q", "Quit"},
+}
+
+// ShowShortcuts shows the keyboard shortcuts.
+func (w *Window) ShowShortcuts() {
+	grid := container.NewGridWithColumns(2)
+	for _, row := range shortcutTable {
+		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		grid.Add(widget.NewLabel(row[1]))
+	}
+	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), w.win)
+	d.SetOnClosed(w.focusView)
+	d.Resize(fyne.NewSize(760, 640))
+	d.Show()
+}
+
+// confirmDialog asks a question with buttons (the first is the default
+// action) and calls then with the index of the button chosen.
+func (w *Window) confirmDialog(title, message string, buttons []string, then func(int)) {
+	var d *dialog.CustomDialog
+	btns := make([]fyne.CanvasObject, len(buttons))
+	chosen := -1
+	for i, label := range buttons {
+		b := widget.NewButton(label, func() {
+			chosen = i
+			d.Hide()
+		})
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
+		btns[i] = b
+	}
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons(title, msg, w.win)
+	d.SetButtons(btns)
+	d.SetOnClosed(func() {
+		then(chosen)
+		w.focusView()
+	})
+	d.Resize(fyne.NewSize(460, 200))
+	d.Show()
+}

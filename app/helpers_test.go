@@ -1,0 +1,160 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+	"gloss/export"
+)
+
+// mixedText has an emoji (astral plane), a combining accent, CJK and CRLF
+// line ends, so that byte, UTF-16 and code-point offsets all differ.
+const mixedText = "Ankara 🇹🇷 said: “we will not stop”.\r\n" +
+	"Cafe\u0301 owners in 東京 agree 😀 with Ankara.\r\n" +
+	"Vladimir Putin did not."
+
+// answers scripts the window's questions: each confirm takes the next
+// answer (a button label) and records the question.
+type answers struct {
+	t      testing.TB
+	next   []string
+	asked  []string
+	quits  int
+	choose func(title string, buttons []string) string
+}
+
+// newTestWindow builds a Window on opt in a test app whose preferences are
+// in memory and whose recovery folder is a fresh temporary one.
+func newTestWindow(t testing.TB, opt Options) (*Window, *answers) {
+	t.Helper()
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	a := test.NewTempApp(t)
+	return newWindowIn(t, a, opt)
+}
+
+// newWindowIn builds a Window on opt in the app a.
+func newWindowIn(t testing.TB, a fyne.App, opt Options) (*Window, *answers) {
+	t.Helper()
+	win := test.NewTempWindow(t, nil)
+	w, err := New(a, win, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	win.Resize(fyne.NewSize(1100, 700))
+	ans := &answers{t: t}
+	w.confirm = func(title, message string, buttons []string, then func(int)) {
+		ans.asked = append(ans.asked, title)
+		if len(ans.next) == 0 {
+			t.Fatalf("unexpected question %q: %s", title, message)
+		}
+		pick := ans.next[0]
+		ans.next = ans.next[1:]
+		for i, b := range buttons {
+			if b == pick {
+				then(i)
+				return
+			}
+		}
+		t.Fatalf("question %q has no button %q (%v)", title, pick, buttons)
+	}
+	w.quit = func() { ans.quits++ }
+	w.win.Canvas().Focus(w.view)
+	return w, ans
+}
+
+// writeFile writes a file in dir and returns its path.
+func writeFile(t testing.TB, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// rangeOf is the code-point range of the nth (0-based) occurrence of
+// phrase in text.
+func rangeOf(t testing.TB, text, phrase string, nth int) (int, int) {
+	t.Helper()
+	from := 0
+	for {
+		i := strings.Index(text[from:], phrase)
+		if i < 0 {
+			t.Fatalf("%q not found (occurrence %d)", phrase, nth)
+		}
+		if nth == 0 {
+			s := utf8.RuneCountInString(text[:from+i])
+			return s, s + utf8.RuneCountInString(phrase)
+		}
+		nth--
+		from += i + len(phrase)
+	}
+}
+
+// readNative reads every document of a native file.
+func readNative(t testing.TB, path string) []*annotate.Document {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := export.ReadAll(export.NewNativeReader(f, path, export.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// buttonWithText finds a button in o's tree whose text starts with prefix.
+func buttonWithText(t testing.TB, o fyne.CanvasObject, prefix string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	walk(o, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && found == nil && strings.HasPrefix(b.Text, prefix) {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q", prefix)
+	}
+	return found
+}
+
+// walk visits o and every object inside it.
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walk(c, f)
+		}
+	case fyne.Widget:
+		r := test.WidgetRenderer(x)
+		for _, c := range r.Objects() {
+			walk(c, f)
+		}
+	}
+}
+
+// spanSummary lists a document's spans as "LABEL start-end text".
+func spanSummary(d *annotate.Document) []string {
+	var out []string
+	for _, s := range d.Spans {
+		out = append(out, fmt.Sprintf("%s %d-%d %s", s.Label, s.Start, s.End, s.Text))
+	}
+	return out
+}
+
+// storageURI is the file URI of path.
+func storageURI(path string) fyne.URI { return storage.NewFileURI(path) }

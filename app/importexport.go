@@ -1,0 +1,203 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+	"gloss/export"
+)
+
+// detectFormat is the import format choice that detects the format.
+const detectFormat = "Detect from the file"
+
+// formatChoices lists the formats that can read (or write), "name — what".
+func formatChoices(write bool) ([]string, map[string]*export.Format) {
+	var names []string
+	byChoice := map[string]*export.Format{}
+	for _, f := range export.Formats() {
+		if write && f.NewWriter == nil && f.WriteDir == nil {
+			continue
+		}
+		if !write && f.NewReader == nil && f.OpenPath == nil {
+			continue
+		}
+		c := f.Name + " — " + f.Description
+		names = append(names, c)
+		byChoice[c] = f
+	}
+	return names, byChoice
+}
+
+// Import asks for a format and a file, and opens what it holds (after
+// asking about unsaved work). The first save of imported work asks where.
+func (w *Window) Import() {
+	w.afterDiscardCheck("importing", func() {
+		names, byChoice := formatChoices(false)
+		format := widget.NewSelect(append([]string{detectFormat}, names...), nil)
+		format.SetSelected(detectFormat)
+		utf16 := widget.NewCheck("Offsets count UTF-16 code units (doccano, INCEpTION)", nil)
+		form := dialog.NewForm("Import", "Choose File…", "Cancel", []*widget.FormItem{
+			widget.NewFormItem("Format", format),
+			widget.NewFormItem("", utf16),
+		}, func(ok bool) {
+			if !ok {
+				return
+			}
+			f := byChoice[format.Selected]
+			xo := export.Options{UTF16: utf16.Checked, Labels: w.labels}
+			open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+				if err != nil {
+					w.showError(err)
+					return
+				}
+				if r == nil {
+					return
+				}
+				path := r.URI().Path()
+				r.Close()
+				w.ImportFile(path, f, xo)
+			}, w.win)
+			if l := w.lastFolder(); l != nil {
+				open.SetLocation(l)
+			}
+			open.Resize(dialogSize(w.win))
+			open.Show()
+		}, w.win)
+		form.Resize(fyne.NewSize(640, 220))
+		form.Show()
+	})
+}
+
+// ImportFile reads path in format f (nil: detect); the work is then
+// untitled, so that the first save asks where to write native JSONL.
+func (w *Window) ImportFile(path string, f *export.Format, xo export.Options) {
+	w.importPath(path, f, xo)
+}
+
+// Export asks for a format and a file (a folder for brat) and writes every
+// open document there.
+func (w *Window) Export() {
+	w.note.commit()
+	names, byChoice := formatChoices(true)
+	format := widget.NewSelect(names, nil)
+	format.SetSelected(names[0])
+	for _, n := range names {
+		if byChoice[n].Name == "jsonl" {
+			format.SetSelected(n)
+		}
+	}
+	utf16 := widget.NewCheck("Offsets count UTF-16 code units (doccano, INCEpTION)", nil)
+	form := dialog.NewForm("Export", "Choose Where…", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("", utf16),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		f := byChoice[format.Selected]
+		xo := export.Options{UTF16: utf16.Checked, Labels: w.labels}
+		if f.WriteDir != nil {
+			d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+				if err != nil {
+					w.showError(err)
+					return
+				}
+				if l != nil {
+					w.ExportTo(filepath.Join(l.Path(), w.suggestedName("-"+f.Name)), f, xo)
+				}
+			}, w.win)
+			d.Resize(dialogSize(w.win))
+			d.Show()
+			return
+		}
+		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			if wc == nil {
+				return
+			}
+			path := wc.URI().Path()
+			wc.Close()
+			w.ExportTo(path, f, xo)
+		}, w.win)
+		d.SetFileName(w.suggestedName(exportExtension(f)))
+		if l := w.lastFolder(); l != nil {
+			d.SetLocation(l)
+		}
+		d.Resize(dialogSize(w.win))
+		d.Show()
+	}, w.win)
+	form.Resize(fyne.NewSize(640, 220))
+	form.Show()
+}
+
+// exportExtension is the extension an export file gets; a native export
+// is marked so that it does not look like the work's own file.
+func exportExtension(f *export.Format) string {
+	if f.Name == "jsonl" {
+		return ".export.jsonl"
+	}
+	if f.Extension == "" {
+		return ".txt"
+	}
+	return f.Extension
+}
+
+// ExportTo writes every open document to path in format f, in the
+// background with a progress bar; nothing is written when it fails or is
+// cancelled.
+func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
+	docs := make([]*annotate.Document, len(w.docs))
+	for i, d := range w.docs {
+		docs[i] = d.doc().Clone() // the user may edit on while it writes
+	}
+	var warnings []string
+	xo.Warn = func(msg string) { warnings = append(warnings, msg) }
+	w.runTask("Exporting to "+filepath.Base(path), func(p *progress) error {
+		return exportDocs(path, f, xo, docs, p)
+	}, func(err error) {
+		switch {
+		case errors.Is(err, errCancelled):
+			w.status.message("Export cancelled; nothing was written")
+		case err != nil:
+			w.showError(err)
+		default:
+			msg := fmt.Sprintf("Exported %d document(s) to %s (%s)", len(docs), path, f.Name)
+			if len(warnings) > 0 {
+				msg += fmt.Sprintf("; %d warning(s): %s", len(warnings), warnings[0])
+			}
+			w.status.message(msg)
+			w.rememberFolder(path)
+		}
+	})
+}
+
+// exportDocs writes docs to path in format f, atomically: when it fails or
+// p is cancelled, nothing appears at path.
+func exportDocs(path string, f *export.Format, xo export.Options, docs []*annotate.Document, p *progress) error {
+	writeAll := func(wr export.Writer) error {
+		for i, d := range docs {
+			if p.cancelled() {
+				return errCancelled
+			}
+			if err := wr.Write(d); err != nil {
+				return err
+			}
+			p.set(float64(i+1) / float64(len(docs)))
+		}
+		return wr.Close()
+	}
+	if f.WriteDir != nil {
+		return export.WriteDirAtomic(path, func(dir string) error { return writeAll(f.WriteDir(dir, xo)) })
+	}
+	return export.WriteFileAtomic(path, func(out io.Writer) error { return writeAll(f.NewWriter(out, xo)) })
+}

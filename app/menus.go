@@ -1,0 +1,162 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// menuItems are the menu items whose label or state follows the work.
+type menuItems struct {
+	undo, redo, done, light, dark *fyne.MenuItem
+	recent                        *fyne.MenuItem
+}
+
+// ctrl and ctrlShift make the shortcuts shown on menu items; Fyne matches
+// them first, so they work whichever widget has the keyboard.
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, action)
+	it.Shortcut = sc
+	return it
+}
+
+// buildMenu makes the main menu. Each menu has a function of its own so
+// that later commands (Suggest, relation mode, Review Files…) have an
+// obvious place to go.
+func (w *Window) buildMenu() *fyne.MainMenu {
+	return fyne.NewMainMenu(w.fileMenu(), w.editMenu(), w.viewMenu(), w.documentMenu(), w.helpMenu())
+}
+
+func (w *Window) fileMenu() *fyne.Menu {
+	w.items.recent = fyne.NewMenuItem("Open Recent", nil)
+	w.items.recent.ChildMenu = w.recentMenu()
+	quit := item("Quit", ctrl(fyne.KeyQ), w.Quit)
+	quit.IsQuit = true
+	return fyne.NewMenu("File",
+		item("Open…", ctrl(fyne.KeyO), w.Open),
+		fyne.NewMenuItem("Open Folder…", w.OpenFolder),
+		w.items.recent,
+		fyne.NewMenuItemSeparator(),
+		item("Save", ctrl(fyne.KeyS), w.Save),
+		item("Save As…", ctrlShift(fyne.KeyS), w.SaveAs),
+		fyne.NewMenuItemSeparator(),
+		item("Import…", ctrl(fyne.KeyI), w.Import),
+		item("Export…", ctrl(fyne.KeyE), w.Export),
+		// Issue 6 adds "Review Files…" here.
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+}
+
+// recentMenu lists the recent files.
+func (w *Window) recentMenu() *fyne.Menu {
+	m := fyne.NewMenu("Open Recent")
+	for _, path := range w.prefs.recent() {
+		m.Items = append(m.Items, fyne.NewMenuItem(path, func() { w.OpenRecent(path) }))
+	}
+	if len(m.Items) == 0 {
+		none := fyne.NewMenuItem("No recent files", nil)
+		none.Disabled = true
+		m.Items = append(m.Items, none)
+	}
+	return m
+}
+
+// editMenu holds the editing commands; issue 7's Suggest and SAID_BY
+// relation mode belong here.
+func (w *Window) editMenu() *fyne.Menu {
+	w.items.undo = item("Undo", &fyne.ShortcutUndo{}, w.Undo)
+	w.items.redo = item("Redo", ctrlShift(fyne.KeyZ), w.Redo)
+	return fyne.NewMenu("Edit",
+		w.items.undo,
+		w.items.redo,
+		fyne.NewMenuItemSeparator(),
+		item("Delete Span", &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, func() { w.DeleteSpan("") }),
+		fyne.NewMenuItemSeparator(),
+		item("Find…", ctrl(fyne.KeyF), w.Find),
+		item("Label All Occurrences", ctrl(fyne.KeyL), func() { w.LabelAll(w.find.label.Selected) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Annotator…", w.AskAnnotator),
+	)
+}
+
+func (w *Window) viewMenu() *fyne.Menu {
+	w.items.light = fyne.NewMenuItem("Light Theme", func() { w.SetTheme(themeLight) })
+	w.items.dark = fyne.NewMenuItem("Dark Theme", func() { w.SetTheme(themeDark) })
+	return fyne.NewMenu("View",
+		item("Larger Text", ctrl(fyne.KeyEqual), func() { w.ZoomText(1) }),
+		item("Smaller Text", ctrl(fyne.KeyMinus), func() { w.ZoomText(-1) }),
+		fyne.NewMenuItemSeparator(),
+		w.items.light,
+		w.items.dark,
+	)
+}
+
+func (w *Window) documentMenu() *fyne.Menu {
+	w.items.done = item("Mark Done", ctrl(fyne.KeyD), w.ToggleDone)
+	return fyne.NewMenu("Document",
+		item("Next Document", ctrl(fyne.KeyPageDown), w.NextDocument),
+		item("Previous Document", ctrl(fyne.KeyPageUp), w.PreviousDocument),
+		fyne.NewMenuItemSeparator(),
+		w.items.done,
+	)
+}
+
+func (w *Window) helpMenu() *fyne.Menu {
+	return fyne.NewMenu("Help",
+		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), w.ShowShortcuts),
+	)
+}
+
+// addShortcuts adds the shortcuts a menu item cannot also carry: Ctrl+Y
+// for redo. The document view passes shortcuts it does not use on to the
+// canvas, so these work while it has the keyboard.
+func (w *Window) addShortcuts() {
+	w.win.Canvas().AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { w.Redo() })
+}
+
+// refreshMenus updates Undo and Redo's labels, checks and Open Recent.
+func (w *Window) refreshMenus() {
+	if w.menu == nil || len(w.docs) == 0 || w.cur < 0 {
+		return
+	}
+	h := w.current().hist
+	what, ok := h.CanUndo()
+	w.items.undo.Label, w.items.undo.Disabled = "Undo "+what, !ok
+	if !ok {
+		w.items.undo.Label = "Undo"
+	}
+	what, ok = h.CanRedo()
+	w.items.redo.Label, w.items.redo.Disabled = "Redo "+what, !ok
+	if !ok {
+		w.items.redo.Label = "Redo"
+	}
+	w.items.done.Checked = isDone(w.Document())
+	t := w.prefs.p.String(prefTheme)
+	w.items.light.Checked, w.items.dark.Checked = t == themeLight, t == themeDark
+	w.items.recent.ChildMenu = w.recentMenu()
+	w.menu.Refresh()
+}
+
+// menuItem finds a menu item by its menu's and its own label, for tests
+// and for commands that act like a click on one.
+func (w *Window) menuItem(menu, label string) *fyne.MenuItem {
+	for _, m := range w.menu.Items {
+		if m.Label != menu {
+			continue
+		}
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,103 @@
+package app
+
+import (
+	"os"
+	"os/user"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+)
+
+// Preference keys.
+const (
+	prefAnnotator  = "annotator"
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefTextSize   = "text.size"
+	prefTheme      = "theme"
+	prefRecent     = "recent"
+	prefLastFolder = "folder.last"
+)
+
+// maxRecent is how many files File → Open Recent lists.
+const maxRecent = 10
+
+// defaultSize is the window's size on first start.
+var defaultSize = fyne.NewSize(1180, 780)
+
+// prefs reads and writes Gloss's remembered settings.
+type prefs struct{ p fyne.Preferences }
+
+func (p prefs) annotator() string { return p.p.String(prefAnnotator) }
+
+func (p prefs) recent() []string { return p.p.StringList(prefRecent) }
+
+// addRecent puts path first in the recent files.
+func (p prefs) addRecent(path string) {
+	list := slices.DeleteFunc(p.recent(), func(s string) bool { return s == path })
+	list = append([]string{path}, list...)
+	if len(list) > maxRecent {
+		list = list[:maxRecent]
+	}
+	p.p.SetStringList(prefRecent, list)
+}
+
+func (p prefs) windowSize() fyne.Size {
+	w, h := p.p.Float(prefWidth), p.p.Float(prefHeight)
+	if w < 400 || h < 300 {
+		return defaultSize
+	}
+	return fyne.NewSize(float32(w), float32(h))
+}
+
+// pickAnnotator chooses the annotator's name: the command line's, else the
+// saved preference, else the login name.
+func pickAnnotator(flag, saved string) string {
+	switch {
+	case flag != "":
+		return flag
+	case saved != "":
+		return saved
+	}
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	if s := os.Getenv("USER"); s != "" {
+		return s
+	}
+	return "annotator"
+}
+
+// SetAnnotator changes the name stamped on new spans and remembers it.
+func (w *Window) SetAnnotator(name string) {
+	if name == "" {
+		return
+	}
+	w.annotator = name
+	w.prefs.p.SetString(prefAnnotator, name)
+	w.status.refresh()
+}
+
+// Annotator is the name stamped on new spans.
+func (w *Window) Annotator() string { return w.annotator }
+
+// applyPrefs restores the window size and text size (New applies the
+// theme first of all).
+func (w *Window) applyPrefs() {
+	w.win.Resize(w.prefs.windowSize())
+	if s := w.prefs.p.Float(prefTextSize); s > 0 {
+		w.view.SetTextSize(float32(s))
+	}
+}
+
+// savePrefsOnQuit remembers the window size.
+func (w *Window) savePrefsOnQuit() {
+	sz := w.win.Canvas().Size()
+	if sz.Width >= 400 && sz.Height >= 300 {
+		w.prefs.p.SetFloat(prefWidth, float64(sz.Width))
+		w.prefs.p.SetFloat(prefHeight, float64(sz.Height))
+	}
+}
+
+func ftoa(f float32) string { return strconv.FormatFloat(float64(f), 'f', -1, 32) }

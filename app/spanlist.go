@@ -1,0 +1,197 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
+)
+
+// allLabels is the span list filter's choice that shows every span.
+const allLabels = "All labels"
+
+// spanList lists the current document's spans in text order: label, text
+// and a mark for a note; it filters by label and counts spans per label. A
+// click, Space or Enter on a row selects that span in the view.
+type spanList struct {
+	w      *Window
+	filter *widget.Select
+	counts *widget.Label
+	list   *spanListView
+	// rows are the ids of the spans shown, in text order.
+	rows []string
+	// syncing is set while the list follows the view's selection, so that
+	// selecting a row does not select the span again.
+	syncing bool
+	box     fyne.CanvasObject
+}
+
+func newSpanList(w *Window) *spanList {
+	s := &spanList{w: w}
+	opts := []string{allLabels}
+	for _, l := range w.labels.Labels {
+		opts = append(opts, l.Name)
+	}
+	s.filter = widget.NewSelect(opts, func(string) { s.refresh() })
+	s.filter.Selected = allLabels
+	s.counts = widget.NewLabel("")
+	s.counts.Wrapping = fyne.TextWrapWord
+	s.list = newSpanListView(s)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Spans", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, s.filter),
+		s.counts)
+	s.box = container.NewBorder(top, nil, nil, nil, s.list)
+	return s
+}
+
+func (s *spanList) object() fyne.CanvasObject { return s.box }
+
+// SetFilter shows only spans of label ("" or allLabels for all).
+func (s *spanList) SetFilter(label string) {
+	if label == "" {
+		label = allLabels
+	}
+	s.filter.SetSelected(label)
+}
+
+// refresh rebuilds the rows and counts from the current document.
+func (s *spanList) refresh() {
+	d := s.w.Document()
+	order := make([]int, len(d.Spans))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return annotate.CompareSpans(d.Spans[a], d.Spans[b]) })
+	counts := map[string]int{}
+	s.rows = s.rows[:0]
+	for _, i := range order {
+		sp := &d.Spans[i]
+		counts[sp.Label]++
+		if s.filter.Selected == allLabels || s.filter.Selected == sp.Label {
+			s.rows = append(s.rows, sp.ID)
+		}
+	}
+	var parts []string
+	for _, l := range s.w.labels.Labels {
+		parts = append(parts, fmt.Sprintf("%s %d", l.Name, counts[l.Name]))
+		delete(counts, l.Name)
+	}
+	for name, n := range counts {
+		parts = append(parts, fmt.Sprintf("%s %d", name, n))
+	}
+	s.counts.SetText(strings.Join(parts, " · ") + fmt.Sprintf("  (%d in all)", len(d.Spans)))
+	s.list.Refresh()
+	s.showSelected(s.w.view.SelectedSpan())
+}
+
+// showSelected highlights the row of span id (none for "").
+func (s *spanList) showSelected(id string) {
+	s.syncing = true
+	defer func() { s.syncing = false }()
+	if i := slices.Index(s.rows, id); i >= 0 && id != "" {
+		s.list.Select(i)
+		s.list.focus = i
+		return
+	}
+	s.list.UnselectAll()
+}
+
+// Rows is the ids of the spans the list shows, in order.
+func (s *spanList) Rows() []string { return slices.Clone(s.rows) }
+
+// activate selects the span of row i in the view.
+func (s *spanList) activate(i int) {
+	if i >= 0 && i < len(s.rows) {
+		s.w.SelectSpan(s.rows[i])
+	}
+}
+
+// spanListView is a widget.List that also opens a row with Enter.
+type spanListView struct {
+	widget.List
+	s     *spanList
+	focus int // the row keyboard focus is on (List keeps its own private)
+}
+
+func newSpanListView(s *spanList) *spanListView {
+	l := &spanListView{s: s}
+	l.Length = func() int { return len(s.rows) }
+	l.CreateItem = func() fyne.CanvasObject {
+		sw := canvas.NewRectangle(nil)
+		sw.CornerRadius = 3
+		sw.SetMinSize(fyne.NewSize(6, 18))
+		name := widget.NewLabelWithStyle("QUOTE", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		text := widget.NewLabel("")
+		text.Truncation = fyne.TextTruncateEllipsis
+		note := widget.NewLabel("")
+		return container.NewBorder(nil, nil, container.NewHBox(sw, name), note, text)
+	}
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		if s.w.cur < 0 || i >= len(s.rows) {
+			return
+		}
+		d := s.w.Document()
+		k := d.SpanByID(s.rows[i])
+		if k < 0 {
+			return
+		}
+		sp := &d.Spans[k]
+		row := o.(*fyne.Container)
+		left := row.Objects[1].(*fyne.Container)
+		sw := left.Objects[0].(*canvas.Rectangle)
+		sw.FillColor = s.w.colorOf(sp.Label)
+		sw.Refresh()
+		left.Objects[1].(*widget.Label).SetText(sp.Label)
+		row.Objects[0].(*widget.Label).SetText(snippet(sp.Text, 80))
+		mark := ""
+		if sp.Note != "" {
+			mark = "✎"
+		}
+		if sp.Suggested {
+			mark += "?"
+		}
+		row.Objects[2].(*widget.Label).SetText(mark)
+	}
+	l.OnSelected = func(i widget.ListItemID) {
+		l.focus = i
+		if !s.syncing {
+			s.activate(i)
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey adds Enter (open the focused row) to the list's keys.
+func (l *spanListView) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.s.activate(l.focus)
+		return
+	case fyne.KeyDown:
+		if l.focus < len(l.s.rows)-1 {
+			l.focus++
+		}
+	case fyne.KeyUp:
+		if l.focus > 0 {
+			l.focus--
+		}
+	}
+	l.List.TypedKey(ev)
+}
+
+// snippet shortens text to at most n code points on one line.
+func snippet(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n-1]) + "…"
+}
