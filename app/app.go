@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"gloss/annotate"
+	"gloss/app/review"
 	"gloss/assets"
 )
 
@@ -28,6 +29,9 @@ type Options struct {
 // article when there are none) and returns when the app quits.
 func Run(a fyne.App, opt Options) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if opt.Review {
+		return runReview(a, opt)
+	}
 	win := a.NewWindow("Gloss")
 	win.SetMaster()
 	w, err := New(a, win, opt)
@@ -59,4 +63,19 @@ func (w *Window) startAutosave() chan struct{} {
 		}
 	}()
 	return stop
+}
+
+// runReview opens the review screen alone, as `gloss review` asks: the
+// files of opt compared, the gold saved to opt.Out.
+func runReview(a fyne.App, opt Options) error {
+	if t := a.Preferences().String(prefTheme); t != "" {
+		applyTheme(a, t)
+	}
+	win, err := review.NewWindow(a, opt.Files, opt.Out, opt.Labels)
+	if err != nil {
+		return err
+	}
+	win.SetMaster()
+	win.ShowAndRun()
+	return nil
 }

@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"gloss/app/review"
 )
 
 // menuItems are the menu items whose label or state follows the work.
@@ -49,7 +51,7 @@ func (w *Window) fileMenu() *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		item("Import…", ctrl(fyne.KeyI), w.Import),
 		item("Export…", ctrl(fyne.KeyE), w.Export),
-		// Issue 6 adds "Review Files…" here.
+		fyne.NewMenuItem("Review Files…", w.ReviewFiles),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -160,3 +162,7 @@ func (w *Window) menuItem(menu, label string) *fyne.MenuItem {
 	}
 	return nil
 }
+
+// ReviewFiles asks for teammates' files and a gold file, then opens the
+// review screen on them in a window of its own.
+func (w *Window) ReviewFiles() { review.ShowFilesDialog(w.app, w.win, w.labels) }
