@@ -9,6 +9,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"gloss/app"
+	_ "gloss/app/posixlocale" // before Fyne reads the locale
 	"gloss/cli"
 )
 
