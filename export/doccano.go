@@ -68,7 +68,7 @@ func (dr *DoccanoReader) parseLine(line []byte) (*annotate.Document, error) {
 	hasText := false
 	entityAt := map[string]int{} // doccano entity id → span index
 	var rels []doccanoRel
-	err := sc.object(func(key []byte) error {
+	err := sc.document(func(key []byte) error {
 		var err error
 		switch string(key) {
 		case "id":
@@ -121,9 +121,6 @@ func (dr *DoccanoReader) parseLine(line []byte) (*annotate.Document, error) {
 		return err
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := sc.end(); err != nil {
 		return nil, err
 	}
 	if !hasText {

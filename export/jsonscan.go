@@ -113,6 +113,15 @@ func (s *scanner) object(member func(key []byte) error) error {
 	}
 }
 
+// document walks the members of a line's one top-level object, as object
+// does, and checks that nothing but white space follows it.
+func (s *scanner) document(member func(key []byte) error) error {
+	if err := s.object(member); err != nil {
+		return err
+	}
+	return s.end()
+}
+
 // array walks the elements of an array; elem must consume each element.
 func (s *scanner) array(elem func() error) error {
 	if err := s.expect('['); err != nil {

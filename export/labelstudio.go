@@ -109,7 +109,7 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 	var taskID string
 	var results, predictions []lsRegion
 	annotations, skippedAnnotations := 0, 0
-	err := sc.object(func(key []byte) error {
+	err := sc.document(func(key []byte) error {
 		var err error
 		switch string(key) {
 		case "id":
@@ -177,9 +177,6 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 		return err
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := sc.end(); err != nil {
 		return nil, err
 	}
 	if !hasText {

@@ -59,7 +59,7 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 	sc.reset(line)
 	d := &annotate.Document{}
 	hasText := false
-	err := sc.object(func(key []byte) error {
+	err := sc.document(func(key []byte) error {
 		var err error
 		switch string(key) {
 		case "id":
@@ -101,9 +101,6 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 		return err
 	})
 	if err != nil {
-		return nil, err
-	}
-	if err := sc.end(); err != nil {
 		return nil, err
 	}
 	if !hasText {

@@ -62,7 +62,7 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 	var toks [][2]int
 	var spans []prodigySpan
 	var rels []prodigyRel
-	err := sc.object(func(key []byte) error {
+	err := sc.document(func(key []byte) error {
 		var err error
 		switch string(key) {
 		case "id":
@@ -134,14 +134,11 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := sc.end(); err != nil {
-		return nil, err
-	}
 	if !hasText {
 		return nil, errors.New(`missing "text"`)
 	}
 	if d.ID == "" {
-		d.ID = pr.base + "-" + strconv.Itoa(pr.line)
+		d.ID = pr.defaultID()
 	}
 	for i, s := range spans {
 		if !s.hasOffsets {
