@@ -263,25 +263,33 @@ func (w *Window) lastFolder() fyne.ListableURI {
 // Open asks for a file and opens it (after asking about unsaved work).
 func (w *Window) Open() {
 	w.afterDiscardCheck("opening another file", func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil {
-				w.showError(err)
-				return
-			}
-			if r == nil {
-				return
-			}
-			path := r.URI().Path()
-			r.Close()
-			w.OpenPath(path)
-		}, w.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".jsonl", ".txt", ".json", ".conll", ".ann"}))
-		if l := w.lastFolder(); l != nil {
-			d.SetLocation(l)
-		}
-		d.Resize(dialogSize(w.win))
-		d.Show()
+		w.askFile([]string{".jsonl", ".txt", ".json", ".conll", ".ann"}, w.OpenPath)
 	})
+}
+
+// askFile shows the file-open dialog at the last folder, filtered by
+// extensions (nil: every file), and calls then with the chosen path.
+func (w *Window) askFile(extensions []string, then func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, w.win)
+	if extensions != nil {
+		d.SetFilter(storage.NewExtensionFileFilter(extensions))
+	}
+	if l := w.lastFolder(); l != nil {
+		d.SetLocation(l)
+	}
+	d.Resize(dialogSize(w.win))
+	d.Show()
 }
 
 // OpenFolder asks for a folder of .txt files (or a brat folder) and opens

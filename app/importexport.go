@@ -52,23 +52,7 @@ func (w *Window) Import() {
 			}
 			f := byChoice[format.Selected]
 			xo := export.Options{UTF16: utf16.Checked, Labels: w.labels}
-			open := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-				if err != nil {
-					w.showError(err)
-					return
-				}
-				if r == nil {
-					return
-				}
-				path := r.URI().Path()
-				r.Close()
-				w.ImportFile(path, f, xo)
-			}, w.win)
-			if l := w.lastFolder(); l != nil {
-				open.SetLocation(l)
-			}
-			open.Resize(dialogSize(w.win))
-			open.Show()
+			w.askFile(nil, func(path string) { w.ImportFile(path, f, xo) })
 		}, w.win)
 		form.Resize(fyne.NewSize(640, 220))
 		form.Show()
