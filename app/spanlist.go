@@ -16,8 +16,9 @@ import (
 // allLabels is the span list filter's choice that shows every span.
 const allLabels = "All labels"
 
-// spanList lists the current document's spans in text order: label, text
-// and a mark for a note; it filters by label and counts spans per label. A
+// spanList lists the current document's spans in text order: label, text,
+// its relations ("— Çavusoglu", "← 1 quote") and a mark for a note (✎) or
+// a suggestion (?); it filters by label and counts spans per label. A
 // click, Space or Enter on a row selects that span in the view.
 type spanList struct {
 	w      *Window
@@ -130,7 +131,10 @@ func newSpanListView(s *spanList) *spanListView {
 		text := widget.NewLabel("")
 		text.Truncation = fyne.TextTruncateEllipsis
 		note := widget.NewLabel("")
-		return container.NewBorder(nil, nil, container.NewHBox(sw, name), note, text)
+		// The relation caption ("— Çavusoglu") sits beside the mark so that
+		// a long quote's ellipsis never hides who said it.
+		rel := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+		return container.NewBorder(nil, nil, container.NewHBox(sw, name), container.NewHBox(rel, note), text)
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		if s.w.cur < 0 || i >= len(s.rows) {
@@ -156,7 +160,9 @@ func newSpanListView(s *spanList) *spanListView {
 		if sp.Suggested {
 			mark += "?"
 		}
-		row.Objects[2].(*widget.Label).SetText(mark)
+		right := row.Objects[2].(*fyne.Container)
+		right.Objects[0].(*widget.Label).SetText(relationCaption(d, sp.ID))
+		right.Objects[1].(*widget.Label).SetText(mark)
 	}
 	l.OnSelected = func(i widget.ListItemID) {
 		l.focus = i

@@ -55,6 +55,8 @@ type Window struct {
 	items    menuItems
 	body     *fyne.Container
 	recovery recovery
+	// link is the relation being made in link mode.
+	link linking
 
 	// AutosaveEvery is how often Run autosaves to the recovery file.
 	AutosaveEvery time.Duration
@@ -128,8 +130,14 @@ func (w *Window) wireView() {
 		w.note.show(id)
 		w.spans.showSelected(id)
 		w.status.refresh()
+		if d := w.Document(); isSuggested(d, id) {
+			w.status.message(suggestionHint(&d.Spans[d.SpanByID(id)]))
+		}
 	}
 	v.OnDeleteRequested = func(id string) { w.DeleteSpan(id) }
+	v.OnKey = w.onKey
+	v.OnLinkChosen = w.linkChosen
+	v.OnLinkCancelled = w.linkCancelled
 }
 
 // current is the document on screen.
@@ -295,13 +303,18 @@ func (w *Window) LabelSelection(label string) {
 	w.focusView()
 }
 
-// DeleteSpan removes span id (the selected one when id is "").
+// DeleteSpan removes span id (the selected one when id is ""); a
+// suggestion is rejected (RejectSuggestion), which also moves to the next.
 func (w *Window) DeleteSpan(id string) {
 	if id == "" {
 		id = w.view.SelectedSpan()
 	}
 	if id == "" {
 		w.status.message("Select a span to delete")
+		return
+	}
+	if isSuggested(w.Document(), id) {
+		w.RejectSuggestion(id)
 		return
 	}
 	w.do(&annotate.RemoveSpan{ID: id})
