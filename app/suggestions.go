@@ -37,10 +37,11 @@ func (w *Window) Suggest() {
 		return
 	}
 	if w.do(&annotate.Batch{Name: "Suggest", Edits: edits}) {
-		w.status.message(fmt.Sprintf("Suggested %d spans and %d relations: Enter accepts, Backspace rejects", len(spans), added))
 		if id := w.nextSuggestion(nil); id != "" {
 			w.view.SelectSpan(id)
 		}
+		// After the selection, whose hint it replaces: the count matters more.
+		w.status.message(fmt.Sprintf("Suggested %d spans and %d relations: Enter accepts, Backspace rejects", len(spans), added))
 	}
 	w.focusView()
 }
