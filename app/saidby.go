@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"gloss/annotate"
-	"gloss/app/docview"
 )
 
 // linking is the relation being made in the view's link mode.
@@ -188,25 +187,38 @@ func (w *Window) RemoveRelations(id, rel string) {
 	}
 }
 
-// relationCaption is what the span list shows after span id: its
-// relations' targets ("— Çavusoglu"), else what it is the target of
-// ("← 2 quotes").
+// listNameMax is how many code points of a name the span list shows in a
+// relation caption: less than the view's 24, so that a quote's own text
+// keeps room in a row.
+const listNameMax = 16
+
+// relationCaption is what the span list shows after span id: the spans its
+// relations lead to ("— Çavusoglu" for SAID_BY, "→ name" for others, as the
+// view's captions), else what it is the target of ("← 1 quote").
 func relationCaption(d *annotate.Document, id string) string {
-	if c := docview.RelationCaption(d, id); c != "" {
-		return c
-	}
-	var from []string
+	var names, from []string
+	prefix := "— "
 	for _, r := range d.Relations {
-		if r.To == id {
+		switch id {
+		case r.From:
+			if i := d.SpanByID(r.To); i >= 0 {
+				names = append(names, snippet(d.Spans[i].Text, listNameMax))
+				if r.Label != "SAID_BY" {
+					prefix = "→ "
+				}
+			}
+		case r.To:
 			if i := d.SpanByID(r.From); i >= 0 {
 				from = append(from, d.Spans[i].Label)
 			}
 		}
 	}
-	switch len(from) {
-	case 0:
+	switch {
+	case len(names) > 0:
+		return prefix + strings.Join(names, ", ")
+	case len(from) == 0:
 		return ""
-	case 1:
+	case len(from) == 1:
 		return "← 1 " + strings.ToLower(from[0])
 	}
 	return fmt.Sprintf("← %d spans", len(from))

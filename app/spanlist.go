@@ -133,7 +133,8 @@ func newSpanListView(s *spanList) *spanListView {
 		note := widget.NewLabel("")
 		// The relation caption ("— Çavusoglu") sits beside the mark so that
 		// a long quote's ellipsis never hides who said it.
-		rel := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+		rel := widget.NewLabel("")
+		rel.Importance = widget.HighImportance // the primary colour
 		return container.NewBorder(nil, nil, container.NewHBox(sw, name), container.NewHBox(rel, note), text)
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -152,7 +153,10 @@ func newSpanListView(s *spanList) *spanListView {
 		sw.FillColor = s.w.colorOf(sp.Label)
 		sw.Refresh()
 		left.Objects[1].(*widget.Label).SetText(sp.Label)
-		row.Objects[0].(*widget.Label).SetText(snippet(sp.Text, 80))
+		text := row.Objects[0].(*widget.Label)
+		// A suggestion's text is in italics (grey was too faint to read).
+		text.TextStyle.Italic = sp.Suggested
+		text.SetText(snippet(sp.Text, 80))
 		mark := ""
 		if sp.Note != "" {
 			mark = "✎"
