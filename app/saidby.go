@@ -187,10 +187,10 @@ func (w *Window) RemoveRelations(id, rel string) {
 	}
 }
 
-// listNameMax is how many code points of a name the span list shows in a
-// relation caption: less than the view's 24, so that a quote's own text
-// keeps room in a row.
-const listNameMax = 16
+// listNameMax is how many code points of a name the span list's relation
+// caption keeps, as the view's captions do; the row cuts it further when
+// it is narrow.
+const listNameMax = 24
 
 // relationCaption is what the span list shows after span id: the spans its
 // relations lead to ("— Çavusoglu" for SAID_BY, "→ name" for others, as the

@@ -2,12 +2,14 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
 	"gloss/assets"
@@ -73,6 +75,17 @@ func click(w *Window, p fyne.Position) {
 	w.view.Tapped(&ev.PointEvent)
 }
 
+// listTexts is the text of every label the span list draws.
+func listTexts(w *Window) []string {
+	var out []string
+	walk(w.spans.list, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
+			out = append(out, l.Text)
+		}
+	})
+	return out
+}
+
 // pointOn finds a point of the view over span id by clicking across it
 // (outside link mode, where a click selects the span under it).
 func pointOn(t *testing.T, w *Window, id string) fyne.Position {
@@ -127,6 +140,9 @@ func TestSaidByKeyTabEnter(t *testing.T) {
 	}
 	if got := relationCaption(d, ids["cav"]); got != "← 1 quote" {
 		t.Errorf("actor caption = %q", got)
+	}
+	if got := listTexts(w); !slices.Contains(got, "— Çavusoglu") || !slices.Contains(got, "← 1 quote") {
+		t.Errorf("the span list shows %q", got)
 	}
 	// Undo and redo, through the menu.
 	undo := w.menuItem("Edit", "Undo Add SAID_BY")
