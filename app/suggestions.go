@@ -87,10 +87,21 @@ func acceptRelations(d *annotate.Document, ids map[string]bool) []annotate.Edit 
 // between it and other accepted spans. It reports false when there was
 // nothing to accept.
 func (w *Window) AcceptSuggestion(id string) bool {
+	sp, ok := w.accept(id)
+	if ok {
+		w.selectNextSuggestion(&sp)
+	}
+	return ok
+}
+
+// accept accepts span id and its suggested relations whose ends are then
+// all accepted, as one undoable edit. It returns the span as it was, and
+// false when there was nothing to accept or the edit failed.
+func (w *Window) accept(id string) (annotate.Span, bool) {
 	d := w.Document()
 	i := d.SpanByID(id)
 	if i < 0 {
-		return false
+		return annotate.Span{}, false
 	}
 	sp := d.Spans[i]
 	var edits []annotate.Edit
@@ -98,14 +109,11 @@ func (w *Window) AcceptSuggestion(id string) bool {
 		edits = append(edits, annotate.Accept(d, id))
 	}
 	edits = append(edits, acceptRelations(d, map[string]bool{id: true})...)
-	if len(edits) == 0 {
-		return false
+	if len(edits) == 0 || !w.do(&annotate.Batch{Name: "Accept " + sp.Label, Edits: edits}) {
+		return sp, false
 	}
-	if w.do(&annotate.Batch{Name: "Accept " + sp.Label, Edits: edits}) {
-		w.status.message(fmt.Sprintf("Accepted %s %q", sp.Label, snippet(sp.Text, 40)))
-		w.selectNextSuggestion(&sp)
-	}
-	return true
+	w.status.message(fmt.Sprintf("Accepted %s %q", sp.Label, snippet(sp.Text, 40)))
+	return sp, true
 }
 
 // RejectSuggestion removes suggestion id and its relations as one undoable

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
 )
@@ -193,6 +194,21 @@ func TestAcceptAndRejectOneByOne(t *testing.T) {
 	}
 	if len(d.Spans) != n {
 		t.Error("Enter on an accepted span changed the spans")
+	}
+}
+
+func TestLabellingASuggestionAcceptsIt(t *testing.T) {
+	w, d := suggestSample(t)
+	quote := d.Spans[d.SpanByID(quoteID(t, d, "call a truce"))]
+	n := len(d.Spans)
+	w.view.SetSelection(quote.Start, quote.End)
+	test.Type(w.view, "q")
+	if len(d.Spans) != n || isSuggested(d, quote.ID) {
+		t.Errorf("after q on a suggested QUOTE: %d spans (had %d), suggested %v", len(d.Spans), n, isSuggested(d, quote.ID))
+	}
+	w.Undo()
+	if !isSuggested(d, quote.ID) {
+		t.Error("undo did not make it a suggestion again")
 	}
 }
 

@@ -269,10 +269,15 @@ func (w *Window) labelRequested(label string, start, end int) {
 }
 
 // AddSpan labels [start, end) of the current document and selects the new
-// span.
+// span; on a suggestion with that range and label it accepts it.
 func (w *Window) AddSpan(label string, start, end int) {
 	d := w.Document()
 	if i := d.FindSpan(start, end, label); i >= 0 {
+		if d.Spans[i].Suggested {
+			// Labelling a suggestion by hand accepts it.
+			w.accept(d.Spans[i].ID)
+			return
+		}
 		w.status.message(fmt.Sprintf("%q is already a %s", d.Spans[i].Text, label))
 		return
 	}
