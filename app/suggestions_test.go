@@ -304,3 +304,32 @@ func TestSuggestionsSaved(t *testing.T) {
 		t.Errorf("relation read back %+v", r)
 	}
 }
+
+// TestSuggestMixedText runs Suggest on a text with an emoji flag, a
+// combining accent, CJK and CRLF: every suggestion's text matches its code
+// point range, the quote is found, and Accept All then a save keep them.
+func TestSuggestMixedText(t *testing.T) {
+	w, _, out := openMixed(t)
+	w.Suggest()
+	d := w.Document()
+	qs, qe := rangeOf(t, mixedText, "we will not stop", 0)
+	if i := d.FindSpan(qs, qe, "QUOTE"); i < 0 || !d.Spans[i].Suggested {
+		t.Fatalf("no suggested QUOTE [%d,%d): %v", qs, qe, spanSummary(d))
+	}
+	for _, s := range d.Spans {
+		if s.Text != d.Slice(s.Start, s.End) || !s.Suggested {
+			t.Errorf("suggestion %+v: text %q at its range", s, d.Slice(s.Start, s.End))
+		}
+	}
+	w.AcceptAll()
+	if err := w.SaveTo(out); err != nil {
+		t.Fatal(err)
+	}
+	back := readNative(t, out)[0]
+	if got, want := spanSummary(back), spanSummary(d); !slices.Equal(got, want) {
+		t.Errorf("read back %q, want %q", got, want)
+	}
+	if got, want := countOf(back), countOf(d); got != want || got.sugSpans != 0 {
+		t.Errorf("read back %+v, want %+v", got, want)
+	}
+}
