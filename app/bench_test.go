@@ -2,10 +2,12 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
+	"gloss/assets"
 	"gloss/export"
 )
 
@@ -102,4 +104,29 @@ func BenchmarkAutosaveCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSuggestAcceptAll runs Suggest on 60 copies of the sample
+// article (about 200 KB), accepts every suggestion in one step and undoes
+// both: the engine, the batches, the view's marks and captions, the span
+// list.
+func BenchmarkSuggestAcceptAll(b *testing.B) {
+	w, _ := newTestWindow(b, Options{})
+	text := strings.Repeat(string(assets.Sample)+"\n\n", 60)
+	w.setWork([]*annotate.Document{{ID: "big", Text: text}}, "", "")
+	d := w.Document()
+	var spans, rels int
+	b.ResetTimer()
+	for b.Loop() {
+		w.Suggest()
+		spans, rels = len(d.Spans), len(d.Relations)
+		w.AcceptAll()
+		if c := countOf(d); c.sugSpans != 0 || c.spans != spans || c.rels != rels {
+			b.Fatalf("after Accept All: %+v", c)
+		}
+		w.Undo()
+		w.Undo()
+	}
+	b.ReportMetric(float64(spans), "spans")
+	b.ReportMetric(float64(rels), "relations")
 }

@@ -33,7 +33,7 @@ func item(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 // that later commands (Suggest, relation mode, Review Files…) have an
 // obvious place to go.
 func (w *Window) buildMenu() *fyne.MainMenu {
-	return fyne.NewMainMenu(w.fileMenu(), w.editMenu(), w.viewMenu(), w.documentMenu(), w.helpMenu())
+	return fyne.NewMainMenu(w.fileMenu(), w.editMenu(), w.suggestMenu(), w.viewMenu(), w.documentMenu(), w.helpMenu())
 }
 
 func (w *Window) fileMenu() *fyne.Menu {
@@ -71,22 +71,28 @@ func (w *Window) recentMenu() *fyne.Menu {
 	return m
 }
 
-// editMenu holds the editing commands; issue 7's Suggest and SAID_BY
-// relation mode belong here.
+// editMenu holds the editing commands, with one pair of items per
+// relation of the label set ("Said By… (S)", "Remove Said By"); the
+// suggestion commands have a menu of their own (suggestMenu).
 func (w *Window) editMenu() *fyne.Menu {
 	w.items.undo = item("Undo", &fyne.ShortcutUndo{}, w.Undo)
 	w.items.redo = item("Redo", ctrlShift(fyne.KeyZ), w.Redo)
-	return fyne.NewMenu("Edit",
+	items := []*fyne.MenuItem{
 		w.items.undo,
 		w.items.redo,
 		fyne.NewMenuItemSeparator(),
 		item("Delete Span", &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, func() { w.DeleteSpan("") }),
 		fyne.NewMenuItemSeparator(),
+	}
+	if rels := w.relationItems(); len(rels) > 0 {
+		items = append(append(items, rels...), fyne.NewMenuItemSeparator())
+	}
+	return fyne.NewMenu("Edit", append(items,
 		item("Find…", ctrl(fyne.KeyF), w.Find),
 		item("Label All Occurrences", ctrl(fyne.KeyL), func() { w.LabelAll(w.find.label.Selected) }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Annotator…", w.AskAnnotator),
-	)
+	)...)
 }
 
 func (w *Window) viewMenu() *fyne.Menu {

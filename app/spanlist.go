@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
@@ -16,8 +17,9 @@ import (
 // allLabels is the span list filter's choice that shows every span.
 const allLabels = "All labels"
 
-// spanList lists the current document's spans in text order: label, text
-// and a mark for a note; it filters by label and counts spans per label. A
+// spanList lists the current document's spans in text order: label, text,
+// its relations ("— Çavusoglu", "← 1 quote") and a mark for a note (✎) or
+// a suggestion (?); it filters by label and counts spans per label. A
 // click, Space or Enter on a row selects that span in the view.
 type spanList struct {
 	w      *Window
@@ -130,7 +132,12 @@ func newSpanListView(s *spanList) *spanListView {
 		text := widget.NewLabel("")
 		text.Truncation = fyne.TextTruncateEllipsis
 		note := widget.NewLabel("")
-		return container.NewBorder(nil, nil, container.NewHBox(sw, name), note, text)
+		// The relation caption ("— Çavusoglu") beside the text: see
+		// captionRow.
+		rel := widget.NewLabel("")
+		rel.Importance = widget.HighImportance // the primary colour
+		rel.Truncation = fyne.TextTruncateEllipsis
+		return container.NewBorder(nil, nil, container.NewHBox(sw, name), note, container.New(captionRow{}, text, rel))
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		if s.w.cur < 0 || i >= len(s.rows) {
@@ -148,7 +155,11 @@ func newSpanListView(s *spanList) *spanListView {
 		sw.FillColor = s.w.colorOf(sp.Label)
 		sw.Refresh()
 		left.Objects[1].(*widget.Label).SetText(sp.Label)
-		row.Objects[0].(*widget.Label).SetText(snippet(sp.Text, 80))
+		cells := row.Objects[0].(*fyne.Container)
+		text := cells.Objects[0].(*widget.Label)
+		// A suggestion's text is in italics (grey was too faint to read).
+		text.TextStyle.Italic = sp.Suggested
+		text.SetText(snippet(sp.Text, 80))
 		mark := ""
 		if sp.Note != "" {
 			mark = "✎"
@@ -156,6 +167,14 @@ func newSpanListView(s *spanList) *spanListView {
 		if sp.Suggested {
 			mark += "?"
 		}
+		rel := cells.Objects[1].(*widget.Label)
+		rel.SetText(relationCaption(d, sp.ID))
+		if rel.Text == "" {
+			rel.Hide()
+		} else {
+			rel.Show()
+		}
+		cells.Refresh()
 		row.Objects[2].(*widget.Label).SetText(mark)
 	}
 	l.OnSelected = func(i widget.ListItemID) {
@@ -184,6 +203,35 @@ func (l *spanListView) TypedKey(ev *fyne.KeyEvent) {
 		}
 	}
 	l.List.TypedKey(ev)
+}
+
+// captionRow lays out a row's text and its relation caption (two labels
+// that truncate): the caption gets the width it needs up to half the row,
+// so that a long quote's ellipsis never hides who said it and the quote
+// keeps room too; a hidden caption leaves the text the whole row.
+type captionRow struct{}
+
+// Layout implements fyne.Layout.
+func (captionRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	text, rel := objs[0], objs[1]
+	rw := float32(0)
+	if l, ok := rel.(*widget.Label); ok && rel.Visible() {
+		// What the label needs untruncated, and some slack: under X the
+		// label cut the last letters of captions with exactly its
+		// MinSize (seen in a screenshot; not headless).
+		whole := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
+		rw = min(whole.MinSize().Width+2*theme.InnerPadding(), size.Width/2)
+	}
+	text.Move(fyne.NewPos(0, 0))
+	text.Resize(fyne.NewSize(size.Width-rw, size.Height))
+	rel.Move(fyne.NewPos(size.Width-rw, 0))
+	rel.Resize(fyne.NewSize(rw, size.Height))
+}
+
+// MinSize implements fyne.Layout.
+func (captionRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(a.Width+b.Width, max(a.Height, b.Height))
 }
 
 // snippet shortens text to at most n code points on one line.

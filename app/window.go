@@ -55,6 +55,8 @@ type Window struct {
 	items    menuItems
 	body     *fyne.Container
 	recovery recovery
+	// link is the relation being made in link mode.
+	link linking
 
 	// AutosaveEvery is how often Run autosaves to the recovery file.
 	AutosaveEvery time.Duration
@@ -128,8 +130,14 @@ func (w *Window) wireView() {
 		w.note.show(id)
 		w.spans.showSelected(id)
 		w.status.refresh()
+		if d := w.Document(); isSuggested(d, id) {
+			w.status.message(suggestionHint(&d.Spans[d.SpanByID(id)]))
+		}
 	}
 	v.OnDeleteRequested = func(id string) { w.DeleteSpan(id) }
+	v.OnKey = w.onKey
+	v.OnLinkChosen = w.linkChosen
+	v.OnLinkCancelled = w.linkCancelled
 }
 
 // current is the document on screen.
@@ -261,10 +269,15 @@ func (w *Window) labelRequested(label string, start, end int) {
 }
 
 // AddSpan labels [start, end) of the current document and selects the new
-// span.
+// span; on a suggestion with that range and label it accepts it.
 func (w *Window) AddSpan(label string, start, end int) {
 	d := w.Document()
 	if i := d.FindSpan(start, end, label); i >= 0 {
+		if d.Spans[i].Suggested {
+			// Labelling a suggestion by hand accepts it.
+			w.accept(d.Spans[i].ID)
+			return
+		}
 		w.status.message(fmt.Sprintf("%q is already a %s", d.Spans[i].Text, label))
 		return
 	}
@@ -295,13 +308,18 @@ func (w *Window) LabelSelection(label string) {
 	w.focusView()
 }
 
-// DeleteSpan removes span id (the selected one when id is "").
+// DeleteSpan removes span id (the selected one when id is ""); a
+// suggestion is rejected (RejectSuggestion), which also moves to the next.
 func (w *Window) DeleteSpan(id string) {
 	if id == "" {
 		id = w.view.SelectedSpan()
 	}
 	if id == "" {
 		w.status.message("Select a span to delete")
+		return
+	}
+	if isSuggested(w.Document(), id) {
+		w.RejectSuggestion(id)
 		return
 	}
 	w.do(&annotate.RemoveSpan{ID: id})
