@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -80,25 +79,6 @@ func writeFile(t testing.TB, dir, name, content string) string {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// rangeOf is the code-point range of the nth (0-based) occurrence of
-// phrase in text.
-func rangeOf(t testing.TB, text, phrase string, nth int) (int, int) {
-	t.Helper()
-	from := 0
-	for {
-		i := strings.Index(text[from:], phrase)
-		if i < 0 {
-			t.Fatalf("%q not found (occurrence %d)", phrase, nth)
-		}
-		if nth == 0 {
-			s := utf8.RuneCountInString(text[:from+i])
-			return s, s + utf8.RuneCountInString(phrase)
-		}
-		nth--
-		from += i + len(phrase)
-	}
 }
 
 // readNative reads every document of a native file.

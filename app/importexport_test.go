@@ -14,13 +14,14 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
+
 	"gloss/export"
 )
 
 func TestExportFormats(t *testing.T) {
 	w, _, _ := openMixed(t)
 	for _, p := range []struct{ label, phrase string }{{"ACTOR", "Ankara 🇹🇷"}, {"QUOTE", "we will not stop"}, {"ACTOR", "東京"}} {
-		s, e := rangeOf(t, mixedText, p.phrase, 0)
+		s, e := annotatetest.Find(t, mixedText, p.phrase, 0)
 		w.AddSpan(p.label, s, e)
 	}
 	dir := t.TempDir()
@@ -60,7 +61,7 @@ func TestExportFormats(t *testing.T) {
 
 func TestImportWithFormat(t *testing.T) {
 	w, _, _ := openMixed(t)
-	s, e := rangeOf(t, mixedText, "Vladimir Putin", 0)
+	s, e := annotatetest.Find(t, mixedText, "Vladimir Putin", 0)
 	// doccano in the browser counts UTF-16 units: the emoji count double.
 	d := &annotate.Document{ID: "m", Text: mixedText}
 	u := d.UTF16()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/assets"
 )
 
@@ -39,7 +40,7 @@ func sampleSpans(t *testing.T) (*Window, map[string]string) {
 		if c.phrase == "Çavusoglu" {
 			nth = 1 // "Çavusoglu, quoted by the agency"
 		}
-		s, e := rangeOf(t, text, c.phrase, nth)
+		s, e := annotatetest.Find(t, text, c.phrase, nth)
 		w.AddSpan(c.label, s, e)
 		d := w.Document()
 		i := d.FindSpan(s, e, c.label)
@@ -329,8 +330,8 @@ to = ["PERSON"]
 			t.Errorf("no Edit item %q", label)
 		}
 	}
-	qs, qe := rangeOf(t, mixedText, "we will not stop", 0)
-	ps, pe := rangeOf(t, mixedText, "Vladimir Putin", 0)
+	qs, qe := annotatetest.Find(t, mixedText, "we will not stop", 0)
+	ps, pe := annotatetest.Find(t, mixedText, "Vladimir Putin", 0)
 	w.AddSpan("QUOTE", qs, qe)
 	w.AddSpan("PERSON", ps, pe)
 	d := w.Document()

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
 // counts is how many suggested and accepted spans and relations d has.
@@ -312,7 +313,7 @@ func TestSuggestMixedText(t *testing.T) {
 	w, _, out := openMixed(t)
 	w.Suggest()
 	d := w.Document()
-	qs, qe := rangeOf(t, mixedText, "we will not stop", 0)
+	qs, qe := annotatetest.Find(t, mixedText, "we will not stop", 0)
 	if i := d.FindSpan(qs, qe, "QUOTE"); i < 0 || !d.Spans[i].Suggested {
 		t.Fatalf("no suggested QUOTE [%d,%d): %v", qs, qe, spanSummary(d))
 	}

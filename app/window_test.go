@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/assets"
 )
 
@@ -62,7 +64,7 @@ func TestLabelByKeyAndBar(t *testing.T) {
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, e := rangeOf(t, text, c.phrase, c.nth)
+			s, e := annotatetest.Find(t, text, c.phrase, c.nth)
 			w.view.SetSelection(s+c.selFrom, e+c.selTo)
 			c.act(w)
 			d := w.Document()
@@ -83,7 +85,7 @@ func TestLabelByKeyAndBar(t *testing.T) {
 		})
 	}
 	// A label key with only a span selected relabels it.
-	s, e := rangeOf(t, text, "Ankara 🇹🇷", 0)
+	s, e := annotatetest.Find(t, text, "Ankara 🇹🇷", 0)
 	id := w.Document().Spans[w.Document().FindSpan(s, e, "ACTOR")].ID
 	w.view.SelectSpan(id)
 	test.Type(w.view, "c")
@@ -104,7 +106,7 @@ func TestLabelByKeyAndBar(t *testing.T) {
 
 func TestUndoRedo(t *testing.T) {
 	w, _, _ := openMixed(t)
-	s, e := rangeOf(t, mixedText, "Vladimir Putin", 0)
+	s, e := annotatetest.Find(t, mixedText, "Vladimir Putin", 0)
 	w.view.SetSelection(s, e)
 	test.Type(w.view, "a")
 	undo := w.menuItem("Edit", "Undo Add ACTOR")
@@ -147,7 +149,7 @@ func TestSpanList(t *testing.T) {
 	w, _ := newTestWindow(t, Options{})
 	text := w.Document().Text
 	add := func(label, phrase string, nth int) {
-		s, e := rangeOf(t, text, phrase, nth)
+		s, e := annotatetest.Find(t, text, phrase, nth)
 		w.AddSpan(label, s, e)
 	}
 	add("QUOTE", "the jobs continue", 0)
@@ -178,7 +180,7 @@ func TestSpanList(t *testing.T) {
 	if id := w.view.SelectedSpan(); id == "" || d.Spans[d.SpanByID(id)].Text != "Vladimir Putin" {
 		t.Fatalf("click selected %q", id)
 	}
-	if s, e := rangeOf(t, text, "Vladimir Putin", 0); w.status.pos.Text != fmt.Sprintf("ACTOR %d–%d · %d long", s, e, e-s) {
+	if s, e := annotatetest.Find(t, text, "Vladimir Putin", 0); w.status.pos.Text != fmt.Sprintf("ACTOR %d–%d · %d long", s, e, e-s) {
 		t.Errorf("status bar says %q", w.status.pos.Text)
 	}
 	// Enter opens the row the keyboard is on.
@@ -201,7 +203,7 @@ func TestSpanList(t *testing.T) {
 
 func TestNoteEditor(t *testing.T) {
 	w, _, _ := openMixed(t)
-	s, e := rangeOf(t, mixedText, "Vladimir Putin", 0)
+	s, e := annotatetest.Find(t, mixedText, "Vladimir Putin", 0)
 	w.AddSpan("ACTOR", s, e)
 	id := w.Document().Spans[0].ID
 	w.view.SelectSpan(id)
@@ -236,7 +238,7 @@ func TestNoteEditor(t *testing.T) {
 func TestFindAndLabelAll(t *testing.T) {
 	w, _ := newTestWindow(t, Options{})
 	text := w.Document().Text
-	s, e := rangeOf(t, text, "Turkey", 0)
+	s, e := annotatetest.Find(t, text, "Turkey", 0)
 	w.view.SetSelection(s, e)
 	w.Find()
 	if !w.find.Visible() || w.find.entry.Text != "Turkey" {
@@ -319,7 +321,7 @@ func TestUnsavedPrompt(t *testing.T) {
 				t.Fatalf("clean quit: %d quits, asked %v", ans.quits, ans.asked)
 			}
 			ans.quits = 0
-			s, e := rangeOf(t, mixedText, "Ankara", 1)
+			s, e := annotatetest.Find(t, mixedText, "Ankara", 1)
 			w.AddSpan("ACTOR", s, e)
 			ans.next = []string{c.answer}
 			w.Quit()
@@ -368,7 +370,7 @@ func TestSaveRoundTrip(t *testing.T) {
 		{"ACTOR", "Vladimir Putin"},
 	}
 	for _, p := range phrases {
-		s, e := rangeOf(t, mixedText, p.phrase, 0)
+		s, e := annotatetest.Find(t, mixedText, p.phrase, 0)
 		w.AddSpan(p.label, s, e)
 	}
 	w.view.SelectSpan(w.Document().Spans[0].ID)
@@ -382,7 +384,7 @@ func TestSaveRoundTrip(t *testing.T) {
 		t.Fatalf("saved %d docs, text ok %v", len(docs), len(docs) == 1 && docs[0].Text == mixedText)
 	}
 	for _, p := range phrases {
-		s, e := rangeOf(t, mixedText, p.phrase, 0)
+		s, e := annotatetest.Find(t, mixedText, p.phrase, 0)
 		k := docs[0].FindSpan(s, e, p.label)
 		if k < 0 || docs[0].Spans[k].Text != p.phrase {
 			t.Errorf("saved file lacks %s %q at [%d,%d): %v", p.label, p.phrase, s, e, spanSummary(docs[0]))
@@ -419,7 +421,7 @@ func TestCorpusFolder(t *testing.T) {
 	if w.Document().ID != "b" {
 		t.Fatalf("next document is %q", w.Document().ID)
 	}
-	s, e := rangeOf(t, w.Document().Text, "Second 😀", 0)
+	s, e := annotatetest.Find(t, w.Document().Text, "Second 😀", 0)
 	w.view.SetSelection(s, e)
 	test.Type(w.view, "a")
 	w.NextDocument()
@@ -465,7 +467,7 @@ func TestRecovery(t *testing.T) {
 	if _, err := os.Stat(w.RecoveryPath()); err == nil {
 		t.Fatal("autosave wrote a recovery file with nothing unsaved")
 	}
-	s, e := rangeOf(t, mixedText, "Vladimir Putin", 0)
+	s, e := annotatetest.Find(t, mixedText, "Vladimir Putin", 0)
 	w.AddSpan("ACTOR", s, e)
 	if err := w.Autosave(); err != nil {
 		t.Fatal(err)
@@ -502,7 +504,7 @@ func TestRecovery(t *testing.T) {
 		t.Fatal("the saved work was not resumed")
 	}
 	// Discard removes the recovery file.
-	qs, qe := rangeOf(t, mixedText, "we will not stop", 0)
+	qs, qe := annotatetest.Find(t, mixedText, "we will not stop", 0)
 	w3.AddSpan("QUOTE", qs, qe)
 	w3.Autosave()
 	w4, ans4 := newWindowIn(t, w.app, w.opt)

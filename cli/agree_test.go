@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+
 	"math"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/agree"
+	"gloss/annotate/annotatetest"
 	"gloss/assets"
 	"gloss/export"
 )
@@ -24,22 +26,6 @@ func agreeRun(t *testing.T, args ...string) (int, string, string) {
 	var out, errb bytes.Buffer
 	status := Main(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb})
 	return status, out.String(), errb.String()
-}
-
-// agreeFind returns the code-point offsets of the nth (0-based) occurrence
-// of sub in text.
-func agreeFind(t *testing.T, text, sub string, nth int) (int, int) {
-	t.Helper()
-	from := 0
-	for range nth + 1 {
-		i := strings.Index(text[from:], sub)
-		if i < 0 {
-			t.Fatalf("%q not found (occurrence %d)", sub, nth)
-		}
-		from += i + len(sub)
-	}
-	start := utf8.RuneCountInString(text[:from-len(sub)])
-	return start, start + utf8.RuneCountInString(sub)
 }
 
 // agreeMark is a span given by the text it covers.
@@ -55,7 +41,7 @@ func agreeDoc(t *testing.T, id, text, annotator string, marks []agreeMark, rels 
 	t.Helper()
 	d := &annotate.Document{ID: id, Text: text, Annotator: annotator}
 	for _, m := range marks {
-		s, e := agreeFind(t, text, m.sub, m.nth)
+		s, e := annotatetest.Find(t, text, m.sub, m.nth)
 		d.Spans = append(d.Spans, annotate.Span{
 			// Ids differ from file to file, as when people annotate.
 			ID:    annotate.SpanID(annotator+id, s, e, m.label),

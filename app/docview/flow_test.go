@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
 // TestAppFlow wires the view to annotate.History the way the app does:
@@ -35,8 +36,8 @@ func TestAppFlow(t *testing.T) {
 	}
 
 	// Drag over part of "the jobs continue" and press q.
-	a, _ := find(t, text, "he jobs", 0)
-	_, b := find(t, text, "contin", 0)
+	a, _ := annotatetest.Find(t, text, "he jobs", 0)
+	_, b := annotatetest.Find(t, text, "contin", 0)
 	from, _ := posOf(v, a)
 	to, _ := posOf(v, b)
 	press(v, from.AddXY(1, 0), 0)
@@ -55,7 +56,7 @@ func TestAppFlow(t *testing.T) {
 		t.Errorf("after 1 the label is %s", v.doc.Spans[0].Label)
 	}
 	// The word on the second line, by double-click, labelled with a.
-	m, _ := find(t, text, "Moscow", 0)
+	m, _ := annotatetest.Find(t, text, "Moscow", 0)
 	v.DoubleTapped(&fyne.PointEvent{Position: midOf(t, v, m+2)})
 	v.TypedRune('a')
 	if len(v.doc.Spans) != 2 || v.doc.Spans[1].Text != "Moscow" {

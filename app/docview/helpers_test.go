@@ -1,14 +1,13 @@
 package docview
 
 import (
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
 // newTestView shows a view of text with spans in a test window of the given
@@ -24,28 +23,9 @@ func newTestView(t testing.TB, text string, w, h float32, spans ...annotate.Span
 	return v, win
 }
 
-// find returns the code-point range of the nth (0-based) occurrence of
-// phrase in text; it fails the test when there is none.
-func find(t testing.TB, text, phrase string, nth int) (int, int) {
-	t.Helper()
-	from := 0
-	for {
-		i := strings.Index(text[from:], phrase)
-		if i < 0 {
-			t.Fatalf("%q not found (occurrence %d)", phrase, nth)
-		}
-		if nth == 0 {
-			s := utf8.RuneCountInString(text[:from+i])
-			return s, s + utf8.RuneCountInString(phrase)
-		}
-		nth--
-		from += i + len(phrase)
-	}
-}
-
 // span makes a span over the nth occurrence of phrase.
 func span(t testing.TB, text, id, label, phrase string, nth int) annotate.Span {
-	s, e := find(t, text, phrase, nth)
+	s, e := annotatetest.Find(t, text, phrase, nth)
 	return annotate.Span{ID: id, Start: s, End: e, Label: label, Text: phrase}
 }
 

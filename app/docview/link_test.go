@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
 // linkText has actors (valid targets of SAID_BY) and quotes and claims
@@ -103,7 +104,7 @@ func TestLinkClick(t *testing.T) {
 	// Invalid targets: another quote, a claim's own text, the source,
 	// plain text. Nothing happens, link mode goes on.
 	s0, e0 := v.Selection()
-	_, plain := find(t, linkText, "repl", 0)
+	_, plain := annotatetest.Find(t, linkText, "repl", 0)
 	for _, pos := range []fyne.Position{at("q2"), midOf(t, v, v.doc.Spans[v.doc.SpanByID("claim")].End-2), at("q1"), midOf(t, v, plain)} {
 		press(v, pos, 0)
 		v.Tapped(&fyne.PointEvent{Position: pos})

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
 // overlapText has a claim crossing a quote, an actor nested in the quote
@@ -32,7 +33,7 @@ func TestRenderOverlappingSpans(t *testing.T) {
 	v, w := newTestView(t, overlapText, 320, 200, overlapSpans(t)...)
 	w.Canvas().Focus(v)
 	v.SelectSpan("quote")
-	fs, fe := find(t, overlapText, "agency", 0)
+	fs, fe := annotatetest.Find(t, overlapText, "agency", 0)
 	v.SetFindMatches([][2]int{{fs, fe}})
 	test.AssertRendersToMarkup(t, "overlap.xml", w.Canvas())
 	test.AssertRendersToImage(t, "overlap.png", w.Canvas())
@@ -135,8 +136,8 @@ func TestFindMatchesDrawn(t *testing.T) {
 	if n := outlines(); n != 0 {
 		t.Fatalf("%d outlines before any find", n)
 	}
-	a, b := find(t, sentence, "its", 0)
-	c, d := find(t, sentence, "its", 1)
+	a, b := annotatetest.Find(t, sentence, "its", 0)
+	c, d := annotatetest.Find(t, sentence, "its", 1)
 	v.SetFindMatches([][2]int{{c, d}, {a, b}})
 	if n := outlines(); n != 2 {
 		t.Errorf("%d outlines for two matches", n)

@@ -2,6 +2,7 @@ package docview
 
 import (
 	"flag"
+
 	"image"
 	"image/png"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/assets"
 )
 
@@ -87,7 +89,7 @@ func TestScreenshots(t *testing.T) {
 			fyne.CurrentApp().Settings().SetTheme(variant.theme)
 			w.Canvas().Focus(v)
 			v.SelectSpan("quote-jobs")
-			s, e := find(t, text, "convince Ankara of the need", 0)
+			s, e := annotatetest.Find(t, text, "convince Ankara of the need", 0)
 			v.SetSelection(s, e)
 			v.ScrollToOffset(0)
 			if v.SelectedSpan() != "quote-jobs" || v.position() != 0 || len(v.caps) != 3 {

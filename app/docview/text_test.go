@@ -102,7 +102,7 @@ func TestFenwick(t *testing.T) {
 			}
 			for line := sum; line < sum+int(v); line++ {
 				if got := f.find(line); got != k {
-					t.Fatalf("round %d: find(%d) = %d, want %d", round, line, got, k)
+					t.Fatalf("round %d: annotatetest.Find(%d) = %d, want %d", round, line, got, k)
 				}
 			}
 			sum += int(v)

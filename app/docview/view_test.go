@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
 const sentence = "Russia fails in its attempt to persuade Turkey to stop its offensive."
@@ -43,8 +44,8 @@ func TestDragSelectsSnappedToWords(t *testing.T) {
 			v.SetSnapping(tt.snap)
 			var events [][2]int
 			v.OnSelectionChanged = func(s, e int) { events = append(events, [2]int{s, e}) }
-			a, _ := find(t, sentence, tt.from, 0)
-			b, _ := find(t, sentence, tt.to, 0)
+			a, _ := annotatetest.Find(t, sentence, tt.from, 0)
+			b, _ := annotatetest.Find(t, sentence, tt.to, 0)
 			from, _ := posOf(v, a+tt.fromAt)
 			to, _ := posOf(v, b+tt.toAt)
 			from.X++ // just right of the boundary, so the nearest boundary is it
@@ -72,8 +73,8 @@ func TestDragSelectsSnappedToWords(t *testing.T) {
 
 func TestDragWithoutMouseDown(t *testing.T) {
 	v, _ := newTestView(t, sentence, 600, 200)
-	a, _ := find(t, sentence, "attempt", 0)
-	b, _ := find(t, sentence, "persuade", 0)
+	a, _ := annotatetest.Find(t, sentence, "attempt", 0)
+	b, _ := annotatetest.Find(t, sentence, "persuade", 0)
 	from, _ := posOf(v, a+1)
 	to, _ := posOf(v, b+1)
 	dragTo(v, from, to) // test.Drag sends no MouseDown: the anchor is Position - Dragged
@@ -130,7 +131,7 @@ func TestDoubleTapSelectsWord(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
 			v, _ := newTestView(t, text, 600, 200)
-			a, _ := find(t, text, tt.word, 0)
+			a, _ := annotatetest.Find(t, text, tt.word, 0)
 			v.DoubleTapped(&fyne.PointEvent{Position: midOf(t, v, a+1)})
 			s, e := v.Selection()
 			if got := string([]rune(text)[s:e]); got != tt.want {
@@ -163,7 +164,7 @@ func TestTapSelectsInnermostSpan(t *testing.T) {
 	var got []string
 	v.OnSpanSelected = func(id string) { got = append(got, id) }
 	for _, tt := range tests {
-		a, _ := find(t, text, tt.at, tt.nth)
+		a, _ := annotatetest.Find(t, text, tt.at, tt.nth)
 		v.Tapped(&fyne.PointEvent{Position: midOf(t, v, a+1)})
 		if v.SelectedSpan() != tt.want {
 			t.Errorf("tap on %q selected %q, want %q", tt.at, v.SelectedSpan(), tt.want)
@@ -486,13 +487,13 @@ func TestBeforeShown(t *testing.T) {
 func TestPressSelectsSpanAtOnce(t *testing.T) {
 	text := `The minister said “Putin will not come”.`
 	v, _ := newTestView(t, text, 600, 200, span(t, text, "quote", "QUOTE", "Putin will not come", 0), span(t, text, "actor", "ACTOR", "Putin", 0))
-	a, _ := find(t, text, "Putin", 0)
+	a, _ := annotatetest.Find(t, text, "Putin", 0)
 	press(v, midOf(t, v, a+1), 0)
 	if v.SelectedSpan() != "actor" {
 		t.Errorf("a press on a highlight selected %q", v.SelectedSpan())
 	}
 	// A drag from there selects text instead.
-	b, _ := find(t, text, "come", 0)
+	b, _ := annotatetest.Find(t, text, "come", 0)
 	dragTo(v, midOf(t, v, a+1), midOf(t, v, b+1))
 	v.DragEnd()
 	if s, e := v.Selection(); v.SelectedSpan() != "" || string([]rune(text)[s:e]) != "Putin will not come" {

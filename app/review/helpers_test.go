@@ -3,11 +3,10 @@ package review
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/assets"
 	"gloss/export"
 )
@@ -15,27 +14,9 @@ import (
 // sample is the bundled article: what every annotator's file annotates.
 var sample = string(assets.Sample)
 
-// phrase returns the code-point range of the nth occurrence of p in text.
-func phrase(t testing.TB, text, p string, nth int) (int, int) {
-	t.Helper()
-	from := 0
-	for {
-		i := strings.Index(text[from:], p)
-		if i < 0 {
-			t.Fatalf("%q not found (occurrence %d)", p, nth)
-		}
-		if nth == 0 {
-			s := utf8.RuneCountInString(text[:from+i])
-			return s, s + utf8.RuneCountInString(p)
-		}
-		nth--
-		from += i + len(p)
-	}
-}
-
 // sp is a span over the first occurrence of p with an id of its own.
 func sp(t testing.TB, text, id, label, p string) annotate.Span {
-	s, e := phrase(t, text, p, 0)
+	s, e := annotatetest.Find(t, text, p, 0)
 	return annotate.Span{ID: id, Start: s, End: e, Label: label, Text: p}
 }
 

@@ -3,6 +3,7 @@ package review
 import (
 	"encoding/json"
 	"fmt"
+
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +15,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/agree"
+	"gloss/annotate/annotatetest"
 	"gloss/export"
 )
 
@@ -196,7 +198,7 @@ func TestDecisions(t *testing.T) {
 	for _, p := range []struct{ label, text string }{
 		{"ACTOR", putin}, {"ACTOR", erdogan}, {"ACTOR", lavrov}, {"ACTOR", cavLong}, {"QUOTE", truce},
 	} {
-		st, e := phrase(t, sample, p.text, 0)
+		st, e := annotatetest.Find(t, sample, p.text, 0)
 		want = append(want, exact{st, e, p.label})
 	}
 	slices.SortFunc(want, func(a, b exact) int { return compareKeys(key(a), key(b)) })
@@ -413,7 +415,7 @@ func TestGoldByHand(t *testing.T) {
 	docs := annotators(t)
 	files := writeFiles(t, t.TempDir(), docs[:1], docs[1:2])
 	s, _ := openScreen(t, files, "")
-	start, end := phrase(t, sample, "Sergey Shoigú", 0)
+	start, end := annotatetest.Find(t, sample, "Sergey Shoigú", 0)
 	s.view.SetSelection(start, end)
 	test.Type(s.view, "a")
 	i := s.doc().gold.FindSpan(start, end, "ACTOR")
