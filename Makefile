@@ -41,7 +41,7 @@ bench:
 # Fuzz every reader for FUZZTIME each; new corpus entries land in testdata/fuzz.
 FUZZTIME ?= 30s
 fuzz:
-	@for pkg in $(PURE_PKGS); do \
+	@for pkg in $$(CGO_ENABLED=0 $(GO) list $(PURE_PKGS)); do \
 	  for f in $$(CGO_ENABLED=0 $(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; CGO_ENABLED=0 $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	  done; \
