@@ -569,13 +569,21 @@ func (s *Screen) typed(ch string) bool {
 
 // Save writes every document's gold to the gold file, atomically; with no
 // gold file yet it asks for one (when the screen has a window).
-func (s *Screen) Save() {
+func (s *Screen) Save() { s.save(nil) }
+
+// save saves the gold (asking where when there is no gold file yet) and
+// then, if the save succeeded, runs then (nil: nothing).
+func (s *Screen) save(then func()) {
 	if s.gold == "" {
-		s.SaveAs()
+		s.saveAs(then)
 		return
 	}
 	if err := s.SaveTo(s.gold); err != nil {
 		s.showError(err)
+		return
+	}
+	if then != nil {
+		then()
 	}
 }
 
@@ -601,7 +609,11 @@ func (s *Screen) SaveTo(path string) error {
 }
 
 // SaveAs asks where to save the gold, then saves it.
-func (s *Screen) SaveAs() {
+func (s *Screen) SaveAs() { s.saveAs(nil) }
+
+// saveAs asks where to save the gold, saves it, and then runs then (nil:
+// nothing) if the save succeeded.
+func (s *Screen) saveAs(then func()) {
 	if s.win == nil {
 		s.showError(errors.New("no gold file to save to: name one with -o"))
 		return
@@ -618,6 +630,10 @@ func (s *Screen) SaveAs() {
 		w.Close()
 		if err := s.SaveTo(path); err != nil {
 			s.showError(err)
+			return
+		}
+		if then != nil {
+			then()
 		}
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".jsonl"}))
@@ -833,10 +849,7 @@ func (s *Screen) closeRequested() {
 	var d dialog.Dialog
 	save := widget.NewButton("Save", func() {
 		d.Hide()
-		s.Save()
-		if !s.Dirty() {
-			w.Close()
-		}
+		s.save(w.Close) // closes only once saved, after the dialog if one is needed
 	})
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("Discard", func() { d.Hide(); w.Close() })

@@ -452,3 +452,25 @@ func TestGoldByHand(t *testing.T) {
 		t.Errorf("the key event of J moved too: at %d", s.at)
 	}
 }
+
+// TestSaveThenClose: the close question's Save closes the window only once
+// the gold is saved, and not when the save fails.
+func TestSaveThenClose(t *testing.T) {
+	docs := annotators(t)
+	dir := t.TempDir()
+	files := writeFiles(t, dir, docs[:1], docs[1:2])
+	gold := filepath.Join(dir, "gold.jsonl")
+	s, _ := openScreen(t, files, gold)
+	test.Type(s.view, "b")
+	closed := 0
+	s.save(func() { closed++ })
+	if closed != 1 || s.Dirty() {
+		t.Fatalf("after a save: closed %d times, dirty %v", closed, s.Dirty())
+	}
+	test.Type(s.view, "x")
+	s.gold = filepath.Join(dir, "no such folder", "gold.jsonl")
+	s.save(func() { closed++ })
+	if closed != 1 || !s.Dirty() {
+		t.Fatalf("after a failed save: closed %d times, dirty %v", closed, s.Dirty())
+	}
+}
