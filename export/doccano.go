@@ -74,10 +74,7 @@ func (dr *DoccanoReader) parseLine(line []byte) (*annotate.Document, error) {
 		case "id":
 			d.ID, err = rawID(sc)
 		case "text":
-			if sc.peek() != '"' {
-				return sc.fail(`"text" must be a string`)
-			}
-			d.Text, err = sc.string()
+			d.Text, err = textValue(sc, "text")
 			hasText = true
 		case "label", "labels":
 			if sc.peek() != '[' {

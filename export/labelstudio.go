@@ -119,10 +119,7 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 				var err error
 				switch string(key) {
 				case "text":
-					if sc.peek() != '"' {
-						return sc.fail(`"data.text" must be a string`)
-					}
-					d.Text, err = sc.string()
+					d.Text, err = textValue(sc, "data.text")
 					hasText = true
 				case "id":
 					d.ID, err = rawID(sc)

@@ -65,10 +65,7 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 		case "id":
 			d.ID, err = nullableString(sc)
 		case "text":
-			if c := sc.peek(); c != '"' && c != 0 {
-				return sc.fail(`"text" must be a string`)
-			}
-			d.Text, err = sc.string()
+			d.Text, err = textValue(sc, "text")
 			hasText = true
 		case "annotator":
 			d.Annotator, err = nullableString(sc)
@@ -107,6 +104,15 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 		return nil, errors.New(`missing "text"`)
 	}
 	return d, nil
+}
+
+// textValue reads a document's text, which must be a string (name is the
+// key, for the message).
+func textValue(sc *scanner, name string) (string, error) {
+	if c := sc.peek(); c != '"' && c != 0 {
+		return "", sc.fail("%q must be a string", name)
+	}
+	return sc.string()
 }
 
 // metaObject reads a document's "meta" value: an object, kept as compact

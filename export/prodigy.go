@@ -68,10 +68,7 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 		case "id":
 			d.ID, err = rawID(sc)
 		case "text":
-			if sc.peek() != '"' {
-				return sc.fail(`"text" must be a string`)
-			}
-			d.Text, err = sc.string()
+			d.Text, err = textValue(sc, "text")
 			hasText = true
 		case "_annotator_id":
 			d.Annotator, err = nullableString(sc)
