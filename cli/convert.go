@@ -43,15 +43,20 @@ func (c *convertFlags) options(env Env, cmd string) (export.Options, int) {
 	}
 	labels, status := loadLabels(env, c.labels)
 	opt.Labels = labels
-	// Readers warn from export.Copy's reading goroutine, writers from the
-	// writing one.
+	opt.Warn = warnings(env)
+	return opt, status
+}
+
+// warnings prints a codec's notes on stderr, one a line. Readers warn from
+// export.Copy's reading goroutine, writers from the writing one, hence the
+// lock.
+func warnings(env Env) func(msg string) {
 	var mu sync.Mutex
-	opt.Warn = func(msg string) {
+	return func(msg string) {
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Fprintln(env.Stderr, msg)
 	}
-	return opt, status
 }
 
 // runExport converts native files to another format.

@@ -36,7 +36,7 @@ func runSuggest(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	opt := export.Options{Labels: labels, Warn: func(msg string) { fmt.Fprintln(env.Stderr, msg) }}
+	opt := export.Options{Labels: labels, Warn: warnings(env)}
 	sw := &suggestingWriter{labels: labels, known: map[string]bool{}}
 	for _, name := range files {
 		if name == "-" {
