@@ -117,8 +117,17 @@ func TestReviewWindow(t *testing.T) {
 		// J wraps around to Erdogan; X rejects every version there.
 		{"J X: reject the label conflict", []string{"j", "x"},
 			goldSpans(t, phrase{"ACTOR", sisiLong}, phrase{"QUOTE", truce})},
-		// Ctrl+Z brings the majority's ACTOR back and goes back there.
+		// Ctrl+Z brings the majority's ACTOR back and goes back there;
+		// both redo keys reject again, and Ctrl+Z undoes that.
 		{"Ctrl+Z: undo the reject", []string{"ctrl+z"},
+			goldSpans(t, phrase{"ACTOR", erdogan}, phrase{"ACTOR", sisiLong}, phrase{"QUOTE", truce})},
+		{"Ctrl+Y: redo the reject", []string{"ctrl+y"},
+			goldSpans(t, phrase{"ACTOR", sisiLong}, phrase{"QUOTE", truce})},
+		{"Ctrl+Z again", []string{"ctrl+z"},
+			goldSpans(t, phrase{"ACTOR", erdogan}, phrase{"ACTOR", sisiLong}, phrase{"QUOTE", truce})},
+		{"Ctrl+Shift+Z: redo the reject", []string{"ctrl+shift+z"},
+			goldSpans(t, phrase{"ACTOR", sisiLong}, phrase{"QUOTE", truce})},
+		{"Ctrl+Z once more", []string{"ctrl+z"},
 			goldSpans(t, phrase{"ACTOR", erdogan}, phrase{"ACTOR", sisiLong}, phrase{"QUOTE", truce})},
 		// B keeps both labels. The truce quote (cem lacks it) stays
 		// open: the majority's version is in the gold.
