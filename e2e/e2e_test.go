@@ -188,9 +188,7 @@ func start(t *testing.T, x *display, home string, args ...string) *session {
 	t.Helper()
 	s := &session{t: t, x: x, home: home, done: make(chan struct{})}
 	s.cmd = exec.Command(binary, args...)
-	s.cmd.Env = append(os.Environ(), "DISPLAY="+x.name, "LANG=en_US.UTF-8", "HOME="+home,
-		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
-		"LIBGL_ALWAYS_SOFTWARE=1")
+	s.cmd.Env = appEnv(x, home)
 	s.cmd.Stdout, s.cmd.Stderr = &s.log, &s.log
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -199,6 +197,14 @@ func start(t *testing.T, x *display, home string, args ...string) *session {
 	t.Cleanup(s.kill)
 	s.win = s.waitWindow(20 * time.Second)
 	return s
+}
+
+// appEnv is the environment gloss runs in: display x, home as its HOME
+// (preferences and recovery files go there), software OpenGL.
+func appEnv(x *display, home string) []string {
+	return append(os.Environ(), "DISPLAY="+x.name, "LANG=en_US.UTF-8", "HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, ".config"), "XDG_CACHE_HOME="+filepath.Join(home, ".cache"),
+		"LIBGL_ALWAYS_SOFTWARE=1")
 }
 
 // kill stops the app at once (a crash, as far as it knows).
@@ -334,6 +340,19 @@ func spanOf(t *testing.T, text, phrase string) (int, int) {
 	}
 	s := utf8.RuneCountInString(text[:i])
 	return s, s + utf8.RuneCountInString(phrase)
+}
+
+// phrase is a span to make: label on the first occurrence of text.
+type phrase struct{ label, text string }
+
+// addSpans labels the first occurrence of each phrase in d's text, as
+// d's annotator.
+func addSpans(t *testing.T, d *annotate.Document, phrases ...phrase) {
+	t.Helper()
+	for _, p := range phrases {
+		s, e := spanOf(t, d.Text, p.text)
+		d.Spans = append(d.Spans, annotate.NewSpan(d, s, e, p.label, d.Annotator))
+	}
 }
 
 // readNative reads a native file; it fails the test on any problem.

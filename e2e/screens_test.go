@@ -19,21 +19,15 @@ func sampleWork(t *testing.T, dir string) string {
 	t.Helper()
 	text := string(assets.Sample)
 	d := &annotate.Document{ID: "russia-turkey-libya", Text: text, Annotator: "ana"}
-	for _, p := range []struct{ label, phrase string }{
-		{"CLAIM", "Russia fails in its attempt to persuade Turkey to stop its offensive in Libya"},
-		{"ACTOR", "Russia"}, {"ACTOR", "Turkey"}, {"ACTOR", "Vladimir Putin"}, {"ACTOR", "Recep Tayyip Erdogan"},
-		{"ACTOR", "The foreign ministry of russia"},
-		{"QUOTE", "the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition"},
-		{"ACTOR", "Abdelfatah al Sisi"}, {"ACTOR", "Çavusoglu, quoted by the agency"},
-		{"QUOTE", "call a truce just when Haftar begins to lose ground. This is neither convincing nor sincere. The efforts of a cease-fire in Cairo are born dead"},
-	} {
-		s, e := spanOf(t, text, p.phrase)
-		sp := annotate.NewSpan(d, s, e, p.label, "ana")
-		if p.phrase == "Vladimir Putin" {
-			sp.Note = "Russian president; speaks by telephone"
-		}
-		d.Spans = append(d.Spans, sp)
-	}
+	addSpans(t, d,
+		phrase{"CLAIM", "Russia fails in its attempt to persuade Turkey to stop its offensive in Libya"},
+		phrase{"ACTOR", "Russia"}, phrase{"ACTOR", "Turkey"}, phrase{"ACTOR", "Vladimir Putin"}, phrase{"ACTOR", "Recep Tayyip Erdogan"},
+		phrase{"ACTOR", "The foreign ministry of russia"},
+		phrase{"QUOTE", "the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition"},
+		phrase{"ACTOR", "Abdelfatah al Sisi"}, phrase{"ACTOR", "Çavusoglu, quoted by the agency"},
+		phrase{"QUOTE", "call a truce just when Haftar begins to lose ground. This is neither convincing nor sincere. The efforts of a cease-fire in Cairo are born dead"},
+	)
+	d.Spans[3].Note = "Russian president; speaks by telephone" // Vladimir Putin
 	path := filepath.Join(dir, "russia-turkey-libya.jsonl")
 	if err := export.SaveNative(path, d); err != nil {
 		t.Fatal(err)

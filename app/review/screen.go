@@ -679,7 +679,9 @@ func (s *Screen) Menu() *fyne.MainMenu {
 		it.Shortcut = sc
 		return it
 	}
-	s.undoItem = item("Undo", shortcut(fyne.KeyZ, ctrl), s.Undo)
+	// Ctrl+Z arrives from the driver as fyne.ShortcutUndo, not as a
+	// custom shortcut: only that matches it.
+	s.undoItem = item("Undo", &fyne.ShortcutUndo{}, s.Undo)
 	s.redoItem = item("Redo", shortcut(fyne.KeyZ, ctrl|fyne.KeyModifierShift), s.Redo)
 	s.updateUndoItems()
 	review := []*fyne.MenuItem{
@@ -716,7 +718,8 @@ func (s *Screen) Menu() *fyne.MainMenu {
 
 // addShortcuts puts the menu's shortcuts on the canvas too, so that they
 // work where no menu bar matches them first (the view passes on the
-// shortcuts it does not use); Ctrl+Y redoes as well.
+// shortcuts it does not use); Ctrl+Y (fyne.ShortcutRedo from the driver)
+// redoes as well.
 func (s *Screen) addShortcuts(c fyne.Canvas) {
 	for _, m := range s.Menu().Items {
 		for _, it := range m.Items {
@@ -725,7 +728,8 @@ func (s *Screen) addShortcuts(c fyne.Canvas) {
 			}
 		}
 	}
-	c.AddShortcut(shortcut(fyne.KeyY, fyne.KeyModifierShortcutDefault), func(fyne.Shortcut) { s.Redo() })
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { s.Undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { s.Redo() })
 }
 
 // NewWindow loads the files into a review screen in a window of its own,
