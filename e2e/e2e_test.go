@@ -21,9 +21,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/export"
 )
 
@@ -331,17 +331,6 @@ func waitFor(d time.Duration, cond func() bool) bool {
 const e2eText = "Ankara 🇹🇷 said “we will not stop” today.\r\n" +
 	"Vladimir Putin 😀 replied from Moscow.\r\n"
 
-// spanOf is the code-point range of phrase in text.
-func spanOf(t *testing.T, text, phrase string) (int, int) {
-	t.Helper()
-	i := strings.Index(text, phrase)
-	if i < 0 {
-		t.Fatalf("%q not in the text", phrase)
-	}
-	s := utf8.RuneCountInString(text[:i])
-	return s, s + utf8.RuneCountInString(phrase)
-}
-
 // phrase is a span to make: label on the first occurrence of text.
 type phrase struct{ label, text string }
 
@@ -350,7 +339,7 @@ type phrase struct{ label, text string }
 func addSpans(t *testing.T, d *annotate.Document, phrases ...phrase) {
 	t.Helper()
 	for _, p := range phrases {
-		s, e := spanOf(t, d.Text, p.text)
+		s, e := annotatetest.Find(t, d.Text, p.text, 0)
 		d.Spans = append(d.Spans, annotate.NewSpan(d, s, e, p.label, d.Annotator))
 	}
 }
@@ -428,8 +417,8 @@ func TestAnnotateSaveUndo(t *testing.T) {
 	if len(docs) != 1 || docs[0].Text != e2eText || docs[0].ID != "article" {
 		t.Fatalf("saved %d documents; text kept: %v (%s)", len(docs), len(docs) == 1 && docs[0].Text == e2eText, shot)
 	}
-	a0, a1 := spanOf(t, e2eText, "Ankara")
-	p0, p1 := spanOf(t, e2eText, "Vladimir Putin")
+	a0, a1 := annotatetest.Find(t, e2eText, "Ankara", 0)
+	p0, p1 := annotatetest.Find(t, e2eText, "Vladimir Putin", 0)
 	want := []string{
 		fmt.Sprintf("ACTOR %d-%d Ankara", a0, a1),
 		fmt.Sprintf("ACTOR %d-%d Vladimir Putin", p0, p1),
@@ -479,7 +468,7 @@ func TestRecoveryAfterKill(t *testing.T) {
 	}
 	s.kill()
 	docs := readNative(t, rec)
-	a0, a1 := spanOf(t, e2eText, "Ankara")
+	a0, a1 := annotatetest.Find(t, e2eText, "Ankara", 0)
 	if len(docs) != 1 || strings.Join(summary(docs[0]), "|") != fmt.Sprintf("QUOTE %d-%d Ankara", a0, a1) {
 		t.Fatalf("recovery file holds %v", docs)
 	}
@@ -654,8 +643,8 @@ func TestFindLabelAll(t *testing.T) {
 	s.xdo("type", "--delay", "30", "ankara")
 	s.keys("ctrl+l", "Escape")
 	docs := s.save(out)
-	a0, a1 := spanOf(t, text, "Ankara")
-	b0, b1 := spanOf(t, text, "ANKARA")
+	a0, a1 := annotatetest.Find(t, text, "Ankara", 0)
+	b0, b1 := annotatetest.Find(t, text, "ANKARA", 0)
 	want := []string{fmt.Sprintf("ACTOR %d-%d Ankara", a0, a1), fmt.Sprintf("ACTOR %d-%d ANKARA", b0, b1)}
 	if got := summary(docs[0]); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Label All saved %q, want %q (%s)", got, want, s.shot("label-all"))

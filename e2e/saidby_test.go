@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/export"
 )
 
@@ -21,7 +22,7 @@ func TestSaidByKeyboard(t *testing.T) {
 	for _, p := range []struct{ label, phrase string }{
 		{"ACTOR", "Ankara"}, {"QUOTE", "we will not stop"}, {"ACTOR", "Vladimir Putin"},
 	} {
-		s, e := spanOf(t, e2eText, p.phrase)
+		s, e := annotatetest.Find(t, e2eText, p.phrase, 0)
 		sp := annotate.NewSpan(d, s, e, p.label, "e2e")
 		ids[p.phrase] = sp.ID
 		d.Spans = append(d.Spans, sp)
