@@ -1,13 +1,21 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
 // TestPairing pairs in-memory files: in lockstep when ids line up, by id
@@ -90,4 +98,79 @@ func TestPairing(t *testing.T) {
 	if _, err := OpenPairing([]string{"x"}, func(string) (io.ReadCloser, error) { return nil, errors.New("no such file") }, nil); err == nil {
 		t.Error("an unopenable file gave no error")
 	}
+}
+
+// BenchmarkPairShuffled pairs two files of 10,000 documents (about 2 KB of
+// text and 20 spans each), the second in another order, so that pairing
+// falls back to ids from the first document on. peak-heap-MB is the
+// largest HeapInuse seen while pairing (sampled every millisecond), the
+// figure docs/agreement.md records; file-MB is the size of one file.
+func BenchmarkPairShuffled(b *testing.B) {
+	dir := b.TempDir()
+	const n = 10000
+	docs := make([][]byte, n)
+	annotatetest.Corpus(1, n, 2000, 20, func(d *annotate.Document) error {
+		i, _ := strconv.Atoi(strings.TrimPrefix(d.ID, "doc-"))
+		docs[i] = append(AppendNative(nil, d, false), '\n')
+		return nil
+	})
+	write := func(name string, order []int) string {
+		var buf bytes.Buffer
+		for _, i := range order {
+			buf.Write(docs[i])
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		return path
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	a := write("a.jsonl", order)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	shuffled := write("b.jsonl", order)
+	st, err := os.Stat(a)
+	if err != nil {
+		b.Fatal(err)
+	}
+	open := func(name string) (io.ReadCloser, error) { return os.Open(name) }
+	var peak uint64
+	b.ResetTimer()
+	for b.Loop() {
+		runtime.GC()
+		stop, sampled := make(chan struct{}), make(chan uint64)
+		go func() {
+			var ms runtime.MemStats
+			var top uint64
+			tick := time.NewTicker(time.Millisecond)
+			defer tick.Stop()
+			for {
+				runtime.ReadMemStats(&ms)
+				top = max(top, ms.HeapInuse)
+				select {
+				case <-stop:
+					sampled <- top
+					return
+				case <-tick.C:
+				}
+			}
+		}()
+		p, err := OpenPairing([]string{a, shuffled}, open, annotate.DefaultLabelSet())
+		if err != nil {
+			b.Fatal(err)
+		}
+		groups := 0
+		err = p.Run(func([]*annotate.Document) error { groups++; return nil })
+		p.Close()
+		close(stop)
+		peak = max(peak, <-sampled)
+		if err != nil || groups != n {
+			b.Fatalf("%d groups, error %v", groups, err)
+		}
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	b.ReportMetric(float64(st.Size())/(1<<20), "file-MB")
 }
