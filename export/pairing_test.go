@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -173,4 +174,151 @@ func BenchmarkPairShuffled(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	b.ReportMetric(float64(st.Size())/(1<<20), "file-MB")
+}
+
+// pairingOutcome is all that a pairing run shows: each group as native
+// lines, what was left out and why, and the error.
+type pairingOutcome struct {
+	groups, leftOut, differs, missing []string
+	compared                          int
+	err                               string
+}
+
+// runPairing pairs names, opened by open, and returns what it showed.
+func runPairing(t *testing.T, names []string, open func(string) (io.ReadCloser, error)) pairingOutcome {
+	t.Helper()
+	p, err := OpenPairing(names, open, annotate.DefaultLabelSet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var o pairingOutcome
+	p.LeftOut = func(id, why string) { o.leftOut = append(o.leftOut, id+": "+why) }
+	err = p.Run(func(docs []*annotate.Document) error {
+		var g []byte
+		for _, d := range docs {
+			g = append(AppendNative(g, d, false), '\n')
+		}
+		o.groups = append(o.groups, string(g))
+		return nil
+	})
+	if err != nil {
+		o.err = err.Error()
+	}
+	o.differs, o.missing, o.compared = p.TextDiffers, p.Missing, p.Compared
+	return o
+}
+
+// seekableString is an in-memory file Pairing may read twice (it is an
+// io.ReaderAt without Stat); readAt, when set, answers the second reads.
+type seekableString struct {
+	*strings.Reader
+	readAt io.ReaderAt
+}
+
+func (s seekableString) ReadAt(p []byte, off int64) (int, error) {
+	if s.readAt != nil {
+		return s.readAt.ReadAt(p, off)
+	}
+	return s.Reader.ReadAt(p, off)
+}
+
+func (seekableString) Close() error { return nil }
+
+// TestPairingShuffled pairs testdata/pairing/{inorder,shuffled}: the same
+// two annotators' documents, in id order and shuffled (the no-id documents
+// on lines 5 and 8 of both files, so that their default ids pair; a BOM on
+// line 1, CRLF line ends, one id only in x, one text that differs). Read
+// from files (indexed, read again) or from pipes (loaded into memory),
+// both orders give the same groups, byte for byte, in the same order.
+func TestPairingShuffled(t *testing.T) {
+	names := []string{"x/ann.jsonl", "y/ann.jsonl"}
+	var want pairingOutcome
+	for k, variant := range []string{"inorder", "shuffled"} {
+		for _, pipe := range []bool{false, true} {
+			open := func(name string) (io.ReadCloser, error) {
+				path := filepath.Join("testdata", "pairing", variant, name)
+				if !pipe {
+					return os.Open(path)
+				}
+				b, err := os.ReadFile(path)
+				return io.NopCloser(bytes.NewReader(b)), err
+			}
+			got := runPairing(t, names, open)
+			if k == 0 && !pipe {
+				want = got
+				var ids []string
+				for _, g := range got.groups {
+					ids = append(ids, g[len(`{"id":"`):strings.IndexByte(g, ',')-1])
+				}
+				wantIDs := []string{"ann-1x", "ann-2x", "ann-3x", "ann-4x", "ann-5", "ann-7x", "ann-8"}
+				if !slices.Equal(ids, wantIDs) || got.err != "" || got.compared != len(wantIDs) ||
+					!slices.Equal(got.differs, []string{"ann-6x"}) || !slices.Equal(got.missing, []string{"ann-9x"}) {
+					t.Fatalf("in order: groups %v, differs %v, missing %v, error %q", ids, got.differs, got.missing, got.err)
+				}
+				d, err := NewNativeReader(strings.NewReader(got.groups[4]), "g", Options{}).Next()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if s := d.Spans[0]; s.ID != annotate.SpanID("ann-5", s.Start, s.End, s.Label) {
+					t.Errorf("the span ids of ann-5 are not made from its default id: %s", got.groups[4])
+				}
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s, pipe %v:\n%+v\nwant\n%+v", variant, pipe, got, want)
+			}
+		}
+	}
+}
+
+// TestPairingProblems checks that a file read twice reports the same
+// problems, in the same order, as one loaded into memory, and that a file
+// that changes under the pairing is an error, not a wrong pair.
+func TestPairingProblems(t *testing.T) {
+	shuffled := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("testdata", "pairing", "shuffled", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	x, y := shuffled("x/ann.jsonl"), shuffled("y/ann.jsonl")
+	lines := strings.SplitAfter(x, "\r\n")
+	bad := x + lines[1] + "{\"id\":\r\n" + strings.Replace(lines[2], `"QUOTE"`, `"NOPE"`, 1) + "\n\n" + lines[6]
+	files := map[string]string{"x/ann.jsonl": bad, "y/ann.jsonl": y}
+	names := []string{"x/ann.jsonl", "y/ann.jsonl"}
+	loaded := runPairing(t, names, func(name string) (io.ReadCloser, error) {
+		return io.NopCloser(strings.NewReader(files[name])), nil
+	})
+	read := runPairing(t, names, func(name string) (io.ReadCloser, error) {
+		return seekableString{Reader: strings.NewReader(files[name])}, nil
+	})
+	if !reflect.DeepEqual(read, loaded) {
+		t.Errorf("read twice:\n%+v\nloaded:\n%+v", read, loaded)
+	}
+	for _, want := range []string{"x/ann.jsonl:10: document id \"ann-2x\" already used on line 2", "x/ann.jsonl:11: ",
+		"x/ann.jsonl:12: ", "NOPE", "x/ann.jsonl:15: document id \"ann-4x\" already used on line 7"} {
+		if !strings.Contains(loaded.err, want) {
+			t.Errorf("error %q lacks %q", loaded.err, want)
+		}
+	}
+
+	for _, tc := range []struct{ name, second, wantErr string }{
+		{"lines moved", y[len(lines[0]):] + lines[0], "y/ann.jsonl:"},
+		{"truncated", y[:len(y)/2], "y/ann.jsonl: unexpected EOF"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := runPairing(t, names, func(name string) (io.ReadCloser, error) {
+				f := seekableString{Reader: strings.NewReader(shuffled(name))}
+				if name == "y/ann.jsonl" {
+					f.readAt = strings.NewReader(tc.second)
+				}
+				return f, nil
+			})
+			if !strings.Contains(got.err, tc.wantErr) {
+				t.Errorf("error %q, want %q", got.err, tc.wantErr)
+			}
+		})
+	}
 }
