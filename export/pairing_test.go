@@ -322,3 +322,21 @@ func TestPairingProblems(t *testing.T) {
 		})
 	}
 }
+
+// FuzzPairing pairs two arbitrary files, read twice and loaded into
+// memory: neither may panic, and both must show the same.
+func FuzzPairing(f *testing.F) {
+	names := []string{"a.jsonl", "b.jsonl"}
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		files := map[string][]byte{"a.jsonl": a, "b.jsonl": b}
+		loaded := runPairing(t, names, func(name string) (io.ReadCloser, error) {
+			return io.NopCloser(bytes.NewReader(files[name])), nil
+		})
+		read := runPairing(t, names, func(name string) (io.ReadCloser, error) {
+			return seekableString{Reader: strings.NewReader(string(files[name]))}, nil
+		})
+		if !reflect.DeepEqual(read, loaded) {
+			t.Errorf("read twice:\n%+v\nloaded:\n%+v", read, loaded)
+		}
+	})
+}
