@@ -62,11 +62,13 @@ type source struct {
 	last  place // of the document next returned last
 
 	// at reads the file again, from base on, when it is seekable (see
-	// seekable); else it is nil. parser and buf serve those reads.
+	// seekable); else it is nil. parser and buf serve those reads, whose
+	// documents arrive on again (see rereadAll).
 	at     io.ReaderAt
 	base   int64
 	parser *NativeReader
 	buf    []byte
+	again  chan sourceItem
 }
 
 // sourceItem is one document of a source with its problems and place, or
@@ -306,17 +308,32 @@ func (p *Pairing) byID(pending []*annotate.Document, each func([]*annotate.Docum
 	}
 	clear(all)
 	slices.Sort(ids)
-	group := make([]*annotate.Document, n)
-	for _, id := range ids {
-		var lacking []string
-		for i, s := range p.srcs {
-			_, inDocs := docs[i][id]
-			_, inPlaces := places[i][id]
-			if !inDocs && !inPlaces {
-				lacking = append(lacking, s.name)
-			}
+	has := func(i int, id string) bool {
+		_, inDocs := docs[i][id]
+		_, inPlaces := places[i][id]
+		return inDocs || inPlaces
+	}
+	inAll := make([]bool, len(ids))
+	for k, id := range ids {
+		inAll[k] = true
+		for i := range p.srcs {
+			inAll[k] = inAll[k] && has(i, id)
 		}
-		if len(lacking) > 0 {
+	}
+	for i, s := range p.srcs {
+		if s.at != nil {
+			p.rereadAll(s, ids, inAll, places[i])
+		}
+	}
+	group := make([]*annotate.Document, n)
+	for k, id := range ids {
+		if !inAll[k] {
+			var lacking []string
+			for i, s := range p.srcs {
+				if !has(i, id) {
+					lacking = append(lacking, s.name)
+				}
+			}
 			p.Missing = append(p.Missing, id)
 			p.leftOut(id, "not in "+strings.Join(lacking, ", "))
 			continue
@@ -327,16 +344,43 @@ func (p *Pairing) byID(pending []*annotate.Document, each func([]*annotate.Docum
 				delete(docs[i], id) // let memory go as we go
 				continue
 			}
-			var err error
-			if group[i], err = s.reread(id, places[i][id]); err != nil {
-				return err
+			it := <-s.again
+			if it.err != nil {
+				return it.err
 			}
+			group[i] = it.doc
 		}
 		if err := p.handle(group, each); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rereadAll starts reading again, on a goroutine of its own, the
+// documents of s whose ids are in every file (inAll), in the order of ids:
+// they arrive on s.again, a few ahead, so that the files parse in parallel
+// as they do in lockstep. It stops at the first error, which it sends.
+func (p *Pairing) rereadAll(s *source, ids []string, inAll []bool, places map[string]place) {
+	s.again = make(chan sourceItem, readAhead)
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for k, id := range ids {
+			if !inAll[k] {
+				continue
+			}
+			d, err := s.reread(id, places[id])
+			select {
+			case s.again <- sourceItem{doc: d, err: err}:
+			case <-p.done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
 }
 
 // reread reads the document id again from its place in a seekable file.
