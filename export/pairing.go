@@ -194,12 +194,12 @@ func (p *Pairing) read(s *source) {
 	}
 }
 
-// next returns the next document of s, or nil at the end, collecting the
-// problems found on the way; s.last is then its place.
-func (p *Pairing) next(s *source) (*annotate.Document, error) {
+// next returns the next document of s, or nil at the end, adding the
+// problems found on the way to problems; s.last is then its place.
+func next(s *source, problems *[]error) (*annotate.Document, error) {
 	for s.items != nil {
 		it := <-s.items
-		p.problems = append(p.problems, it.problems...)
+		*problems = append(*problems, it.problems...)
 		switch {
 		case it.err != nil:
 			return nil, it.err
@@ -225,7 +225,7 @@ func (p *Pairing) Run(each func(docs []*annotate.Document) error) error {
 	for {
 		ended := 0
 		for i, s := range p.srcs {
-			d, err := p.next(s)
+			d, err := next(s, &p.problems)
 			if err != nil {
 				return err
 			}
@@ -278,7 +278,12 @@ func (p *Pairing) byID(pending []*annotate.Document, each func([]*annotate.Docum
 	n := len(p.srcs)
 	docs := make([]map[string]*annotate.Document, n)
 	places := make([]map[string]place, n)
-	all := map[string]bool{}
+	// Each file is read to its end on a goroutine of its own, so that they
+	// parse in parallel; their problems are then taken in the order of the
+	// files, as if they had been read one after the other.
+	problems := make([][]error, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
 	for i, s := range p.srcs {
 		if s.at != nil {
 			places[i] = map[string]place{}
@@ -286,20 +291,36 @@ func (p *Pairing) byID(pending []*annotate.Document, each func([]*annotate.Docum
 		} else {
 			docs[i] = map[string]*annotate.Document{}
 		}
-		for d := pending[i]; d != nil; {
-			// A second copy of an id is already a problem: keep the first.
-			if s.at != nil {
-				if _, dup := places[i][d.ID]; !dup {
-					places[i][d.ID] = s.last
+		wg.Go(func() {
+			for d := pending[i]; d != nil; {
+				// A second copy of an id is already a problem: keep the first.
+				if s.at != nil {
+					if _, dup := places[i][d.ID]; !dup {
+						places[i][d.ID] = s.last
+					}
+				} else if _, dup := docs[i][d.ID]; !dup {
+					docs[i][d.ID] = d
 				}
-			} else if _, dup := docs[i][d.ID]; !dup {
-				docs[i][d.ID] = d
+				if d, errs[i] = next(s, &problems[i]); errs[i] != nil {
+					return
+				}
 			}
-			all[d.ID] = true
-			var err error
-			if d, err = p.next(s); err != nil {
-				return err
-			}
+		})
+	}
+	wg.Wait()
+	for i := range p.srcs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		p.problems = append(p.problems, problems[i]...)
+	}
+	all := map[string]bool{}
+	for i := range p.srcs {
+		for id := range places[i] {
+			all[id] = true
+		}
+		for id := range docs[i] {
+			all[id] = true
 		}
 	}
 	ids := make([]string, 0, len(all))
