@@ -340,3 +340,62 @@ func FuzzPairing(f *testing.F) {
 		}
 	})
 }
+
+// TestPairingReadTwice pairs files whose lines are read again from their
+// places: lines longer than the line reader's buffer, blank lines, no
+// newline at the end, a file opened past a header. Read twice or loaded
+// into memory, they show the same.
+func TestPairingReadTwice(t *testing.T) {
+	line := func(id, text string) string {
+		return string(AppendNative(nil, &annotate.Document{ID: id, Text: text}, false))
+	}
+	long := strings.Repeat("北京 😀 e\u0301 ", 40000) // about 600 KB, more than the 256 KB buffer
+	const header = "not JSON\n"
+	for _, tc := range []struct {
+		name     string
+		a, b     string
+		header   bool // a starts with header, which the opener skips
+		compared int
+	}{
+		{name: "long lines", compared: 3,
+			a: line("1", long) + "\n" + line("2", "two") + "\n" + line("3", long+"!") + "\n",
+			b: line("3", long+"!") + "\n" + line("2", "two") + "\n" + line("1", long) + "\n"},
+		{name: "blank lines, CRLF, no last newline", compared: 2,
+			a: "\r\n" + line("2", "two") + "\r\n\r\n" + `{"text":"x"}` + "\r\n" + line("1", "one"),
+			b: line("1", "one") + "\n\n\n" + `{"text":"y"}` + "\n" + line("2", "two")},
+		{name: "opened past a header", header: true, compared: 2,
+			a: header + line("2", "two") + "\n" + line("1", "one") + "\n",
+			b: line("1", "one") + "\n" + line("2", "two") + "\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			names := []string{filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl")}
+			for i, content := range []string{tc.a, tc.b} {
+				if err := os.WriteFile(names[i], []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			skip := func(name string) int64 {
+				if tc.header && name == names[0] {
+					return int64(len(header))
+				}
+				return 0
+			}
+			read := runPairing(t, names, func(name string) (io.ReadCloser, error) {
+				f, err := os.Open(name)
+				if err == nil {
+					_, err = f.Seek(skip(name), io.SeekStart)
+				}
+				return f, err
+			})
+			loaded := runPairing(t, names, func(name string) (io.ReadCloser, error) {
+				b, err := os.ReadFile(name)
+				return io.NopCloser(bytes.NewReader(b[skip(name):])), err
+			})
+			if read.compared != tc.compared || read.err != "" || !reflect.DeepEqual(read, loaded) {
+				t.Errorf("read twice: %d compared, error %q; loaded: %d compared, error %q; same: %v",
+					read.compared, read.err, loaded.compared, loaded.err, reflect.DeepEqual(read, loaded))
+			}
+		})
+	}
+}
