@@ -27,7 +27,9 @@ var ErrNoCommonDocument = errors.New("no document is in every file with the same
 // id again from there: memory is an index of a few dozen bytes a document
 // plus one document per file. An input it cannot read twice (standard
 // input, a pipe: anything not an io.ReaderAt, or whose Stat says it is not
-// a regular file) has the rest of it loaded into memory instead.
+// a regular file) has the rest of it loaded into memory instead. A file
+// that changes while it is paired is an error ("FILE:LINE: the file
+// changed while it was read"), never a wrong pair.
 //
 // It lived in the command line first; it is here so that the review
 // screen pairs files exactly as `gloss agree` and `gloss merge` do.
