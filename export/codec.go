@@ -278,7 +278,15 @@ type jsonlReader struct {
 }
 
 func newJSONLReader(r io.Reader, name string, opt Options) jsonlReader {
-	return jsonlReader{lines: newLineReader(r), name: name, base: DocumentID(name), opt: opt}
+	jr := jsonlParser(name, opt)
+	jr.lines = newLineReader(r)
+	return jr
+}
+
+// jsonlParser is a jsonlReader without input, for lines read elsewhere
+// (see decode).
+func jsonlParser(name string, opt Options) jsonlReader {
+	return jsonlReader{name: name, base: DocumentID(name), opt: opt}
 }
 
 // Line implements Reader.
@@ -295,24 +303,33 @@ func (jr *jsonlReader) Next() (*annotate.Document, error) {
 			return nil, fmt.Errorf("%s: %w", jr.name, err)
 		}
 		jr.line = jr.lines.line
-		if jr.line == 1 {
-			line = bytes.TrimPrefix(line, utf8BOM)
+		if d, err := jr.decode(line); d != nil || err != nil {
+			return d, err
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		if i := firstInvalidUTF8(line); i >= 0 {
-			return nil, jr.errorf("invalid UTF-8 at byte %d", i+1)
-		}
-		d, err := jr.parse(line)
-		if err != nil {
-			return nil, &LineError{File: jr.name, Line: jr.line, Msg: err.Error()}
-		}
-		if d.ID == "" {
-			d.ID = jr.defaultID()
-		}
-		return d, nil
 	}
+}
+
+// decode parses line, line number jr.line of the input, without its line
+// ending; a blank line gives nil, nil. Next reads through it, and so does
+// Pairing when it reads one line again from a seekable file.
+func (jr *jsonlReader) decode(line []byte) (*annotate.Document, error) {
+	if jr.line == 1 {
+		line = bytes.TrimPrefix(line, utf8BOM)
+	}
+	if len(bytes.TrimSpace(line)) == 0 {
+		return nil, nil
+	}
+	if i := firstInvalidUTF8(line); i >= 0 {
+		return nil, jr.errorf("invalid UTF-8 at byte %d", i+1)
+	}
+	d, err := jr.parse(line)
+	if err != nil {
+		return nil, &LineError{File: jr.name, Line: jr.line, Msg: err.Error()}
+	}
+	if d.ID == "" {
+		d.ID = jr.defaultID()
+	}
+	return d, nil
 }
 
 // defaultID is the id of a document on the current line that has none:

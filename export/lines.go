@@ -14,6 +14,11 @@ type lineReader struct {
 	buf  []byte
 	line int // number of the line last returned, 1-based
 	err  error
+	// pos counts the bytes read, line endings included; start and size
+	// place the line last returned (without its ending), so that it can be
+	// read again from a seekable file.
+	pos, start int64
+	size       int
 }
 
 func newLineReader(r io.Reader) *lineReader {
@@ -48,6 +53,8 @@ func (l *lineReader) next() ([]byte, error) {
 		l.err = io.EOF // the last line had no newline; report EOF next time
 	}
 	l.line++
+	l.start = l.pos
+	l.pos += int64(len(line))
 	n := len(line)
 	if n > 0 && line[n-1] == '\n' {
 		n--
@@ -55,6 +62,7 @@ func (l *lineReader) next() ([]byte, error) {
 			n--
 		}
 	}
+	l.size = n
 	return line[:n], nil
 }
 

@@ -32,7 +32,15 @@ type NativeReader struct {
 // NewNativeReader reads from r; name is the file name used in errors and in
 // the ids of documents that have none.
 func NewNativeReader(r io.Reader, name string, opt Options) *NativeReader {
-	nr := &NativeReader{jsonlReader: newJSONLReader(r, name, opt)}
+	nr := nativeParser(name, opt)
+	nr.lines = newLineReader(r)
+	return nr
+}
+
+// nativeParser is a NativeReader without input, whose decode parses lines
+// read elsewhere.
+func nativeParser(name string, opt Options) *NativeReader {
+	nr := &NativeReader{jsonlReader: jsonlParser(name, opt)}
 	nr.parse = nr.parseLine
 	return nr
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -19,9 +20,16 @@ var ErrNoCommonDocument = errors.New("no document is in every file with the same
 // documents that every file has with the same text: what agreement, merge
 // and review work on. It reads the files in lockstep while their ids line
 // up (copies of one corpus, the common case), holding one document per
-// file; at the first id that does not line up it loads the rest of every
-// file and goes on by id, in id order, so that the outcome does not depend
-// on the order of the files.
+// file; at the first id that does not line up it goes on by id, in id
+// order, so that the outcome does not depend on the order of the files.
+// Going by id, it reads the rest of every file once, checking it and
+// noting where each document's line is, then reads the documents of each
+// id again from there: memory is an index of a few dozen bytes a document
+// plus one document per file. An input it cannot read twice (standard
+// input, a pipe: anything not an io.ReaderAt, or whose Stat says it is not
+// a regular file) has the rest of it loaded into memory instead. A file
+// that changes while it is paired is an error ("FILE:LINE: the file
+// changed while it was read"), never a wrong pair.
 //
 // It lived in the command line first; it is here so that the review
 // screen pairs files exactly as `gloss agree` and `gloss merge` do.
@@ -53,14 +61,32 @@ type source struct {
 	in    io.ReadCloser
 	items chan sourceItem
 	docs  int
+	last  place // of the document next returned last
+
+	// at reads the file again, from base on, when it is seekable (see
+	// seekable); else it is nil. parser and buf serve those reads, whose
+	// documents arrive on again (see rereadAll).
+	at     io.ReaderAt
+	base   int64
+	parser *NativeReader
+	buf    []byte
+	again  chan sourceItem
 }
 
-// sourceItem is one document of a source with its problems, or the
-// source's end (doc == nil) or failure (err != nil).
+// sourceItem is one document of a source with its problems and place, or
+// the source's end (doc == nil) or failure (err != nil).
 type sourceItem struct {
 	doc      *annotate.Document
+	at       place
 	problems []error
 	err      error
+}
+
+// place is where a document's line is in its file: size bytes (without
+// the line ending) from byte off, line number line.
+type place struct {
+	off        int64
+	size, line int
 }
 
 // readAhead is how many documents a source reads ahead of use.
@@ -78,6 +104,7 @@ func OpenPairing(files []string, open func(name string) (io.ReadCloser, error), 
 			return nil, err
 		}
 		s := &source{name: name, in: in, items: make(chan sourceItem, readAhead)}
+		s.at, s.base = seekable(in)
 		p.srcs = append(p.srcs, s)
 		p.wg.Add(1)
 		go func() {
@@ -86,6 +113,29 @@ func OpenPairing(files []string, open func(name string) (io.ReadCloser, error), 
 		}()
 	}
 	return p, nil
+}
+
+// seekable returns in as an io.ReaderAt, and the offset it is read from,
+// when it can be read again: it is an io.ReaderAt, a regular file if it
+// says (Stat), and its Seek, if any, answers. Else it returns nil.
+func seekable(in io.Reader) (io.ReaderAt, int64) {
+	at, ok := in.(io.ReaderAt)
+	if !ok {
+		return nil, 0
+	}
+	if f, ok := in.(interface{ Stat() (os.FileInfo, error) }); ok {
+		if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+			return nil, 0
+		}
+	}
+	var base int64
+	if sk, ok := in.(io.Seeker); ok {
+		var err error
+		if base, err = sk.Seek(0, io.SeekCurrent); err != nil {
+			return nil, 0
+		}
+	}
+	return at, base
 }
 
 // Close stops the readers and closes the files.
@@ -130,8 +180,8 @@ func (p *Pairing) read(s *source) {
 			send(sourceItem{err: err})
 			return
 		}
-		it := sourceItem{doc: d}
 		line := r.Line()
+		it := sourceItem{doc: d, at: place{r.lines.start, r.lines.size, line}}
 		if first, dup := seen[d.ID]; dup {
 			it.problems = append(it.problems, &LineError{s.name, line, fmt.Sprintf("document id %q already used on line %d", d.ID, first)})
 		} else {
@@ -146,17 +196,18 @@ func (p *Pairing) read(s *source) {
 	}
 }
 
-// next returns the next document of s, or nil at the end, collecting the
-// problems found on the way.
-func (p *Pairing) next(s *source) (*annotate.Document, error) {
+// next returns the next document of s, or nil at the end, adding the
+// problems found on the way to problems; s.last is then its place.
+func next(s *source, problems *[]error) (*annotate.Document, error) {
 	for s.items != nil {
 		it := <-s.items
-		p.problems = append(p.problems, it.problems...)
+		*problems = append(*problems, it.problems...)
 		switch {
 		case it.err != nil:
 			return nil, it.err
 		case it.doc != nil:
 			s.docs++
+			s.last = it.at
 			return it.doc, nil
 		case it.problems == nil:
 			s.items = nil // ended: a further receive would block
@@ -176,7 +227,7 @@ func (p *Pairing) Run(each func(docs []*annotate.Document) error) error {
 	for {
 		ended := 0
 		for i, s := range p.srcs {
-			d, err := p.next(s)
+			d, err := next(s, &p.problems)
 			if err != nil {
 				return err
 			}
@@ -221,51 +272,160 @@ func sameIDs(group []*annotate.Document) bool {
 	return true
 }
 
-// byID is the fallback when ids do not line up: it loads what is left of
-// every file (pending holds each file's document already read, or nil) and
-// pairs documents by id, in id order.
+// byID is the fallback when ids do not line up: it reads what is left of
+// every file (pending holds each file's document already read, or nil),
+// keeping the places of the documents of seekable files and the documents
+// of the others, and pairs documents by id, in id order.
 func (p *Pairing) byID(pending []*annotate.Document, each func([]*annotate.Document) error) error {
 	n := len(p.srcs)
-	byFile := make([]map[string]*annotate.Document, n)
-	all := map[string]bool{}
+	docs := make([]map[string]*annotate.Document, n)
+	places := make([]map[string]place, n)
+	// Each file is read to its end on a goroutine of its own, so that they
+	// parse in parallel; their problems are then taken in the order of the
+	// files, as if they had been read one after the other.
+	problems := make([][]error, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
 	for i, s := range p.srcs {
-		byFile[i] = map[string]*annotate.Document{}
-		for d := pending[i]; d != nil; {
-			if _, dup := byFile[i][d.ID]; !dup { // a second copy is already a problem
-				byFile[i][d.ID] = d
+		if s.at != nil {
+			places[i] = map[string]place{}
+			s.parser = nativeParser(s.name, Options{})
+		} else {
+			docs[i] = map[string]*annotate.Document{}
+		}
+		wg.Go(func() {
+			for d := pending[i]; d != nil; {
+				// A second copy of an id is already a problem: keep the first.
+				if s.at != nil {
+					if _, dup := places[i][d.ID]; !dup {
+						places[i][d.ID] = s.last
+					}
+				} else if _, dup := docs[i][d.ID]; !dup {
+					docs[i][d.ID] = d
+				}
+				if d, errs[i] = next(s, &problems[i]); errs[i] != nil {
+					return
+				}
 			}
-			all[d.ID] = true
-			var err error
-			if d, err = p.next(s); err != nil {
-				return err
-			}
+		})
+	}
+	wg.Wait()
+	for i := range p.srcs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		p.problems = append(p.problems, problems[i]...)
+	}
+	all := map[string]bool{}
+	for i := range p.srcs {
+		for id := range places[i] {
+			all[id] = true
+		}
+		for id := range docs[i] {
+			all[id] = true
 		}
 	}
 	ids := make([]string, 0, len(all))
 	for id := range all {
 		ids = append(ids, id)
 	}
+	clear(all)
 	slices.Sort(ids)
-	group := make([]*annotate.Document, n)
-	for _, id := range ids {
-		var lacking []string
-		for i, s := range p.srcs {
-			group[i] = byFile[i][id]
-			if group[i] == nil {
-				lacking = append(lacking, s.name)
-			}
-			delete(byFile[i], id) // let memory go as we go
+	has := func(i int, id string) bool {
+		_, inDocs := docs[i][id]
+		_, inPlaces := places[i][id]
+		return inDocs || inPlaces
+	}
+	inAll := make([]bool, len(ids))
+	for k, id := range ids {
+		inAll[k] = true
+		for i := range p.srcs {
+			inAll[k] = inAll[k] && has(i, id)
 		}
-		if len(lacking) > 0 {
+	}
+	for i, s := range p.srcs {
+		if s.at != nil {
+			p.rereadAll(s, ids, inAll, places[i])
+		}
+	}
+	group := make([]*annotate.Document, n)
+	for k, id := range ids {
+		if !inAll[k] {
+			var lacking []string
+			for i, s := range p.srcs {
+				if !has(i, id) {
+					lacking = append(lacking, s.name)
+				}
+			}
 			p.Missing = append(p.Missing, id)
 			p.leftOut(id, "not in "+strings.Join(lacking, ", "))
 			continue
+		}
+		for i, s := range p.srcs {
+			if s.at == nil {
+				group[i] = docs[i][id]
+				delete(docs[i], id) // let memory go as we go
+				continue
+			}
+			it := <-s.again
+			if it.err != nil {
+				return it.err
+			}
+			group[i] = it.doc
 		}
 		if err := p.handle(group, each); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// rereadAll starts reading again, on a goroutine of its own, the
+// documents of s whose ids are in every file (inAll), in the order of ids:
+// they arrive on s.again, a few ahead, so that the files parse in parallel
+// as they do in lockstep. It stops at the first error, which it sends.
+func (p *Pairing) rereadAll(s *source, ids []string, inAll []bool, places map[string]place) {
+	s.again = make(chan sourceItem, readAhead)
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		for k, id := range ids {
+			if !inAll[k] {
+				continue
+			}
+			d, err := s.reread(id, places[id])
+			select {
+			case s.again <- sourceItem{doc: d, err: err}:
+			case <-p.done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+}
+
+// reread reads the document id again from its place in a seekable file.
+// The line was read and parsed before: it failing now, or holding another
+// id, means that the file changed meanwhile.
+func (s *source) reread(id string, at place) (*annotate.Document, error) {
+	if cap(s.buf) < at.size {
+		s.buf = make([]byte, at.size)
+	}
+	buf := s.buf[:at.size]
+	if k, err := s.at.ReadAt(buf, s.base+at.off); k < len(buf) {
+		if err == nil || errors.Is(err, io.EOF) {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, fmt.Errorf("%s: %w", s.name, err)
+	}
+	s.parser.line = at.line
+	d, err := s.parser.decode(buf)
+	if err != nil || d == nil || d.ID != id {
+		return nil, fmt.Errorf("%s:%d: the file changed while it was read", s.name, at.line)
+	}
+	return d, nil
 }
 
 // handle checks that a group's texts are the same and passes it on.
