@@ -22,7 +22,7 @@ type valueStream struct {
 }
 
 func newValueStream(r io.Reader) *valueStream {
-	return &valueStream{r: bufio.NewReaderSize(r, 256<<10), line: 1}
+	return &valueStream{r: bufio.NewReaderSize(r, 64<<10), line: 1}
 }
 
 // skipSpace consumes white space and returns the next byte without

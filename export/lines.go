@@ -21,8 +21,11 @@ type lineReader struct {
 	size       int
 }
 
+// newLineReader reads r through a 64 KiB buffer: long lines are put
+// together from several reads, and a *bufio.Reader of that size (as Open
+// makes) is used as it is rather than buffered twice.
 func newLineReader(r io.Reader) *lineReader {
-	return &lineReader{r: bufio.NewReaderSize(r, 256<<10)}
+	return &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
 }
 
 // next returns the next line, valid until the following call, or an error
