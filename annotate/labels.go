@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -37,13 +38,28 @@ type LabelSet struct {
 	Relations []RelationDef `toml:"relation"`
 }
 
-// DefaultLabelSet returns the built-in label set from assets/labels.toml.
-func DefaultLabelSet() *LabelSet {
+// builtinLabels is assets/labels.toml, parsed once: commands, suggestions
+// and agreement ask for the built-in set per document of large corpora.
+var builtinLabels = sync.OnceValue(func() *LabelSet {
 	ls, err := ParseLabelSet(assets.LabelsTOML, "labels.toml")
 	if err != nil {
 		panic("built-in labels.toml: " + err.Error())
 	}
 	return ls
+})
+
+// DefaultLabelSet returns the built-in label set from assets/labels.toml,
+// a copy of its own that the caller may change.
+func DefaultLabelSet() *LabelSet { return builtinLabels().Clone() }
+
+// Clone returns a deep copy of the label set.
+func (ls *LabelSet) Clone() *LabelSet {
+	c := &LabelSet{Labels: slices.Clone(ls.Labels), Relations: slices.Clone(ls.Relations)}
+	for i := range c.Relations {
+		c.Relations[i].From = slices.Clone(c.Relations[i].From)
+		c.Relations[i].To = slices.Clone(c.Relations[i].To)
+	}
+	return c
 }
 
 // ParseLabelSet reads a label set from TOML and checks it: names present and

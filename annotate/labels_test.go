@@ -88,3 +88,13 @@ func TestParseLabelSetFallbackColor(t *testing.T) {
 		t.Errorf("fallback colour %q: %v", ls.Labels[0].Color, err)
 	}
 }
+
+func TestDefaultLabelSetIsACopy(t *testing.T) {
+	a := annotate.DefaultLabelSet()
+	a.Labels[0].Name = "CHANGED"
+	a.Relations[0].To[0] = "CHANGED"
+	b := annotate.DefaultLabelSet()
+	if b.Labels[0].Name != "ACTOR" || b.Relations[0].To[0] != "ACTOR" {
+		t.Errorf("a change to one copy reached another: %+v", b)
+	}
+}

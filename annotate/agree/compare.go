@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -100,15 +99,11 @@ type Corpus struct {
 	events []event
 }
 
-// defaultLabels parses the built-in label set once: the review screen may
-// call Compare on every edit.
-var defaultLabels = sync.OnceValue(annotate.DefaultLabelSet)
-
 // NewCorpus starts an empty accumulator for the given number of files.
 // ls orders the labels in reports; nil means the built-in set.
 func NewCorpus(files int, ls *annotate.LabelSet) *Corpus {
 	if ls == nil {
-		ls = defaultLabels()
+		ls = annotate.DefaultLabelSet()
 	}
 	c := &Corpus{files: files, ls: ls, index: map[string]int{}}
 	for i := range files {

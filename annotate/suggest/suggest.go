@@ -25,7 +25,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"sync"
 
 	"gloss/annotate"
 )
@@ -46,10 +45,6 @@ type Options struct {
 	KnownActors []string
 }
 
-// defaultLabels is the built-in label set, parsed once: Suggest runs on
-// every document of large corpora.
-var defaultLabels = sync.OnceValue(annotate.DefaultLabelSet)
-
 type spanKey struct {
 	start, end int
 	label      string
@@ -65,7 +60,7 @@ type spanKey struct {
 // are out of range are ignored.
 func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []annotate.Span, rels []annotate.Relation) {
 	if ls == nil {
-		ls = defaultLabels()
+		ls = annotate.DefaultLabelSet()
 	}
 	t := scan(d.Text)
 	t.markHeadings()
