@@ -389,6 +389,20 @@ func (w *Window) SaveTo(path string) error {
 func (w *Window) SaveAs() { w.saveAsThen(nil) }
 
 func (w *Window) saveAsThen(then func()) {
+	w.askSaveFile(w.suggestedName(".jsonl"), []string{".jsonl"}, func(path string) {
+		if filepath.Ext(path) == "" {
+			path += ".jsonl"
+		}
+		if w.SaveTo(path) == nil && then != nil {
+			then()
+		}
+	})
+}
+
+// askSaveFile shows the file-save dialog at the last folder with a
+// suggested name, filtered by extensions (nil: every file), and calls then
+// with the chosen path.
+func (w *Window) askSaveFile(name string, extensions []string, then func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			w.showError(err)
@@ -399,15 +413,12 @@ func (w *Window) saveAsThen(then func()) {
 		}
 		path := wc.URI().Path()
 		wc.Close()
-		if filepath.Ext(path) == "" {
-			path += ".jsonl"
-		}
-		if w.SaveTo(path) == nil && then != nil {
-			then()
-		}
+		then(path)
 	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jsonl"}))
-	d.SetFileName(w.suggestedName(".jsonl"))
+	if extensions != nil {
+		d.SetFilter(storage.NewExtensionFileFilter(extensions))
+	}
+	d.SetFileName(name)
 	if l := w.lastFolder(); l != nil {
 		d.SetLocation(l)
 	}

@@ -101,24 +101,7 @@ func (w *Window) Export() {
 			d.Show()
 			return
 		}
-		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil {
-				w.showError(err)
-				return
-			}
-			if wc == nil {
-				return
-			}
-			path := wc.URI().Path()
-			wc.Close()
-			w.ExportTo(path, f, xo)
-		}, w.win)
-		d.SetFileName(w.suggestedName(exportExtension(f)))
-		if l := w.lastFolder(); l != nil {
-			d.SetLocation(l)
-		}
-		d.Resize(dialogSize(w.win))
-		d.Show()
+		w.askSaveFile(w.suggestedName(exportExtension(f)), nil, func(path string) { w.ExportTo(path, f, xo) })
 	}, w.win)
 	form.Resize(fyne.NewSize(640, 220))
 	form.Show()
