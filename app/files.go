@@ -8,8 +8,10 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
 	"gloss/app/session"
@@ -64,6 +66,9 @@ func (w *Window) importPath(path string, f *export.Format, xo export.Options) {
 		w.rememberFolder(path)
 		w.refreshMenus()
 		msg := fmt.Sprintf("Opened %s: %d document(s)", filepath.Base(path), work.Len())
+		if listing, _ := w.s.Listing(); listing {
+			msg = fmt.Sprintf("Opened %s: listing its documents", filepath.Base(path))
+		}
 		if work.Format != nil {
 			msg += " (" + work.Format.Name + ")"
 		}
@@ -184,25 +189,30 @@ func (w *Window) saveThen(then func()) {
 		w.saveAsThen(then)
 		return
 	}
-	if w.SaveTo(w.s.SavePath()) == nil && then != nil {
-		then()
-	}
+	w.saveTo(w.s.SavePath(), then)
 }
 
-// SaveTo writes every document to path, atomically, as native JSONL, and
-// makes path the save path.
-func (w *Window) SaveTo(path string) error {
+// SaveTo writes every document to path as native JSONL, in the background
+// (see session.SaveTo), and makes path the save path.
+func (w *Window) SaveTo(path string) { w.saveTo(path, nil) }
+
+// saveTo saves to path, then runs then (if not nil) when the save
+// succeeded.
+func (w *Window) saveTo(path string, then func()) {
 	w.note.commit()
-	var err error
-	w.s.SaveTo(path, func(e error) { err = e })
-	if err != nil {
-		w.showError(err)
-		return err
-	}
-	w.prefs.addRecent(path)
-	w.rememberFolder(path)
-	w.status.message("Saved " + path)
-	return nil
+	w.status.message("Saving " + path + "…")
+	w.s.SaveTo(path, func(err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		w.prefs.addRecent(path)
+		w.rememberFolder(path)
+		w.status.message("Saved " + path)
+		if then != nil {
+			then()
+		}
+	})
 }
 
 // SaveAs asks where to save, then saves there.
@@ -213,9 +223,7 @@ func (w *Window) saveAsThen(then func()) {
 		if filepath.Ext(path) == "" {
 			path += ".jsonl"
 		}
-		if w.SaveTo(path) == nil && then != nil {
-			then()
-		}
+		w.saveTo(path, then)
 	})
 }
 
@@ -253,6 +261,25 @@ func (w *Window) suggestedName(ext string) string { return w.s.SuggestedName(ext
 func dialogSize(win fyne.Window) fyne.Size {
 	sz := win.Canvas().Size()
 	return fyne.NewSize(max(sz.Width*0.85, 600), max(sz.Height*0.85, 420))
+}
+
+// showProblems lists the lines of the work's files that the index pass
+// could not read: they are not listed, and the session refuses to save
+// over those files (Save As writes the documents read elsewhere).
+func (w *Window) showProblems(err error) {
+	n := len(w.s.Problems())
+	intro := widget.NewLabel(fmt.Sprintf("Gloss could not read %s of %s. The other documents are open; "+
+		"Gloss will not save over the file, which would lose those lines: Save As writes the documents it read to another file.",
+		plural(n, "line"), w.s.Name()))
+	intro.Wrapping = fyne.TextWrapWord
+	list := widget.NewLabel(err.Error())
+	list.TextStyle = fyne.TextStyle{Monospace: true}
+	list.Wrapping = fyne.TextWrapBreak
+	d := dialog.NewCustom("Problems in "+w.s.Name(), "Close", container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), w.win)
+	d.SetOnClosed(w.focusView)
+	d.Resize(dialogSize(w.win))
+	d.Show()
+	w.status.message(fmt.Sprintf("%s: %s could not be read", w.s.Name(), plural(n, "line")))
 }
 
 // showError reports err in a dialog.

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"gloss/annotate"
 	"gloss/app/session"
 	"gloss/export"
 )
@@ -124,13 +123,12 @@ func exportExtension(f *export.Format) string {
 // background with a progress bar; nothing is written when it fails or is
 // cancelled.
 func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
-	docs := w.s.Documents()
-	for i, d := range docs {
-		docs[i] = d.Clone() // the user may edit on while it writes
-	}
+	// The user may edit on while it writes: the export writes a snapshot.
+	docs := w.s.Snapshot()
 	var warnings []string
 	xo.Warn = func(msg string) { warnings = append(warnings, msg) }
 	w.runTask("Exporting to "+filepath.Base(path), func(p *session.Progress) error {
+		defer docs.Close()
 		return exportDocs(path, f, xo, docs, p)
 	}, func(err error) {
 		switch {
@@ -139,7 +137,7 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 		case err != nil:
 			w.showError(err)
 		default:
-			msg := fmt.Sprintf("Exported %d document(s) to %s (%s)", len(docs), path, f.Name)
+			msg := fmt.Sprintf("Exported %d document(s) to %s (%s)", docs.Len(), path, f.Name)
 			if len(warnings) > 0 {
 				msg += fmt.Sprintf("; %d warning(s): %s", len(warnings), warnings[0])
 			}
@@ -151,16 +149,20 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 
 // exportDocs writes docs to path in format f, atomically: when it fails or
 // p is cancelled, nothing appears at path.
-func exportDocs(path string, f *export.Format, xo export.Options, docs []*annotate.Document, p *session.Progress) error {
+func exportDocs(path string, f *export.Format, xo export.Options, docs *session.Snapshot, p *session.Progress) error {
 	writeAll := func(wr export.Writer) error {
-		for i, d := range docs {
+		for i := range docs.Len() {
 			if p.Cancelled() {
 				return session.ErrCancelled
+			}
+			d, err := docs.Document(i)
+			if err != nil {
+				return err
 			}
 			if err := wr.Write(d); err != nil {
 				return err
 			}
-			p.Set(float64(i+1) / float64(len(docs)))
+			p.Set(float64(i+1) / float64(docs.Len()))
 		}
 		return wr.Close()
 	}

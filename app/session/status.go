@@ -7,7 +7,7 @@ import (
 )
 
 // Status is a document's progress through a corpus.
-type Status int
+type Status uint8
 
 // A document is untouched (no spans), in progress (some spans) or done
 // (marked so).
@@ -49,18 +49,13 @@ func StatusOf(d *annotate.Document) Status {
 	return Untouched
 }
 
-// Status is document i's progress.
-func (s *Session) Status(i int) Status { return StatusOf(s.Doc(i)) }
+// Status is document i's progress (from the index when it is not
+// parsed).
+func (s *Session) Status(i int) Status { return s.entries[i].status }
 
 // Counts is how many documents are untouched, in progress and done,
 // indexed by Status.
-func (s *Session) Counts() [3]int {
-	var n [3]int
-	for i := range s.entries {
-		n[s.Status(i)]++
-	}
-	return n
-}
+func (s *Session) Counts() [3]int { return s.counts }
 
 // ToggleDone marks the current document done, or not done any more, as an
 // undoable edit.
@@ -111,8 +106,8 @@ type Info struct {
 	Dirty  bool
 }
 
-// Info describes document i.
+// Info describes document i, from the index: it parses nothing.
 func (s *Session) Info(i int) Info {
-	d := s.Doc(i)
-	return Info{ID: d.ID, Status: StatusOf(d), Spans: len(d.Spans), Dirty: s.DocumentDirty(i)}
+	e := &s.entries[i]
+	return Info{ID: e.id, Status: e.status, Spans: int(e.spans), Dirty: s.DocumentDirty(i)}
 }
