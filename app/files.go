@@ -13,8 +13,10 @@ import (
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
 	"gloss/assets"
@@ -43,8 +45,14 @@ func loadStartup(opt Options) (docs []*annotate.Document, source string, err err
 		docs = append(docs, d...)
 	}
 	if out := saveTarget(opt); out != "" && !slices.Contains(opt.Files, out) && fileExists(out) {
-		if prev, f, err := readPath(out, export.Lookup("jsonl"), xo, nil); err == nil && f.Name == "jsonl" && sameTexts(prev, docs) {
+		prev, f, err := readPath(out, export.Lookup("jsonl"), xo, nil)
+		if err == nil && f.Name == "jsonl" && sameTexts(prev, docs) {
 			return prev, out, nil
+		}
+		// A save target with problems would be overwritten by the
+		// first save: refuse, as for any input with problems.
+		if problems := (*export.Problems)(nil); errors.As(err, &problems) {
+			return nil, "", err
 		}
 	}
 	return docs, opt.Files[0], nil
@@ -92,7 +100,10 @@ var errCancelled = errors.New("cancelled")
 // readPath reads every document at path: a file in format f (detected when
 // nil), or a folder, which is a corpus of .txt files when it holds any and
 // a brat folder otherwise. p, when not nil, gets progress and says when to
-// stop.
+// stop. Documents with problems (export.Checker: offsets out of range, a
+// span text that does not match, duplicate ids, …) are refused, as the
+// command line refuses them: the error is an *export.Problems listing
+// them, and no document is returned.
 func readPath(path string, f *export.Format, xo export.Options, p *progress) ([]*annotate.Document, *export.Format, error) {
 	st, err := os.Stat(path)
 	if err != nil {
@@ -129,6 +140,8 @@ func readPath(path string, f *export.Format, xo export.Options, p *progress) ([]
 		r = f.NewReader(bufio.NewReaderSize(cr, 64<<10), path, xo)
 	}
 	var docs []*annotate.Document
+	chk := export.Checker{}
+	problems := export.Problems{File: path}
 	for {
 		if p.cancelled() {
 			return nil, f, errCancelled
@@ -140,7 +153,19 @@ func readPath(path string, f *export.Format, xo export.Options, p *progress) ([]
 		if err != nil {
 			return nil, f, err
 		}
-		docs = append(docs, d)
+		file := path
+		if fr, ok := r.(export.Filer); ok {
+			file = fr.File()
+		}
+		if ps := chk.Check(d, file, r.Line()); len(ps) > 0 {
+			problems.Add(ps...)
+			docs = nil
+		} else if problems.Total == 0 {
+			docs = append(docs, d)
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, f, err
 	}
 	if len(docs) == 0 {
 		return nil, f, fmt.Errorf("%s: %w", path, errNoDocuments)
@@ -207,7 +232,7 @@ func (w *Window) importPath(path string, f *export.Format, xo export.Options) {
 	}, func(err error) {
 		if err != nil {
 			if !errors.Is(err, errCancelled) {
-				w.showError(err)
+				w.showOpenError(path, err)
 			}
 			return
 		}
@@ -448,6 +473,30 @@ func dialogSize(win fyne.Window) fyne.Size {
 func (w *Window) showError(err error) {
 	dialog.ShowError(err, w.win)
 	w.status.message(err.Error())
+}
+
+// showOpenError reports why path was not opened: a file with problems
+// gets them listed in a dialog of its own (the work open stays open), any
+// other error the usual error dialog.
+func (w *Window) showOpenError(path string, err error) {
+	var problems *export.Problems
+	if !errors.As(err, &problems) {
+		w.showError(err)
+		return
+	}
+	intro := widget.NewLabel(fmt.Sprintf("%s has %d problem(s), so Gloss did not open it: saving it would write them back. "+
+		"Fix them (gloss validate lists them all) and open it again.", filepath.Base(path), problems.Total))
+	intro.Wrapping = fyne.TextWrapWord
+	// The folder is the same on every line: name the files only.
+	list := widget.NewLabel(strings.ReplaceAll(problems.Error(), filepath.Dir(path)+string(filepath.Separator), ""))
+	list.TextStyle = fyne.TextStyle{Monospace: true}
+	list.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Cannot open "+filepath.Base(path), "Close",
+		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), w.win)
+	d.SetOnClosed(w.focusView)
+	d.Resize(fyne.NewSize(max(w.win.Canvas().Size().Width*0.8, 560), max(w.win.Canvas().Size().Height*0.6, 320)))
+	d.Show()
+	w.status.message(fmt.Sprintf("Did not open %s: %d problem(s)", filepath.Base(path), problems.Total))
 }
 
 // errNoDocuments is reported for an input holding no document.
