@@ -136,7 +136,6 @@ func (s *syncer) run(ctx context.Context) error {
 	if err := s.commit(ctx); err != nil {
 		return err
 	}
-	s.res.Notes = append(s.res.Notes, s.othersChanged(ctx)...)
 	if err := s.findRemote(ctx); err != nil {
 		return err
 	}
@@ -232,22 +231,33 @@ func (s *syncer) checkRepo(ctx context.Context) (string, error) {
 }
 
 // commit commits the person's own files, when they changed, after checking
-// that they are whole native files: a broken file is never shared.
+// that they are whole native files: a broken file is never shared. One
+// git status says which files changed, the person's and others'.
 func (s *syncer) commit(ctx context.Context) error {
-	var present []string
-	summary := []string{}
 	for _, rel := range s.res.Files {
 		if err := s.p.checkInside(rel); err != nil {
 			return err
 		}
+	}
+	changed, others, err := s.changes(ctx)
+	if err != nil {
+		return err
+	}
+	for _, file := range others {
+		s.res.Notes = append(s.res.Notes, fmt.Sprintf("%s is changed in this clone but is not yours: sync leaves it alone (git checkout -- %s drops the change)", file, file))
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	var summary []string
+	for _, rel := range changed {
 		docs, err := readNative(s.p.Path(rel))
 		if errors.Is(err, os.ErrNotExist) {
-			continue
+			continue // deleted: git add records that
 		}
 		if err != nil {
 			return &SyncError{Err: err, Advice: "Nothing was committed. Fix the file (gloss validate " + s.p.Path(rel) + ") and sync again."}
 		}
-		present = append(present, rel)
 		if rel == GoldFile {
 			summary = append(summary, fmt.Sprintf("gold %d documents", len(docs)))
 		} else {
@@ -255,24 +265,30 @@ func (s *syncer) commit(ctx context.Context) error {
 			summary = append(summary, fmt.Sprintf("%d done, %d in progress of %d", pr.Done, pr.InProgress, pr.Assigned))
 		}
 	}
-	if len(present) == 0 {
-		return nil
-	}
-	if _, err := s.g.Run(ctx, append([]string{"add", "--"}, present...)...); err != nil {
+	if _, err := s.g.Run(ctx, append([]string{"add", "--"}, changed...)...); err != nil {
 		return err
 	}
-	// diff --quiet exits 1 when there are staged changes to commit.
-	_, err := s.g.Run(ctx, append([]string{"diff", "--cached", "--quiet", "--"}, present...)...)
-	if err == nil {
-		return nil
-	}
-	var ge *GitError
-	if !errors.As(err, &ge) || !exitStatus(ge, 1) {
+	// Commit the whole index when it holds nothing but the person's files
+	// (the usual case): --only would hash their files a second time.
+	staged, err := s.g.Run(ctx, "diff", "--cached", "--name-only", "-z", "--relative")
+	if err != nil {
 		return err
+	}
+	var stagedFiles []string
+	for _, f := range strings.Split(staged, "\x00") {
+		if f != "" {
+			stagedFiles = append(stagedFiles, f)
+		}
+	}
+	if len(stagedFiles) == 0 {
+		return nil // saved back to what was committed
 	}
 	msg := fmt.Sprintf("%s: %s (gloss sync)", s.opt.Person, strings.Join(summary, "; "))
-	args := append(identity(ctx, s.g, s.opt.Person), "commit", "--quiet", "--only", "-m", msg, "--")
-	if _, err := s.g.Run(ctx, append(args, present...)...); err != nil {
+	args := append(identity(ctx, s.g, s.opt.Person), "commit", "--quiet", "-m", msg)
+	if slices.ContainsFunc(stagedFiles, func(f string) bool { return !slices.Contains(changed, f) }) {
+		args = append(append(args, "--only", "--"), changed...)
+	}
+	if _, err := s.g.Run(ctx, args...); err != nil {
 		return &SyncError{Err: err, Advice: "Your files are saved but not committed; fix the problem git names and sync again."}
 	}
 	out, err := s.g.Run(ctx, "rev-parse", "--short", "HEAD")
@@ -281,6 +297,38 @@ func (s *syncer) commit(ctx context.Context) error {
 	}
 	s.res.Commit = strings.TrimSpace(out)
 	return nil
+}
+
+// changes lists the person's files that differ from the last commit (new
+// ones included) and the other files changed in this clone, both relative
+// to the project.
+func (s *syncer) changes(ctx context.Context) (own, others []string, err error) {
+	out, err := s.g.Run(ctx, "status", "--porcelain", "-z", "--untracked-files=all", "--", ".")
+	if err != nil {
+		return nil, nil, err
+	}
+	// git status names files from the repository's top, which is the
+	// project folder unless the project is a folder inside a repository.
+	prefix, _ := s.g.Run(ctx, "rev-parse", "--show-prefix")
+	prefix = strings.TrimSpace(prefix)
+	entries := strings.Split(out, "\x00")
+	for i := 0; i < len(entries); i++ {
+		e := entries[i]
+		if len(e) < 4 {
+			continue
+		}
+		code, file := e[:2], strings.TrimPrefix(e[3:], prefix)
+		if code[0] == 'R' || code[0] == 'C' {
+			i++ // the next entry is the rename's source
+		}
+		switch {
+		case slices.Contains(s.res.Files, file):
+			own = append(own, file)
+		case code != "??":
+			others = append(others, file)
+		}
+	}
+	return own, others, nil
 }
 
 // identity returns "-c user.name=… -c user.email=…" for a commit when git
@@ -297,31 +345,6 @@ func identity(ctx context.Context, g *Git, person string) []string {
 		args = append(args, "-c", "user.email="+person+"@gloss.invalid")
 	}
 	return args
-}
-
-// othersChanged lists files changed in this clone that the person does
-// not own: Sync neither commits nor discards them.
-func (s *syncer) othersChanged(ctx context.Context) []string {
-	out, err := s.g.Run(ctx, "status", "--porcelain", "-z", "--untracked-files=no", "--", ".")
-	if err != nil {
-		return nil
-	}
-	// git status names files from the repository's top, which is the
-	// project folder unless the project is a folder inside a repository.
-	prefix, _ := s.g.Run(ctx, "rev-parse", "--show-prefix")
-	prefix = strings.TrimSpace(prefix)
-	var notes []string
-	for _, entry := range strings.Split(out, "\x00") {
-		if len(entry) < 4 {
-			continue
-		}
-		file := entry[3:]
-		if slices.Contains(s.res.Files, strings.TrimPrefix(file, prefix)) {
-			continue
-		}
-		notes = append(notes, fmt.Sprintf("%s is changed in this clone but is not yours: sync leaves it alone (git checkout -- %s drops the change)", file, file))
-	}
-	return notes
 }
 
 // findRemote finds where to sync: the branch's upstream, else the only
