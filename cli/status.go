@@ -147,22 +147,9 @@ func statusJSON(st *project.Status) []byte {
 	if st.Agreement == nil {
 		b.WriteString("null")
 	} else {
-		r := st.Agreement
-		fmt.Fprintf(&b, `{"pairs":%d,"labels":{`, r.Documents)
-		for i, l := range r.Labels {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			put(l.Label)
-			b.WriteString(`:{"spans":`)
-			put(l.Spans)
-			b.WriteByte(',')
-			agreeMeasuresJSON(&b, l.Measures)
-			b.WriteByte('}')
-		}
-		b.WriteString(`},"overall":{`)
-		agreeMeasuresJSON(&b, r.Overall)
-		b.WriteString("}}")
+		fmt.Fprintf(&b, `{"pairs":%d,`, st.Agreement.Documents)
+		agreeReportJSON(&b, *st.Agreement)
+		b.WriteByte('}')
 	}
 	b.WriteString(`,"pairs":[`)
 	for i, pr := range st.Pairs {
