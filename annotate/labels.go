@@ -77,6 +77,19 @@ const MaxLabels = 1000
 // naming known labels. name is used in error messages, which are
 // "NAME:LINE: what is wrong".
 func ParseLabelSet(data []byte, name string) (*LabelSet, error) {
+	return parseLabelSet(data, name, false)
+}
+
+// ParseLabelSetTables reads the label set of a TOML file that holds other
+// settings too (a project's gloss.toml): its [[label]] and [[relation]]
+// tables (and [[choice]], which it does not know yet), checked as
+// ParseLabelSet checks them, with errors naming lines of data itself.
+// Other keys are left to the caller.
+func ParseLabelSetTables(data []byte, name string) (*LabelSet, error) {
+	return parseLabelSet(data, name, true)
+}
+
+func parseLabelSet(data []byte, name string, others bool) (*LabelSet, error) {
 	var ls LabelSet
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&ls)
 	if err != nil {
@@ -94,8 +107,10 @@ func ParseLabelSet(data []byte, name string) (*LabelSet, error) {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	lines := tomlLinesOf(data)
-	if und := md.Undecoded(); len(und) > 0 {
-		k := und[0]
+	for _, k := range md.Undecoded() {
+		if others && k[0] != "label" && k[0] != "relation" && k[0] != "choice" {
+			continue
+		}
 		return nil, fmt.Errorf("%s:%d: unknown key %q", name, lines.keyLine(k), k.String())
 	}
 	if len(ls.Labels) == 0 {
@@ -182,7 +197,8 @@ type tomlLines struct {
 }
 
 func tomlLinesOf(data []byte) tomlLines {
-	t := tomlLines{headers: map[string][]int{}, keys: map[string][]map[string]int{}}
+	// Keys before the first table header are table "", entry 0.
+	t := tomlLines{headers: map[string][]int{"": {0}}, keys: map[string][]map[string]int{"": {{}}}}
 	table := ""
 	inString := ""
 	for n, line := range strings.Split(string(data), "\n") {
@@ -201,8 +217,17 @@ func tomlLinesOf(data []byte) tomlLines {
 			}
 			continue
 		}
+		if strings.HasPrefix(trimmed, "[") {
+			// A plain [table]: its keys belong to no entry placed here.
+			if end := strings.Index(trimmed, "]"); end > 0 {
+				table = "[" + strings.TrimSpace(trimmed[1:end]) + "]"
+				t.headers[table] = append(t.headers[table], n+1)
+				t.keys[table] = append(t.keys[table], map[string]int{})
+			}
+			continue
+		}
 		key, value, ok := strings.Cut(trimmed, "=")
-		if !ok || table == "" || strings.HasPrefix(trimmed, "#") {
+		if !ok || strings.HasPrefix(trimmed, "#") {
 			continue
 		}
 		key = strings.Trim(strings.TrimSpace(key), `"'`)
@@ -234,8 +259,8 @@ func (t tomlLines) line(table string, i int, key string) int {
 // keyLine is the first line where the key path k (say label.colour) is
 // set.
 func (t tomlLines) keyLine(k toml.Key) int {
-	if len(k) < 2 {
-		return 0
+	if len(k) == 1 {
+		return t.keys[""][0][k[0]]
 	}
 	for i := range t.keys[k[0]] {
 		if n := t.keys[k[0]][i][k[len(k)-1]]; n > 0 {

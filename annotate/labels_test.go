@@ -129,3 +129,19 @@ func TestDefaultLabelSetIsACopy(t *testing.T) {
 		t.Errorf("a change to one copy reached another: %+v", b)
 	}
 }
+
+// TestParseLabelSetTables reads the label tables of a file with other
+// settings, naming that file's own lines.
+func TestParseLabelSetTables(t *testing.T) {
+	src := "name = \"news\"\noverlap = 2\n\n[[label]]\nname = \"A\"\n\n[[label]]\nname = \"B\"\nkey = \"b\"\n[[label]]\nname = \"C\"\nkey = \"B\"\n"
+	if _, err := annotate.ParseLabelSetTables([]byte(src), "gloss.toml"); err == nil || !strings.Contains(err.Error(), `gloss.toml:12: label 3: key "B" of "C" is already "B"'s`) {
+		t.Errorf("error %v", err)
+	}
+	ls, err := annotate.ParseLabelSetTables([]byte(src[:strings.LastIndex(src, "[[label]]")]), "gloss.toml")
+	if err != nil || len(ls.Labels) != 2 {
+		t.Errorf("%v, %v", ls, err)
+	}
+	if _, err := annotate.ParseLabelSet([]byte(src), "labels.toml"); err == nil || !strings.Contains(err.Error(), `labels.toml:1: unknown key "name"`) {
+		t.Errorf("ParseLabelSet kept other keys: %v", err)
+	}
+}

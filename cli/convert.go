@@ -115,6 +115,7 @@ func runImport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss import", env, "[--from FORMAT] [-o OUT] [--offsets utf16] FILE...")
 	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
+	keepIgnored := fs.Bool("keep-ignored", false, "prodigy: read the spans of ignore tasks as annotations (by default they are marked rejected, like those of reject tasks)")
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -137,6 +138,7 @@ func runImport(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
+	opt.KeepIgnored = *keepIgnored
 	err := writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
 		var chk export.Checker
