@@ -54,6 +54,23 @@ type Report struct {
 	// Overall pools the spans of all labels for the F1 figures; its κ and
 	// α are the means over Labels (1 when no label was used).
 	Overall Measures
+	// Relations lists every relation label that some file used, in the
+	// label set's order, then relations it does not know by name.
+	Relations []RelationReport
+	// F1ExactAll is f1_exact pooling every span and every relation (a
+	// relation counts as one more item to agree on): a quote whose
+	// speaker differs lowers it although its spans all agree. Documents
+	// are ranked by it (see CompareAgreement).
+	F1ExactAll float64
+}
+
+// CompareAgreement orders reports from the least agreed: by F1ExactAll,
+// then by overall κ. Callers break ties by document id.
+func CompareAgreement(a, b Report) int {
+	if c := cmp.Compare(a.F1ExactAll, b.F1ExactAll); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Overall.Kappa, b.Overall.Kappa)
 }
 
 // Compare measures the agreement of the annotations of one document, given
@@ -92,11 +109,17 @@ type Corpus struct {
 	docs   int
 	units  int
 
+	relLabels []string
+	relIndex  map[string]int
+	relCounts []relCounts
+
 	// Scratch reused from document to document.
 	prefix []int32
 	doc    docScratch
 	unions [][]interval
 	events []event
+	ids    map[string]spanKey
+	links  [][]link
 }
 
 // NewCorpus starts an empty accumulator for the given number of files.
@@ -105,7 +128,7 @@ func NewCorpus(files int, ls *annotate.LabelSet) *Corpus {
 	if ls == nil {
 		ls = annotate.DefaultLabelSet()
 	}
-	c := &Corpus{files: files, ls: ls, index: map[string]int{}}
+	c := &Corpus{files: files, ls: ls, index: map[string]int{}, relIndex: map[string]int{}}
 	for i := range files {
 		for j := i + 1; j < files; j++ {
 			c.pairs = append(c.pairs, [2]int{i, j})
@@ -150,12 +173,25 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 			dst.hist[depth] += n
 		}
 	}
-	return c.report(1, doc.units, doc.names(), doc.countsList()), nil
+	for _, rc := range doc.rels {
+		dst := &c.relCounts[c.relationID(rc.name)]
+		for f, n := range rc.relations {
+			dst.relations[f] += n
+		}
+		for p, pc := range rc.pairs {
+			d := &dst.pairs[p]
+			d.exact += pc.exact
+			d.overlap += pc.overlap
+			d.linked += pc.linked
+			d.agreed += pc.agreed
+		}
+	}
+	return c.report(1, doc.units, doc.names(), doc.countsList(), doc.relNames(), doc.relCountsList()), nil
 }
 
 // Report returns the agreement over every document added so far.
 func (c *Corpus) Report() Report {
-	return c.report(c.docs, c.units, c.labels, c.counts)
+	return c.report(c.docs, c.units, c.labels, c.counts, c.relLabels, c.relCounts)
 }
 
 // Documents is the number of documents added so far.
@@ -169,6 +205,17 @@ func (c *Corpus) labelID(name string) int {
 	c.index[name] = k
 	c.labels = append(c.labels, name)
 	c.counts = append(c.counts, c.newCounts())
+	return k
+}
+
+func (c *Corpus) relationID(name string) int {
+	if k, ok := c.relIndex[name]; ok {
+		return k
+	}
+	k := len(c.relLabels)
+	c.relIndex[name] = k
+	c.relLabels = append(c.relLabels, name)
+	c.relCounts = append(c.relCounts, c.newRelCounts())
 	return k
 }
 
@@ -219,9 +266,27 @@ type docLabel struct {
 
 // docScratch is one document's tallies.
 type docScratch struct {
-	units  int
-	labels []*docLabel
-	index  map[string]*docLabel
+	units    int
+	labels   []*docLabel
+	index    map[string]*docLabel
+	rels     []*docRel
+	relIndex map[string]*docRel
+}
+
+func (d *docScratch) relNames() []string {
+	names := make([]string, len(d.rels))
+	for i, r := range d.rels {
+		names[i] = r.name
+	}
+	return names
+}
+
+func (d *docScratch) relCountsList() []relCounts {
+	out := make([]relCounts, len(d.rels))
+	for i, r := range d.rels {
+		out[i] = r.relCounts
+	}
+	return out
 }
 
 func (d *docScratch) names() []string {
@@ -297,6 +362,7 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 		}
 		c.events = depthHistogram(unions, units, l.hist, c.events)
 	}
+	c.compareRelations(docs, n)
 	return d
 }
 
@@ -345,7 +411,7 @@ func depthHistogram(unions [][]interval, units func(interval) int, hist []int, e
 }
 
 // report turns tallies into figures.
-func (c *Corpus) report(docs, units int, names []string, counts []labelCounts) Report {
+func (c *Corpus) report(docs, units int, names []string, counts []labelCounts, relNames []string, rels []relCounts) Report {
 	r := Report{Documents: docs, Units: units}
 	order := make([]int, len(names))
 	for i := range order {
@@ -400,6 +466,17 @@ func (c *Corpus) report(docs, units int, names []string, counts []labelCounts) R
 	}
 	r.Overall.F1Exact /= float64(len(c.pairs))
 	r.Overall.F1Overlap /= float64(len(c.pairs))
+	r.Relations = c.relationReports(relNames, rels)
+	for p, fg := range c.pairs {
+		m, na, nb := pooled[p].exact, pooledSpans[fg[0]], pooledSpans[fg[1]]
+		for _, rc := range rels {
+			m += rc.pairs[p].exact
+			na += rc.relations[fg[0]]
+			nb += rc.relations[fg[1]]
+		}
+		r.F1ExactAll += f1(m, na, nb)
+	}
+	r.F1ExactAll /= float64(len(c.pairs))
 	return r
 }
 
