@@ -156,7 +156,7 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 	c.docs++
 	c.units += doc.units
 	for _, lc := range doc.labels {
-		k := c.labelID(lc.name)
+		k := intern(lc.name, &c.labels, c.index, &c.counts, c.newCounts)
 		dst := &c.counts[k]
 		for f, n := range lc.spans {
 			dst.spans[f] += n
@@ -174,7 +174,7 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 		}
 	}
 	for _, rc := range doc.rels {
-		dst := &c.relCounts[c.relationID(rc.name)]
+		dst := &c.relCounts[intern(rc.name, &c.relLabels, c.relIndex, &c.relCounts, c.newRelCounts)]
 		for f, n := range rc.relations {
 			dst.relations[f] += n
 		}
@@ -186,7 +186,9 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 			d.agreed += pc.agreed
 		}
 	}
-	return c.report(1, doc.units, doc.names(), doc.countsList(), doc.relNames(), doc.relCountsList()), nil
+	names, counts := columns(doc.labels, func(l *docLabel) (string, labelCounts) { return l.name, l.labelCounts })
+	relNames, rels := columns(doc.rels, func(r *docRel) (string, relCounts) { return r.name, r.relCounts })
+	return c.report(1, doc.units, names, counts, relNames, rels), nil
 }
 
 // Report returns the agreement over every document added so far.
@@ -197,26 +199,26 @@ func (c *Corpus) Report() Report {
 // Documents is the number of documents added so far.
 func (c *Corpus) Documents() int { return c.docs }
 
-func (c *Corpus) labelID(name string) int {
-	if k, ok := c.index[name]; ok {
+// intern returns name's place in names, adding it (and fresh counts to
+// counts) the first time.
+func intern[C any](name string, names *[]string, index map[string]int, counts *[]C, fresh func() C) int {
+	if k, ok := index[name]; ok {
 		return k
 	}
-	k := len(c.labels)
-	c.index[name] = k
-	c.labels = append(c.labels, name)
-	c.counts = append(c.counts, c.newCounts())
+	k := len(*names)
+	index[name] = k
+	*names = append(*names, name)
+	*counts = append(*counts, fresh())
 	return k
 }
 
-func (c *Corpus) relationID(name string) int {
-	if k, ok := c.relIndex[name]; ok {
-		return k
+// columns splits a document's tallies into names and counts, for report.
+func columns[T, C any](items []T, split func(T) (string, C)) ([]string, []C) {
+	names, counts := make([]string, len(items)), make([]C, len(items))
+	for i, it := range items {
+		names[i], counts[i] = split(it)
 	}
-	k := len(c.relLabels)
-	c.relIndex[name] = k
-	c.relLabels = append(c.relLabels, name)
-	c.relCounts = append(c.relCounts, c.newRelCounts())
-	return k
+	return names, counts
 }
 
 func (c *Corpus) newCounts() labelCounts {
@@ -273,38 +275,6 @@ type docScratch struct {
 	relIndex map[string]*docRel
 }
 
-func (d *docScratch) relNames() []string {
-	names := make([]string, len(d.rels))
-	for i, r := range d.rels {
-		names[i] = r.name
-	}
-	return names
-}
-
-func (d *docScratch) relCountsList() []relCounts {
-	out := make([]relCounts, len(d.rels))
-	for i, r := range d.rels {
-		out[i] = r.relCounts
-	}
-	return out
-}
-
-func (d *docScratch) names() []string {
-	names := make([]string, len(d.labels))
-	for i, l := range d.labels {
-		names[i] = l.name
-	}
-	return names
-}
-
-func (d *docScratch) countsList() []labelCounts {
-	out := make([]labelCounts, len(d.labels))
-	for i, l := range d.labels {
-		out[i] = l.labelCounts
-	}
-	return out
-}
-
 // compareDoc tallies one document; prefix is its unit prefix.
 func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScratch {
 	d := &c.doc
@@ -353,7 +323,7 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 		for p, fg := range c.pairs {
 			a, b := l.byFile[fg[0]], l.byFile[fg[1]]
 			l.pairs[p] = pairCounts{
-				exact:   commonCount(a, b),
+				exact:   commonSorted(a, b, compareIntervals),
 				overlap: maxOverlapMatching(a, b),
 				a1:      covered[fg[0]],
 				b1:      covered[fg[1]],
@@ -413,20 +383,7 @@ func depthHistogram(unions [][]interval, units func(interval) int, hist []int, e
 // report turns tallies into figures.
 func (c *Corpus) report(docs, units int, names []string, counts []labelCounts, relNames []string, rels []relCounts) Report {
 	r := Report{Documents: docs, Units: units}
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		ia, ib := c.ls.LabelIndex(names[a]), c.ls.LabelIndex(names[b])
-		if (ia < 0) != (ib < 0) {
-			return cmp.Compare(ib, ia) // known labels (index ≥ 0) first
-		}
-		if ia != ib {
-			return cmp.Compare(ia, ib)
-		}
-		return cmp.Compare(names[a], names[b])
-	})
+	order := knownFirst(names, c.ls.LabelIndex)
 	pooled := make([]pairCounts, len(c.pairs))
 	pooledSpans := make([]int, c.files)
 	for _, i := range order {
@@ -478,6 +435,26 @@ func (c *Corpus) report(docs, units int, names []string, counts []labelCounts, r
 	}
 	r.F1ExactAll /= float64(len(c.pairs))
 	return r
+}
+
+// knownFirst orders names (by their indexes): those the label set knows
+// (index gives their place, or -1) in its order, then the others by name.
+func knownFirst(names []string, index func(string) int) []int {
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		ia, ib := index(names[a]), index(names[b])
+		if (ia < 0) != (ib < 0) {
+			return cmp.Compare(ib, ia) // known names (index ≥ 0) first
+		}
+		if ia != ib {
+			return cmp.Compare(ia, ib)
+		}
+		return cmp.Compare(names[a], names[b])
+	})
+	return order
 }
 
 // binaryAlpha is α over units coded 0/1 by all of files coders, given

@@ -152,7 +152,7 @@ func (c *Corpus) compareRelations(docs []*annotate.Document, n int) {
 	for _, r := range d.rels {
 		for p, fg := range c.pairs {
 			a, b := r.byFile[fg[0]], r.byFile[fg[1]]
-			pc := relPairCounts{exact: commonLinks(a, b), overlap: linkOverlapMatching(a, b)}
+			pc := relPairCounts{exact: commonSorted(a, b, compareLinks), overlap: linkOverlapMatching(a, b)}
 			forSources(a, b, func(src spanKey, sa, sb []link) {
 				if !has(fg[0], src) || !has(fg[1], src) {
 					return
@@ -169,24 +169,6 @@ func (c *Corpus) compareRelations(docs []*annotate.Document, n int) {
 
 func (c *Corpus) newRelCounts() relCounts {
 	return relCounts{relations: make([]int, c.files), pairs: make([]relPairCounts, len(c.pairs))}
-}
-
-// commonLinks is the number of links in both sorted, duplicate-free lists.
-func commonLinks(a, b []link) int {
-	m, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch c := compareLinks(a[i], b[j]); {
-		case c < 0:
-			i++
-		case c > 0:
-			j++
-		default:
-			m++
-			i++
-			j++
-		}
-	}
-	return m
 }
 
 func (k spanKey) overlaps(o spanKey) bool {
@@ -285,27 +267,9 @@ func speakersAgree(sa, sb []link) bool {
 // relation order, then relations it does not know by name.
 func (c *Corpus) relationReports(names []string, counts []relCounts) []RelationReport {
 	known := func(name string) int {
-		for i := range c.ls.Relations {
-			if c.ls.Relations[i].Name == name {
-				return i
-			}
-		}
-		return -1
+		return slices.IndexFunc(c.ls.Relations, func(r annotate.RelationDef) bool { return r.Name == name })
 	}
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		ia, ib := known(names[a]), known(names[b])
-		if (ia < 0) != (ib < 0) {
-			return cmp.Compare(ib, ia)
-		}
-		if ia != ib {
-			return cmp.Compare(ia, ib)
-		}
-		return cmp.Compare(names[a], names[b])
-	})
+	order := knownFirst(names, known)
 	out := make([]RelationReport, 0, len(names))
 	for _, i := range order {
 		rc := counts[i]
