@@ -82,8 +82,8 @@ type Disagreement struct {
 // agree (as speaker_agreement counts them), MissingSpeaker or
 // ExtraSpeaker when only a or only b links it. The list is in text order,
 // a source's speaker entry after any span entry of the same extent.
-// Suggested spans and relations are ignored. a and b are assumed to have
-// the same text.
+// Suggested and rejected spans, and suggested relations, are ignored. a
+// and b are assumed to have the same text.
 func Disagreements(a, b *annotate.Document) []Disagreement {
 	ra, rb := annotated(a), annotated(b)
 	// Exact matches agree: drop them.
@@ -232,7 +232,7 @@ func labelRun(ls []link, label string) int {
 func spanIndexes(d *annotate.Document) map[spanKey]int {
 	m := make(map[spanKey]int, len(d.Spans))
 	for i := len(d.Spans) - 1; i >= 0; i-- {
-		if s := d.Spans[i]; !s.Suggested {
+		if s := d.Spans[i]; s.Asserted() {
 			m[keyOfSpan(s)] = i
 		}
 	}
@@ -253,11 +253,11 @@ func targets(ls []link, index map[spanKey]int) []int {
 func keyOfSpan(s annotate.Span) spanKey { return spanKey{s.Start, s.End, s.Label} }
 
 // annotated returns the indexes of d's spans that are annotations (not
-// suggestions), in canonical order.
+// suggestions, not rejected), in canonical order.
 func annotated(d *annotate.Document) []int {
 	var idx []int
 	for i, s := range d.Spans {
-		if !s.Suggested {
+		if s.Asserted() {
 			idx = append(idx, i)
 		}
 	}

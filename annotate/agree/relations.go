@@ -81,7 +81,7 @@ func appendLinks(out []link, d *annotate.Document, n int, ids map[string]spanKey
 	clear(ids)
 	for _, s := range d.Spans {
 		start, end := max(s.Start, 0), min(s.End, n)
-		if s.Suggested || start >= end {
+		if !s.Asserted() || start >= end {
 			continue
 		}
 		ids[s.ID] = spanKey{start, end, s.Label}

@@ -14,11 +14,12 @@ import (
 // Speakers returns the spans d links by relation from its span with
 // source's start, end and label (the speakers of that quote or claim), in
 // canonical order; nil when d lacks the span or links it to nothing.
-// Suggested spans and relations are not annotations and are left out.
+// Suggested and rejected spans, and suggested relations, are not
+// annotations and are left out.
 func Speakers(d *annotate.Document, source annotate.Span, relation string) []annotate.Span {
 	from := ""
 	for _, s := range d.Spans {
-		if !s.Suggested && s.Start == source.Start && s.End == source.End && s.Label == source.Label {
+		if s.Asserted() && s.Start == source.Start && s.End == source.End && s.Label == source.Label {
 			from = s.ID
 			break
 		}
@@ -31,7 +32,7 @@ func Speakers(d *annotate.Document, source annotate.Span, relation string) []ann
 		if r.Suggested || r.From != from || r.Label != relation {
 			continue
 		}
-		if i := d.SpanByID(r.To); i >= 0 && !d.Spans[i].Suggested {
+		if i := d.SpanByID(r.To); i >= 0 && d.Spans[i].Asserted() {
 			to := d.Spans[i]
 			if !slices.ContainsFunc(out, func(o annotate.Span) bool { return keyOfSpan(o) == keyOfSpan(to) }) {
 				out = append(out, to)
@@ -136,7 +137,7 @@ func SpeakerConflicts(docs []*annotate.Document, gold *annotate.Document) []Conf
 	for _, d := range docs {
 		byID := make(map[string]spanKey, len(d.Spans))
 		for _, s := range d.Spans {
-			if !s.Suggested {
+			if s.Asserted() {
 				byID[s.ID] = keyOfSpan(s)
 			}
 		}

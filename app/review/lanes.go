@@ -180,14 +180,14 @@ func siteSpeakers(d *annotate.Document, s *site) []annotate.Span {
 	}
 	var out []annotate.Span
 	for _, sp := range d.Spans {
-		if sp.Suggested || !slices.Contains(s.keys, keyOf(sp)) {
+		if !sp.Asserted() || !slices.Contains(s.keys, keyOf(sp)) {
 			continue
 		}
 		for _, r := range d.Relations {
 			if r.From != sp.ID || r.Suggested {
 				continue
 			}
-			if i := d.SpanByID(r.To); i >= 0 && !d.Spans[i].Suggested {
+			if i := d.SpanByID(r.To); i >= 0 && d.Spans[i].Asserted() {
 				out = append(out, d.Spans[i])
 			}
 		}

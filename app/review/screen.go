@@ -272,7 +272,7 @@ func (s *Screen) describeSite(i int) (string, []string) {
 // says that there are none, or that d lacks the source.
 func speakerCaption(d *annotate.Document, st *site) string {
 	i := d.FindSpan(st.source.Start, st.source.End, st.source.Label)
-	if i < 0 || d.Spans[i].Suggested {
+	if i < 0 || !d.Spans[i].Asserted() {
 		return "no " + st.source.Label + " here"
 	}
 	if c := docview.RelationCaption(d, d.Spans[i].ID); c != "" {
