@@ -22,6 +22,7 @@ type convertFlags struct {
 	out     string
 	offsets string
 	labels  string
+	textKey string
 }
 
 func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.FlagSet {
@@ -29,6 +30,7 @@ func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.Fla
 	fs.StringVar(&c.out, "o", "", "output `OUT` (a file, or a folder for brat; standard output when absent or -)")
 	fs.StringVar(&c.offsets, "offsets", "codepoints", "offset unit of the foreign format: codepoints or utf16")
 	fs.StringVar(&c.labels, "labels", "", "label set `FILE` (TOML), for formats laid out by label")
+	fs.StringVar(&c.textKey, "text-key", "", "labelstudio: the member of a task's data that holds the text (`KEY`; default text, or else its one string member)")
 	return fs
 }
 
@@ -44,6 +46,7 @@ func (c *convertFlags) options(env Env, cmd string) (export.Options, int) {
 	labels, status := loadLabels(env, c.labels)
 	opt.Labels = labels
 	opt.Warn = warnings(env)
+	opt.TextKey = c.textKey
 	return opt, status
 }
 
