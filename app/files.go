@@ -264,25 +264,6 @@ func dialogSize(win fyne.Window) fyne.Size {
 	return fyne.NewSize(max(sz.Width*0.85, 600), max(sz.Height*0.85, 420))
 }
 
-// showProblems lists the lines of the work's files that the index pass
-// could not read: they are not listed, and the session refuses to save
-// over those files (Save As writes the documents read elsewhere).
-func (w *Window) showProblems(err error) {
-	n := len(w.s.Problems())
-	intro := widget.NewLabel(fmt.Sprintf("Gloss could not read %s of %s. The other documents are open; "+
-		"Gloss will not save over the file, which would lose those lines: Save As writes the documents it read to another file.",
-		plural(n, "line"), w.s.Name()))
-	intro.Wrapping = fyne.TextWrapWord
-	list := widget.NewLabel(err.Error())
-	list.TextStyle = fyne.TextStyle{Monospace: true}
-	list.Wrapping = fyne.TextWrapBreak
-	d := dialog.NewCustom("Problems in "+w.s.Name(), "Close", container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), w.win)
-	d.SetOnClosed(w.focusView)
-	d.Resize(dialogSize(w.win))
-	d.Show()
-	w.status.message(fmt.Sprintf("%s: %s could not be read", w.s.Name(), plural(n, "line")))
-}
-
 // showError reports err in a dialog.
 func (w *Window) showError(err error) {
 	dialog.ShowError(err, w.win)
@@ -298,17 +279,38 @@ func (w *Window) showOpenError(path string, err error) {
 		w.showError(err)
 		return
 	}
-	intro := widget.NewLabel(fmt.Sprintf("%s has %d problem(s), so Gloss did not open it: saving it would write them back. "+
-		"Fix them (gloss validate lists them all) and open it again.", filepath.Base(path), problems.Total))
-	intro.Wrapping = fyne.TextWrapWord
+	w.showProblems("Cannot open "+filepath.Base(path), path, problems,
+		fmt.Sprintf("%s has %d problem(s), so Gloss did not open it: saving it would write them back. "+
+			"Fix them (gloss validate lists them all) and open it again.", filepath.Base(path), problems.Total))
+	w.status.message(fmt.Sprintf("Did not open %s: %d problem(s)", filepath.Base(path), problems.Total))
+}
+
+// showReadOnly reports the problems that the check pass found in the
+// work's files after they opened: the work is read-only.
+func (w *Window) showReadOnly(err error) {
+	var problems *export.Problems
+	if !errors.As(err, &problems) {
+		w.showError(err)
+		return
+	}
+	path := problems.File
+	w.showProblems("Problems in "+filepath.Base(path), path, problems,
+		fmt.Sprintf("%s has %d problem(s), found while it was open, so Gloss made it read-only: saving it would write them back. "+
+			"Fix them (gloss validate lists them all) and open it again; edits made before are offered back then.", filepath.Base(path), problems.Total))
+	w.status.message(fmt.Sprintf("%s is read-only: %d problem(s)", filepath.Base(path), problems.Total))
+}
+
+// showProblems lists problems of the file at path in a dialog titled
+// title, under intro.
+func (w *Window) showProblems(title, path string, problems *export.Problems, intro string) {
+	head := widget.NewLabel(intro)
+	head.Wrapping = fyne.TextWrapWord
 	// The folder is the same on every line: name the files only.
 	list := widget.NewLabel(strings.ReplaceAll(problems.Error(), filepath.Dir(path)+string(filepath.Separator), ""))
 	list.TextStyle = fyne.TextStyle{Monospace: true}
 	list.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Cannot open "+filepath.Base(path), "Close",
-		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), w.win)
+	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), w.win)
 	d.SetOnClosed(w.focusView)
 	d.Resize(fyne.NewSize(max(w.win.Canvas().Size().Width*0.8, 560), max(w.win.Canvas().Size().Height*0.6, 320)))
 	d.Show()
-	w.status.message(fmt.Sprintf("Did not open %s: %d problem(s)", filepath.Base(path), problems.Total))
 }

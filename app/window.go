@@ -207,7 +207,7 @@ func (w *Window) listed(err error) {
 		return
 	}
 	if err != nil {
-		w.showProblems(err)
+		w.showReadOnly(err)
 		return
 	}
 	if w.s.Len() > 1 {

@@ -84,9 +84,19 @@ func pyCorpus(t testing.TB, path string, n int) []string {
 	return lines
 }
 
-// openLazy opens path in a Session on a loop, without settling.
+// checkLater makes every native file open before it is checked, as big
+// ones do, until the test ends.
+func checkLater(t testing.TB) {
+	old := checkNowBytes
+	checkNowBytes = 0
+	t.Cleanup(func() { checkNowBytes = old })
+}
+
+// openLazy opens path in a Session on a loop, without settling; the file
+// is checked in the background, as a big one is.
 func openLazy(t testing.TB, path string, cache int) (*Session, *loop, *[]Change) {
 	t.Helper()
+	checkLater(t)
 	l := newLoop()
 	s := New(Options{Annotator: "ana", RecoveryDir: t.TempDir(), Post: l.post, CacheSize: cache})
 	var changes []Change
@@ -111,8 +121,8 @@ func TestLazyOpen(t *testing.T) {
 		t.Fatal("no index pass running")
 	}
 	l.settle(t, s)
-	if s.Len() != 300 || len(s.Problems()) != 0 {
-		t.Fatalf("listed %d documents, problems %v", s.Len(), s.Problems())
+	if s.Len() != 300 || s.ReadOnly() != nil {
+		t.Fatalf("listed %d documents, problems %v", s.Len(), s.ReadOnly())
 	}
 	last := (*changes)[len(*changes)-1]
 	if last.Kind != Listed || last.Err != nil {
@@ -258,33 +268,49 @@ func TestLazyProblems(t *testing.T) {
 	path := filepath.Join(dir, "corpus.jsonl")
 	lines := pyCorpus(t, path, 30)
 	lines[12] = `{"id": "broken", "text": `
-	lines[20] = `not json`
-	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+	lines[20] = strings.Replace(lines[20], `"start": 0`, `"start": -4`, 1)
+	lines[25] = lines[3] // a second document with the same id
+	content := strings.Join(lines, "\n") + "\n"
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// A small file is checked whole before it opens: refused.
+	_, err := Read(Spec{Paths: []string{path}}, nil)
+	var problems *export.Problems
+	if !errors.As(err, &problems) || problems.Total != 3 || !strings.Contains(err.Error(), "corpus.jsonl:13:") {
+		t.Fatalf("a small file with problems: %v", err)
+	}
+	// A big one opens at once, and turns read-only when the check pass
+	// finds them.
 	s, l, changes := openLazy(t, path, 4)
+	s.Show(0)
+	s.ToggleDone() // before the check is done: taken
 	l.settle(t, s)
-	if s.Len() != 28 || len(s.Problems()) != 2 || !strings.Contains(s.Problems()[0].Error(), "corpus.jsonl:13:") {
-		t.Fatalf("%d documents, problems %v", s.Len(), s.Problems())
+	if s.ReadOnly() == nil || s.Len() != 29 {
+		t.Fatalf("read-only %v, %d documents", s.ReadOnly(), s.Len())
+	}
+	for _, want := range []string{"corpus.jsonl:13:", "corpus.jsonl:21: span", `corpus.jsonl:26: document id "doc-000003" already used on line 4`} {
+		if !strings.Contains(s.ReadOnly().Error(), want) {
+			t.Errorf("problems %q lack %q", s.ReadOnly(), want)
+		}
 	}
 	if last := (*changes)[len(*changes)-1]; last.Kind != Listed || last.Err == nil {
-		t.Errorf("the end of the index pass: %v", last)
+		t.Errorf("the end of the check pass: %v", last)
 	}
-	// Saving over the file would lose the two lines: refused. Elsewhere
-	// is fine.
-	var err error
-	s.SaveTo(path, func(e error) { err = e })
-	l.settle(t, s)
-	if err == nil || !strings.Contains(err.Error(), "could not read") {
-		t.Errorf("saving over a file with problems: %v", err)
+	if r := s.ToggleDone(); r.Done || !strings.Contains(r.Message, "read-only") {
+		t.Errorf("an edit of read-only work: %+v", r)
 	}
-	other := filepath.Join(dir, "good.jsonl")
-	s.SaveTo(other, func(e error) { err = e })
-	l.settle(t, s)
-	if err != nil || len(readNativeFile(t, other)) != 28 {
-		t.Errorf("Save As: %v", err)
+	for _, to := range []string{path, filepath.Join(dir, "elsewhere.jsonl")} {
+		s.SaveTo(to, func(e error) { err = e })
+		l.settle(t, s)
+		if err == nil || !strings.Contains(err.Error(), "read-only") {
+			t.Errorf("saving read-only work to %s: %v", to, err)
+		}
 	}
-	// A first line that is bad fails the open, as a full read does.
+	if readFile(t, path) != content {
+		t.Error("the file with problems changed")
+	}
+	// A first line that is bad fails the open at once.
 	bad := writeFile(t, dir, "bad.jsonl", "{\"text\": 1}\n"+lines[0]+"\n")
 	if _, err := Read(Spec{Paths: []string{bad}}, nil); err == nil || !strings.Contains(err.Error(), "bad.jsonl:1:") {
 		t.Errorf("a bad first line: %v", err)
@@ -312,6 +338,7 @@ func TestFileChangedUnderneath(t *testing.T) {
 }
 
 func TestSubset(t *testing.T) {
+	checkLater(t)
 	path := filepath.Join(t.TempDir(), "corpus.jsonl")
 	pyCorpus(t, path, 50)
 	l := newLoop()

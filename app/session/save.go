@@ -1,9 +1,7 @@
 package session
 
 import (
-	"fmt"
 	"io"
-	"path/filepath"
 	"time"
 
 	"gloss/export"
@@ -99,18 +97,10 @@ func (s *Session) tellProgress(job *saveJob, stop chan struct{}) {
 	}
 }
 
-// canSave refuses to write over a file whose lines the index pass could
-// not all read: the save would leave them out.
-func (s *Session) canSave(path string) error {
-	if len(s.problems) == 0 {
-		return nil
-	}
-	abs, _ := filepath.Abs(path)
-	for _, b := range s.files {
-		if babs, _ := filepath.Abs(b.path); babs == abs {
-			return fmt.Errorf("%s has %d line(s) Gloss could not read (%v): saving over it would lose them; Save As writes the documents it read to another file",
-				filepath.Base(path), len(s.problems), s.problems[0])
-		}
+// canSave refuses to save work whose files have problems.
+func (s *Session) canSave(string) error {
+	if s.readOnly != nil {
+		return s.errReadOnly()
 	}
 	return nil
 }

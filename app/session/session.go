@@ -73,8 +73,8 @@ type Session struct {
 	counts [3]int
 	// listing is the index pass running, nil when every document is known.
 	listing *listing
-	// problems are the lines the index pass could not read.
-	problems []error
+	// readOnly is the problems the check pass found, nil when none.
+	readOnly *export.Problems
 	saving   *saveJob
 	// queued is a save asked for while another one or the index pass runs.
 	queued *saveRequest
@@ -261,6 +261,9 @@ func (s *Session) Search(query string) []int {
 // Session's annotator on it (undone with it), so that a saved file says
 // who made its spans.
 func (s *Session) Do(e annotate.Edit) error {
+	if s.readOnly != nil {
+		return s.errReadOnly()
+	}
 	if s.annotator != "" {
 		e = &stamp{Edit: e, annotator: s.annotator}
 	}
@@ -269,11 +272,11 @@ func (s *Session) Do(e annotate.Edit) error {
 
 // Undo undoes the current document's last edit; it reports false when there
 // is none.
-func (s *Session) Undo() bool { return s.current().hist.Undo() }
+func (s *Session) Undo() bool { return s.readOnly == nil && s.current().hist.Undo() }
 
 // Redo redoes the current document's last undone edit; it reports false
 // when there is none.
-func (s *Session) Redo() bool { return s.current().hist.Redo() }
+func (s *Session) Redo() bool { return s.readOnly == nil && s.current().hist.Redo() }
 
 // Dirty reports whether any document has unsaved changes. Only documents
 // in memory can have any.

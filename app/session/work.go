@@ -45,6 +45,8 @@ type Work struct {
 	docs             []*annotate.Document
 	first            *annotate.Document
 	entry            entry
+	// more are the entries after the first when both passes ran in Read.
+	more             []entry
 	files            []*backing
 	list             *listing
 	readOpt          export.Options
@@ -285,15 +287,16 @@ func (s *Session) Start(w *Work) {
 		b.release()
 	}
 	s.gen++
-	s.entries, s.files, s.cache, s.problems = nil, w.files, nil, nil
+	s.entries, s.files, s.cache, s.readOnly = nil, w.files, nil, nil
 	s.listing, s.queued = nil, nil
 	s.counts = [3]int{}
 	s.readOpt = w.readOpt
 	w.files = nil
 	if w.first != nil {
-		s.entries = make([]entry, 1, w.list.capacity(w.entry.size))
+		s.entries = make([]entry, 1, w.list.capacity(w.entry.size, len(w.more)))
 		s.entries[0] = w.entry
 		s.entries[0].doc = s.newDocState(0, w.first)
+		s.entries = append(s.entries, w.more...)
 		s.listing = w.list
 	} else {
 		s.entries = make([]entry, len(w.docs))
@@ -310,7 +313,7 @@ func (s *Session) Start(w *Work) {
 	s.cur = 0
 	s.announce(Change{Kind: Opened, Doc: -1})
 	if s.listing != nil {
-		s.list(s.listing, s.gen)
+		s.start(s.listing, s.gen)
 	}
 }
 
@@ -394,8 +397,14 @@ func openNative(spec Spec, p *Progress) (*Work, error) {
 			}
 			w.first, w.entry = d, entryOf(b, e)
 			w.entry.status, w.entry.spans = StatusOf(d), int32(len(d.Spans))
-			w.list = &listing{ix: ix, first: b, base: base, rest: w.files[k+1:], ids: ids, total: total}
-			w.list.done.Store(base + e.Offset + int64(e.Size))
+			w.list = &listing{ix: ix, first: b, base: base, rest: w.files[k+1:], files: w.files, ids: ids, total: total}
+			w.list.indexed.Store(base + e.Offset + int64(e.Size))
+			if total <= checkNowBytes {
+				if err := w.list.now(w); err != nil {
+					return fail(err)
+				}
+				w.list = nil
+			}
 			p.Set(1) // Read's part is done; Listing tells the rest
 			switch {
 			case spec.SaveTo != "":
@@ -412,7 +421,10 @@ func openNative(spec Spec, p *Progress) (*Work, error) {
 
 // capacity guesses how many documents the files hold from the size of
 // the first one's line, so that the list of entries is allocated once.
-func (l *listing) capacity(first int32) int {
+func (l *listing) capacity(first int32, more int) int {
+	if l == nil {
+		return 1 + more
+	}
 	n := l.total / (int64(first) + 1)
 	return int(min(max(n+n/8, 16), 1<<24))
 }
