@@ -42,9 +42,9 @@ type Work struct {
 	// docs are documents read into memory; or, for native files, first is
 	// the first document, which entry places, and list lists the others
 	// from files in the background.
-	docs             []*annotate.Document
-	first            *annotate.Document
-	entry            entry
+	docs  []*annotate.Document
+	first *annotate.Document
+	entry entry
 	// more are the entries after the first when both passes ran in Read.
 	more             []entry
 	files            []*backing
