@@ -57,7 +57,7 @@ func annotateFile(t *testing.T, dir, name, id, phrase, label string) {
 		if d.ID == id {
 			start, end := annotatetest.Find(t, d.Text, phrase, 0)
 			d.Spans = append(d.Spans, annotate.NewSpan(d, start, end, label, name))
-			(&project.MarkDone{Done: true}).Apply(d)
+			(&annotate.MarkDone{Done: true}).Apply(d)
 		}
 	}
 	if err := export.SaveNative(w.SavePath, w.Docs...); err != nil {

@@ -105,7 +105,7 @@ func annotateDoc(t testing.TB, p *Project, name, id, phrase, label string, done 
 			}
 		}
 		if done {
-			(&MarkDone{Done: true}).Apply(d)
+			(&annotate.MarkDone{Done: true}).Apply(d)
 		}
 		if err := export.SaveNative(w.SavePath, w.Docs...); err != nil {
 			t.Fatal(err)

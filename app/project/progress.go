@@ -71,15 +71,15 @@ func (p *Project) annotatorProgress(name string, docs []*annotate.Document) Anno
 			continue
 		}
 		seen[d.ID] = true
-		st := StateOf(d)
+		st := annotate.StatusOf(d)
 		switch {
 		case !assigned[d.ID]:
-			if st != Untouched {
+			if st != annotate.Untouched {
 				pr.Unassigned++
 			}
-		case st == Done:
+		case st == annotate.Done:
 			pr.Done++
-		case st == InProgress:
+		case st == annotate.InProgress:
 			pr.InProgress++
 		}
 	}
@@ -131,7 +131,7 @@ func (p *Project) Status() (*Status, error) {
 		st.Annotators = append(st.Annotators, p.annotatorProgress(name, work))
 		done[i] = map[string]*annotate.Document{}
 		for _, d := range work {
-			if StateOf(d) != Done || done[i][d.ID] != nil {
+			if annotate.StatusOf(d) != annotate.Done || done[i][d.ID] != nil {
 				continue
 			}
 			if text, ok := texts[d.ID]; ok && text != d.Text {
