@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -13,33 +12,13 @@ import (
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
 	"gloss/app/project"
+	"gloss/app/project/projecttest"
 	"gloss/export"
 )
 
-// gitHome gives the test a git configuration of its own (HOME, a global
-// config with a user and a default branch, no system config), so that it
-// does not depend on the machine's.
-func gitHome(t *testing.T) {
-	t.Helper()
-	home := t.TempDir()
-	cfg := filepath.Join(home, ".gitconfig")
-	os.WriteFile(cfg, []byte("[user]\n\tname = Gloss Test\n\temail = test@gloss.invalid\n[init]\n\tdefaultBranch = main\n"), 0o644)
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv("GIT_CONFIG_GLOBAL", cfg)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-}
+func gitHome(t *testing.T) { projecttest.Isolate(t) }
 
-func gitCmd(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
+func gitCmd(t *testing.T, dir string, args ...string) string { return projecttest.Git(t, dir, args...) }
 
 // annotateFile labels phrase in document id of the annotator's own file
 // (made from the project's texts when absent), marks it done, and saves.
