@@ -318,8 +318,12 @@ func progressView(st *project.Status, c *project.Config, person string) fyne.Can
 		parts = append(parts, widget.NewLabel("Agreement: no document is done by two annotators yet."))
 	default:
 		o := st.Agreement.Overall
-		parts = append(parts, widget.NewLabel(fmt.Sprintf("Agreement so far on %d documents done by two or more:\nspans F1 %.2f exact, %.2f overlapping · κ %.2f · α %.2f",
-			st.Compared, o.F1Exact, o.F1Overlap, o.Kappa, o.Alpha)))
+		text := fmt.Sprintf("Agreement so far on %d documents done by two or more:\nspans F1 %.2f exact, %.2f overlapping · κ %.2f · α %.2f",
+			st.Compared, o.F1Exact, o.F1Overlap, o.Kappa, o.Alpha)
+		for _, r := range st.Agreement.Relations {
+			text += fmt.Sprintf("\n%s: F1 %.2f exact · speakers %.2f (%d linked)", r.Label, r.F1Exact, r.SpeakerAgreement, r.Linked)
+		}
+		parts = append(parts, widget.NewLabel(text))
 	}
 	if len(st.Problems) > 0 {
 		parts = append(parts, widget.NewLabel(fmt.Sprintf("%d problems in teammates' files (gloss status lists them)", len(st.Problems))))

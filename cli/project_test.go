@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/agree"
 	"gloss/annotate/annotatetest"
 	"gloss/app/project"
 	"gloss/app/project/projecttest"
@@ -213,5 +214,33 @@ func TestProjectCommandErrors(t *testing.T) {
 	// Nothing of the hostile name reached the disk.
 	if _, err := os.Stat(filepath.Join(hostile, "x.jsonl")); err == nil {
 		t.Error("a hostile name wrote a file")
+	}
+}
+
+// The status's JSON and table carry the speaker agreement (SAID_BY) as
+// DESIGN.md's "relations" member.
+func TestStatusRelations(t *testing.T) {
+	rel := agree.RelationReport{Label: "SAID_BY", Relations: []int{2, 1},
+		RelationMeasures: agree.RelationMeasures{F1Exact: 0.5, F1Overlap: 0.75, SpeakerAgreement: 0.5, Linked: 2}}
+	st := &project.Status{Name: "news", Documents: 2, Compared: 2,
+		Annotators: []project.AnnotatorProgress{{Name: "ana", Assigned: 2, Done: 2}, {Name: "bo", Assigned: 2, Done: 1, InProgress: 1}},
+		Agreement:  &agree.Report{Documents: 2, Relations: []agree.RelationReport{rel}},
+		Pairs:      []project.PairAgreement{{A: "ana", B: "bo", Documents: 2, Relations: []agree.RelationReport{rel}}},
+	}
+	js := string(statusJSON(st))
+	want := `"relations":{"SAID_BY":{"relations":[2,1],"f1_exact":0.5,"f1_overlap":0.75,"speaker_agreement":0.5,"linked":2}}`
+	if strings.Count(js, want) != 2 {
+		t.Errorf("JSON lacks %s twice (agreement and pair):\n%s", want, js)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		t.Errorf("not JSON: %v\n%s", err, js)
+	}
+	p := &project.Project{Config: &project.Config{Overlap: 2}}
+	table := string(statusTable(p, st))
+	for _, line := range []string{"SAID_BY       2 / 1     0.500       0.750     0.500       2", "SAID_BY speakers 0.500 (2 linked)"} {
+		if !strings.Contains(table, line) {
+			t.Errorf("table lacks %q:\n%s", line, table)
+		}
 	}
 }

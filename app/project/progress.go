@@ -34,6 +34,9 @@ type PairAgreement struct {
 	A, B      string
 	Documents int
 	Overall   agree.Measures
+	// Relations is their agreement on each relation label (SAID_BY: who
+	// said it), speaker agreement included.
+	Relations []agree.RelationReport
 }
 
 // Status is a project's progress and agreement so far.
@@ -194,7 +197,8 @@ func (p *Project) measure(st *Status, order []string, done []map[string]*annotat
 	for i := range n {
 		for j := i + 1; j < n; j++ {
 			if c := pairs[i*n+j]; c != nil {
-				st.Pairs = append(st.Pairs, PairAgreement{A: names[i], B: names[j], Documents: c.Documents(), Overall: c.Report().Overall})
+				r := c.Report()
+				st.Pairs = append(st.Pairs, PairAgreement{A: names[i], B: names[j], Documents: c.Documents(), Overall: r.Overall, Relations: r.Relations})
 			}
 		}
 	}
