@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] FILE...    native → FORMAT", runExport)
+	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] [--only LABEL,...] [--layout single] FILE...  native → FORMAT", runExport)
 	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] FILE... FORMAT → native", runImport)
 }
 
@@ -67,6 +67,8 @@ func runExport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss export", env, "--to FORMAT [-o OUT] [--offsets utf16] FILE...")
 	to := fs.String("to", "", "output `FORMAT`: "+formatNames())
+	var x exportFlags
+	x.define(fs)
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -88,7 +90,12 @@ func runExport(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	readOpt := export.Options{Warn: opt.Warn}
+	env, cleanup, status := x.apply(env, f, files, &opt)
+	defer cleanup()
+	if status != exitOK {
+		return status
+	}
+	readOpt := export.Options{Warn: opt.Warn, Only: opt.Only}
 	copyAll := func(fw export.Writer) error {
 		for _, name := range files {
 			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw); err != nil {
@@ -170,6 +177,7 @@ func copyDocs(env Env, name string, f *export.Format, opt export.Options, w expo
 	check := func(d *annotate.Document, line int) error {
 		ps := annotate.Validate(d, nil)
 		if len(ps) == 0 {
+			export.KeepOnly(d, opt.Only)
 			return nil
 		}
 		file := name
