@@ -31,11 +31,17 @@ type RelationDef struct {
 	Description string   `toml:"description"`
 }
 
-// LabelSet is the labels and relations a project annotates with, in file
-// order.
+// LabelSet is the labels, relations and document-label groups a project
+// annotates with, in file order.
 type LabelSet struct {
 	Labels    []LabelDef    `toml:"label"`
 	Relations []RelationDef `toml:"relation"`
+	// Choices are the groups of document labels (stance, topic, …).
+	Choices []ChoiceDef `toml:"choice"`
+	// Guidelines names the team's annotation guidelines (Markdown),
+	// relative to the labels file's folder; "" means guidelines.md beside
+	// it, when there is one.
+	Guidelines string `toml:"guidelines"`
 }
 
 // builtinLabels is assets/labels.toml, parsed once: commands, suggestions
@@ -54,10 +60,15 @@ func DefaultLabelSet() *LabelSet { return builtinLabels().Clone() }
 
 // Clone returns a deep copy of the label set.
 func (ls *LabelSet) Clone() *LabelSet {
-	c := &LabelSet{Labels: slices.Clone(ls.Labels), Relations: slices.Clone(ls.Relations)}
+	c := &LabelSet{Labels: slices.Clone(ls.Labels), Relations: slices.Clone(ls.Relations),
+		Choices: slices.Clone(ls.Choices), Guidelines: ls.Guidelines}
 	for i := range c.Relations {
 		c.Relations[i].From = slices.Clone(c.Relations[i].From)
 		c.Relations[i].To = slices.Clone(c.Relations[i].To)
+	}
+	for i := range c.Choices {
+		c.Choices[i].Values = slices.Clone(c.Choices[i].Values)
+		c.Choices[i].Keys = slices.Clone(c.Choices[i].Keys)
 	}
 	return c
 }
@@ -115,6 +126,9 @@ func ParseLabelSet(data []byte, name string) (*LabelSet, error) {
 				return nil, fmt.Errorf("%s: %q links unknown label %q", where, r.Name, end)
 			}
 		}
+	}
+	if err := checkChoices(ls.Choices, name, keys); err != nil {
+		return nil, err
 	}
 	return &ls, nil
 }
