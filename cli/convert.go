@@ -97,8 +97,9 @@ func runExport(env Env, args []string) int {
 	}
 	readOpt := export.Options{Warn: opt.Warn, Only: opt.Only}
 	copyAll := func(fw export.Writer) error {
+		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw); err != nil {
+			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw, &chk); err != nil {
 				return err
 			}
 		}
@@ -150,8 +151,9 @@ func runImport(env Env, args []string) int {
 	opt.KeepIgnored = *keepIgnored
 	err := writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
+		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, f, opt, nw); err != nil {
+			if err := copyDocs(env, name, f, opt, nw, &chk); err != nil {
 				return err
 			}
 		}
@@ -165,30 +167,26 @@ func runImport(env Env, args []string) int {
 }
 
 // copyDocs reads every document of the named input in format f (detected
-// when nil) and writes it to w. Each document is checked first (offsets,
-// span texts, relation ends): bad input stops the copy with a
-// FILE:LINE: error, so nothing is written.
-func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer) error {
+// when nil) and writes it to w. Each document is checked by chk first
+// (offsets, span texts, relation ends, label names, ids unique across the
+// inputs of one command): bad input stops the copy with FILE:LINE: errors,
+// so nothing is written.
+func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker) error {
 	r, closeInput, err := openReader(env, name, f, opt)
 	if err != nil {
 		return err
 	}
 	defer closeInput()
 	check := func(d *annotate.Document, line int) error {
-		ps := annotate.Validate(d, nil)
-		if len(ps) == 0 {
-			export.KeepOnly(d, opt.Only)
-			return nil
-		}
 		file := name
 		if fr, ok := r.(export.Filer); ok {
 			file = fr.File()
 		}
-		msgs := make([]error, len(ps))
-		for i, p := range ps {
-			msgs[i] = &export.LineError{File: file, Line: line, Msg: p.String()}
+		if errs := chk.Check(d, file, line); len(errs) > 0 {
+			return errors.Join(errs...)
 		}
-		return errors.Join(msgs...)
+		export.KeepOnly(d, opt.Only)
+		return nil
 	}
 	_, err = export.Copy(r, w, check)
 	return err
