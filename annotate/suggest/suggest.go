@@ -25,6 +25,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"gloss/annotate"
 )
@@ -104,23 +105,44 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	}
 	var quotes []quoteRef
 	for _, q := range found {
-		reason := fmt.Sprintf("inside %c %c quotation marks", t.r[q.open], t.r[q.close])
+		if q.embedded {
+			continue
+		}
+		reason := fmt.Sprintf("inside %s %s quotation marks", q.openMark, q.closeMark)
+		switch {
+		case q.closeMark == "":
+			reason = fmt.Sprintf("inside %s quotation marks, continued in the next paragraph", q.openMark)
+		case q.open != q.first:
+			reason = fmt.Sprintf("inside %s %s quotation marks, continuing the paragraph before", q.openMark, q.closeMark)
+		}
 		if id, ok := add(q.start, q.end, LabelQuote, reason); ok {
 			quotes = append(quotes, quoteRef{q, id})
 		}
 	}
 	for _, s := range byLabel[LabelQuote] {
-		quotes = append(quotes, quoteRef{quote{open: max(s.Start-1, 0), close: min(s.End, n-1), start: s.Start, end: s.End}, s.ID})
+		open := max(s.Start-1, 0)
+		quotes = append(quotes, quoteRef{quote{open: open, close: min(s.End, n-1), start: s.Start, end: s.End, first: open}, s.ID})
 	}
+
+	// Every quotation counts for where cues and speakers may stand, the
+	// embedded ones too.
+	allQuotes := make([]quote, 0, len(found)+len(byLabel[LabelQuote]))
+	allQuotes = append(allQuotes, found...)
+	for _, q := range quotes[len(quotes)-len(byLabel[LabelQuote]):] {
+		allQuotes = append(allQuotes, q.q)
+	}
+	inQuote := markQuotes(n, allQuotes)
+	cues := findCues(t, inQuote)
 
 	// Actors: the existing ACTOR spans block overlapping suggestions and
 	// lend their surface forms to further mentions.
 	f := newActorFinder(t)
 	var existing []actor
 	for _, s := range byLabel[LabelActor] {
-		existing = append(existing, actor{start: s.Start, end: s.End, id: s.ID})
+		existing = append(existing, actor{start: s.Start, end: s.End, id: s.ID, pronoun: isPronoun(t.str(s.Start, s.End))})
 	}
 	cands := f.find(knownForms(existing, t, opt.KnownActors))
+	cands = append(cands, f.cueSubjects(cues, inQuote)...)
 	for i := range existing {
 		a := &existing[i]
 		first, last := t.wordAt(a.start), t.wordAt(a.end-1)
@@ -132,6 +154,11 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	actors := existing
 	if ls.Label(LabelActor) != nil {
 		for _, a := range resolve(cands, existing, n) {
+			if a.pronoun {
+				// Suggested once linked as a speaker.
+				actors = append(actors, a)
+				continue
+			}
 			if id, ok := add(a.start, a.end, LabelActor, a.reason); ok {
 				a.id = id
 				actors = append(actors, a)
@@ -149,8 +176,16 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 	}
 	link := func(from, fromLabel string, sp speaker) {
-		if from == "" || sp.actor == nil || sp.actor.id == "" || !ls.Allows(RelSaidBy, fromLabel, LabelActor) {
+		if from == "" || sp.actor == nil || !ls.Allows(RelSaidBy, fromLabel, LabelActor) {
 			return
+		}
+		if sp.actor.id == "" {
+			// A pronoun becomes an ACTOR once it is a speaker.
+			id, ok := add(sp.actor.start, sp.actor.end, LabelActor, sp.actor.reason)
+			if !ok {
+				return
+			}
+			sp.actor.id = id
 		}
 		k := [2]string{from, sp.actor.id}
 		if relSeen[k] {
@@ -162,17 +197,15 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 			From: from, To: sp.actor.id, Suggested: true, Reason: sp.reason,
 		})
 	}
-	allQuotes := make([]quote, len(quotes))
+	sf := newSpeakerFinder(t, actors, allQuotes, inQuote, cues)
+	slices.SortFunc(quotes, func(a, b quoteRef) int { return cmp.Compare(a.q.open, b.q.open) })
+	qs := make([]quote, len(quotes))
 	for i, q := range quotes {
-		allQuotes[i] = q.q
+		qs[i] = q.q
 	}
-	sf := newSpeakerFinder(t, actors, allQuotes)
-	for _, q := range quotes {
-		if attributed[q.id] {
-			continue
-		}
-		if sp, ok := sf.forQuote(q.q); ok {
-			link(q.id, LabelQuote, sp)
+	for i, sp := range sf.attributeQuotes(qs) {
+		if !attributed[quotes[i].id] {
+			link(quotes[i].id, LabelQuote, sp)
 		}
 	}
 	for _, c := range sf.claims() {
@@ -195,6 +228,13 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	return spans, rels
 }
 
+// isPronoun reports whether an actor's text is a pronoun ("he", "They"):
+// a pronoun stands for one actor in one place, so it is never a known
+// actor whose further mentions are suggested.
+func isPronoun(s string) bool {
+	return pronouns.hasString(strings.ToLower(strings.TrimSpace(s)))
+}
+
 // KnownActors collects, for Options.KnownActors, the distinct texts of the
 // accepted (not suggested) ACTOR spans of a corpus, sorted. Passing the
 // document being suggested for as well is harmless: its own spans count as
@@ -211,7 +251,7 @@ func KnownActors(docs ...*annotate.Document) []string {
 			if text == "" {
 				text = d.Slice(s.Start, s.End)
 			}
-			if text != "" && !seen[text] {
+			if text != "" && !seen[text] && !isPronoun(text) {
 				seen[text] = true
 				out = append(out, text)
 			}
