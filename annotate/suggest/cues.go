@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Cues are the words that bring in what someone said or thinks: speech
@@ -68,17 +69,18 @@ var speechVerbs = set(verbForms(`add note state declare explain insist report wa
 // reported speech (a CLAIM) but no quotation.
 var thoughtVerbs = set(verbForms(`believe hope fear expect worry doubt suspect guess assume figure
 	reckon realize realise want wish prefer+ plan+ intend decide conclude learn consider view
-	recognize recognise insist imagine predict suppose trust`) +
+	recognize recognise insist imagine predict suppose trust endorse support oppose refuse decline
+	favor favour`) +
 	`think thinks thought thinking feel feels felt feeling know knows knew known knowing
 	find finds found finding show shows showed shown showing see sees saw seen seeing
-	understand understands understood understanding`)
+	understand understands understood understanding seek seeks sought seeking`)
 
 // thatOnly are cue verbs that bring in a claim only with "that": without
 // it, what follows them is seldom what someone said ("know the
 // hoodlums", "wrote a host of new songs", "continued his tour").
 var thatOnly = set(`know knows knew known knowing write wrote written writes writing show shows
 	showed shown showing find finds found finding continue continues continued continuing
-	remark remarks read reads reading`)
+	remark remarks read reads reading maintain maintains maintained maintaining`)
 
 // participleNames are participles that, after a noun, name rather than
 // say: "a program called Sandy Hook Promise", "the group known as", "271
@@ -102,8 +104,8 @@ var nounForms = set(`states state reports report claims claim notes note calls c
 	cry demands demand jokes joke counters counter echoes echo quotes quote estimates estimate
 	forecasts forecast wishes wish doubts doubt guesses guess figures figure texts text emails
 	email messages message orders order requests request thanks praise defends reads read
-	says writes concerns warnings cheers cheer blames blame welcomes welcome insists want wants
-	expects expect worries worry marvels marvel dismisses views rants rant points point
+	concerns warnings cheers cheer blames blame welcomes welcome want wants
+	expects expect worries worry marvel views rant points point supports support
 	put puts go goes shoot shoots`)
 
 // pastParticiples of cue verbs that, after "was" or "is", make the subject
@@ -198,7 +200,9 @@ func cueAt(t *text, inQuote []bool, i int) (cue, bool) {
 	speech, thought := speechVerbs.has(w), thoughtVerbs.has(w)
 	// A cue verb is written in lower case, and a determiner before it
 	// makes it a noun: "the states that border Libya", "free-text NOTES".
-	if !speech && !thought || w.capital || w.acronym {
+	// "Said Dorothy Poynter, …" opens a sentence with the verb.
+	inverted := w.initial && (w.lower == "said" || w.lower == "says") && i+1 < len(t.words) && t.spaced(i) && t.words[i+1].capital
+	if !speech && !thought || (w.capital || w.acronym) && !inverted {
 		return cue{}, false
 	}
 	var prev *word
@@ -214,6 +218,10 @@ func cueAt(t *text, inQuote []bool, i int) (cue, bool) {
 	// "he was asked", "she is expected to": the subject is spoken to.
 	if prev != nil && passiveCues.has(w) && w.lower != "quoted" && (prev.lower == "was" || prev.lower == "were" ||
 		prev.lower == "is" || prev.lower == "are" || prev.lower == "be" || prev.lower == "been" || prev.lower == "being") {
+		return cue{}, false
+	}
+	// "an initiative supported by Russia": a participle, not a verb.
+	if strings.HasSuffix(w.lower, "ed") && w.lower != "quoted" && i+1 < len(t.words) && t.spaced(i) && t.words[i+1].lower == "by" {
 		return cue{}, false
 	}
 	c := cue{first: i, last: i, kind: speechCue, text: w.lower, tell: tellVerbs.has(w)}
@@ -263,7 +271,9 @@ func verbAfter(t *text, i int) bool {
 	switch {
 	case pronouns.has(p) || relatives.has(p) || auxiliaries.has(p) || cueAdverbs.has(p) || p.lower == "to":
 		return true
-	case p.capital && !p.initial && !stopCaps.has(p):
+	case p.capital && !stopCaps.has(p) || personNouns.has(p) || sourceNouns.has(p) || orgHeads.has(p) || titleHeads.has(p) ||
+		shareNouns.has(p) || unicode.IsDigit(t.r[p.start]):
+		// "Clinton says", "the ad claims", "the campaign states".
 		return true
 	}
 	return false

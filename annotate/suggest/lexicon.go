@@ -9,7 +9,7 @@ import "strings"
 // lexFlags says which word lists a word belongs to, one bit per list: a
 // word is looked up once, when the text is scanned, and every rule then
 // tests bits instead of hashing strings.
-type lexFlags uint32
+type lexFlags uint64
 
 var (
 	// lexicon maps each listed word to the lists it is on.
@@ -25,6 +25,9 @@ type wordSet struct {
 
 // set builds a word list from space-separated lower-case words.
 func set(words string) wordSet {
+	if nextBit == 0 {
+		panic("suggest: more word lists than lexFlags has bits")
+	}
 	s := wordSet{bit: nextBit, words: map[string]bool{}}
 	nextBit <<= 1
 	for _, w := range strings.Fields(words) {

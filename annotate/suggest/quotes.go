@@ -307,14 +307,17 @@ func embedded(t *text, q quote) bool {
 		p--
 	}
 	switch {
-	case p < 0 || isNewline(r[p]) || strings.ContainsRune(".!?…:", r[p]) || isQuoteMark(r[p]):
+	case p < 0 || isNewline(r[p]) || strings.ContainsRune(".!?…:>", r[p]) || isQuoteMark(r[p]):
 	case r[p] == ',':
 		if !capital && !stop {
 			return true
 		}
 	case isWordRune(r[p]):
 		w := t.wordAt(p)
-		if w >= len(t.words) || !speechVerbs.has(&t.words[w]) || !capital || !stop && len(strings.Fields(string(inner))) < 4 {
+		// After a speech verb ("said “We …”", "says “the game is
+		// over.”"), but not after one that names ("called it “…”").
+		if w >= len(t.words) || !speechVerbs.has(&t.words[w]) || nounForms.has(&t.words[w]) || participleNames.has(&t.words[w]) ||
+			!stop && (!capital || len(strings.Fields(string(inner))) < 4) {
 			return true
 		}
 	default:

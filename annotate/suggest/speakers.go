@@ -108,7 +108,7 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 	// "Lavrov: “…”": a name and a colon introduce the quotation.
 	if a := sort.Search(len(sf.actors), func(a int) bool { return sf.actors[a].start >= q.open }) - 1; a >= 0 {
 		ac := &sf.actors[a]
-		if ac.end <= q.open && ac.start >= from && !sf.inQuote[ac.start] && strings.TrimSpace(t.str(ac.end, q.open)) == ":" {
+		if ac.end <= q.open && ac.start >= from && !sf.inQuote[ac.start] && !sf.prepositional(ac.start) && strings.TrimSpace(t.str(ac.end, q.open)) == ":" {
 			return sf.speakerFor(ac, "speaker: name and colon before the quote"), true
 		}
 	}
@@ -129,15 +129,32 @@ func (sf *speakerFinder) forQuote(q quote) (speaker, bool) {
 		return best, bestDist >= 0
 	}
 	to := t.sents[t.sentAt(q.close)].end
+	near := len(t.words) // the first word index the cue may not reach
+	if si := t.sentAt(q.close); to <= q.close+2 && si+1 < len(t.sents) && q.end > q.start &&
+		strings.ContainsRune("?!", t.r[q.end-1]) && sf.t.wordAt(t.sents[si+1].end)-sf.t.wordAt(t.sents[si+1].start) <= 12 {
+		// "“…my dad?” Erica Garner said.": the quotation ends its
+		// sentence, and the attribution that follows is the next one, if
+		// it comes within a few words.
+		to = t.sents[si+1].end
+		near = t.wordAt(q.close+1) + 6
+	}
 	for i := k; i < len(sf.quotes) && sf.quotes[i].open < to; i++ {
 		if o := sf.quotes[i]; o.open > q.close && !o.embedded {
 			to = o.open
 			break
 		}
 	}
-	if cs := sf.cuesIn(q.close+1, to); len(cs) > 0 && cs[0].kind != thoughtCue {
+	if cs := sf.cuesIn(q.close+1, to); len(cs) > 0 && cs[0].kind != thoughtCue && cs[0].first < near {
 		c := cs[0]
-		if sp, ok := sf.resolveCue(c, q.close+1, to); ok {
+		sp, ok := sf.resolveCue(c, q.close+1, to)
+		// "“…,” Trump, the front-runner, said": the actor right after the
+		// quote, when the verb has no subject of its own before it.
+		if c.verb() && t.subjectEnd(c.first, q.close+1) < 0 {
+			if a, found := sf.actorAfter(q.close+1, t.words[c.first].start); found && t.wordAt(a.actor.start) == t.wordAt(q.close+1) {
+				sp, ok = a, true
+			}
+		}
+		if ok {
 			if d := t.words[c.first].start - q.close; bestDist < 0 || d < bestDist {
 				sp.reason = fmt.Sprintf("speaker: '%s' after the quote%s", c.text, sp.reason)
 				best, bestDist = sp, d
@@ -308,19 +325,31 @@ func (sf *speakerFinder) subject(c cue, from int) (speaker, bool) {
 	if reach := max(v-subjectReach, 0); t.words[reach].start > from {
 		from = t.words[reach].start
 	}
-	if c.participle {
-		if sp, ok := sf.clauseSubject(c, from); ok {
-			return sp, true
-		}
-	} else if k := t.subjectEnd(v, from); k >= 0 {
+	if k := t.subjectEnd(v, from); k >= 0 {
 		w := &t.words[k]
-		if a := sf.actorEndingAt(w.end); a != nil && a.start >= from && !sf.inQuote[a.start] {
+		// "issued a statement saying": the one who issued it speaks; "a
+		// hat reading", "the letter says": the thing itself.
+		a := sf.actorEndingAt(w.end)
+		written := c.participle && a != nil && (sourceNouns.has(w) || sf.prepositional(a.start))
+		if a != nil && a.start >= from && !sf.inQuote[a.start] && !written {
 			return sf.speakerFor(a, ""), true
 		}
-		if w.lower == "who" || w.lower == "which" {
+		switch {
+		case w.lower == "who" || w.lower == "which":
 			if a := sf.relativeAntecedent(k, from); a != nil {
 				return speaker{actor: a}, true
 			}
+		case clauseJoins.has(w) && !c.participle:
+			// "joked that …, but went on to say": the subject of the
+			// clause the verb is joined to.
+			if sp, ok := sf.clauseSubject(c, from); ok {
+				return sp, true
+			}
+		}
+	}
+	if c.participle {
+		if sp, ok := sf.clauseSubject(c, from); ok {
+			return sp, true
 		}
 	}
 	return sf.nearestSubject(v, from)
@@ -498,7 +527,10 @@ func (sf *speakerFinder) clauseStart(c cue) (int, string) {
 	v := c.last
 	sent := t.words[v].sent
 	inSent := func(k int) bool { return k < len(t.words) && t.words[k].sent == sent && !sf.inQuote[t.words[k].start] }
-	// "that" within a few words, over no punctuation but commas.
+	// "that" within a few words, over no punctuation but commas, after
+	// the person spoken to ("told reporters that") or an adverbial ("said
+	// on Monday that", "said, in a statement, that"): after any other word
+	// it is a relative ("supports the NOTES that can be …").
 	for k := v; k < v+8 && inSent(k+1); k++ {
 		g := strings.TrimSpace(string(t.gap(k)))
 		if g != "" && g != "," {
@@ -506,6 +538,14 @@ func (sf *speakerFinder) clauseStart(c cue) (int, string) {
 		}
 		if t.words[k+1].lower == "that" && k+2 < len(t.words) {
 			return k + 2, c.text + " that"
+		}
+		w := &t.words[k+1]
+		if k == v && !c.tell && g == "" && !(prepositions.has(w) || timeWords.has(w) || adverbAt(t, k+1)) {
+			break
+		}
+		// Another verb's "that": "quoted by the agency, said that".
+		if (speechVerbs.has(w) || thoughtVerbs.has(w)) && !w.capital && !w.acronym {
+			break
 		}
 	}
 	k := v + 1
@@ -543,7 +583,14 @@ func (sf *speakerFinder) clauseStart(c cue) (int, string) {
 		// "wants to", "urged them to".
 		return k, c.text
 	case prepositions.has(w) || w.lower == "to" || adverbAt(t, k) && !w.capital || timeWords.has(w):
-		// "said on Monday", "said in a statement": a claim only with "that".
+		// "announced on Monday she was …", "said in a statement the
+		// deal …": over a short adverbial to a subject; else a claim only
+		// with "that".
+		for m := k + 1; m < k+5 && inSent(m) && t.spaced(m-1); m++ {
+			if pw := &t.words[m]; pronouns.has(pw) && pw.lower != "you" && !pw.possessive || m > k+1 && (pw.lower == "the" || pw.lower == "a") {
+				return m, c.text
+			}
+		}
 		return -1, ""
 	}
 	return k, c.text
@@ -623,7 +670,11 @@ func (sf *speakerFinder) verbClaim(c cue) (claim, bool) {
 		}
 		end = sf.overQuotes(start, end)
 		end = sf.beforeDirectQuote(start, end)
-		if sf.claimable(start, end, 3) {
+		minWords := 3
+		if strings.HasSuffix(verb, " that") {
+			minWords = 2
+		}
+		if sf.claimable(start, end, minWords) {
 			return claim{start: start, end: end, verb: verb, speaker: sp}, true
 		}
 	}
@@ -768,7 +819,7 @@ func (sf *speakerFinder) sourceClaim(c cue) (claim, bool) {
 		if k >= len(t.words) || t.words[k].sent != t.words[c.first].sent || sf.opensQuote(k-1) {
 			return claim{}, false
 		}
-		if g := strings.TrimSpace(string(t.gap(k - 1))); g != "," {
+		if g := strings.TrimSpace(string(t.gap(k - 1))); g != "," && !(strings.HasPrefix(g, ",") && sf.startsEmbedded(t.words[k].start-1)) {
 			return claim{}, false
 		}
 		start, end = t.words[k].start, sf.clauseEnd(k, s)

@@ -19,6 +19,11 @@ var lyNouns = set(`family ally assembly rally supply monopoly anomaly homily mel
 var quantifiers = set(`some many most several all both few each every no any one two three four
 	five six seven eight nine ten dozens hundreds thousands millions more other another`)
 
+// shareNouns name a share of the people asked: "half said", "a majority
+// say", "Twenty-four percent said".
+var shareNouns = set(`half majority minority plurality percent third quarter most many some few
+	all both none`)
+
 // complementPreps join a person or group to what it belongs to: "a
 // spokesman for Disney", "the head of the party".
 var complementPreps = set(`for of at from with`)
@@ -53,7 +58,8 @@ func (t *text) subjectEnd(v, from int) int {
 // nounHead reports whether word i can end a common-noun phrase.
 func (f *actorFinder) nounHead(i int) bool {
 	w := &f.t.words[i]
-	if w.capital || w.acronym || len(w.lower) < 2 {
+	// A capital proves nothing at the start of a sentence: "Critics say".
+	if w.capital && !w.initial || w.acronym || len(w.lower) < 2 {
 		return false
 	}
 	if stopCaps.has(w) && !quantifiers.has(w) || determiners.has(w) || pronouns.has(w) || auxiliaries.has(w) ||
@@ -61,19 +67,25 @@ func (f *actorFinder) nounHead(i int) bool {
 		adverbAt(f.t, i) || relatives.has(w) {
 		return false
 	}
+	// "the 46-year-old": digits only inside a hyphenated word.
+	letters := false
 	for _, c := range w.lower {
-		if !unicode.IsLetter(c) && c != '-' {
+		switch {
+		case unicode.IsLetter(c):
+			letters = true
+		case c == '-' || unicode.IsDigit(c) && strings.ContainsRune(w.lower, '-'):
+		default:
 			return false
 		}
 	}
-	return true
+	return letters
 }
 
 // modifier reports whether word i may stand inside a noun phrase before its
 // head: an adjective or noun, a name ("the Trump campaign"), a number.
 func (f *actorFinder) modifier(i int) bool {
 	w := &f.t.words[i]
-	if unicode.IsDigit(f.t.r[w.start]) || numberWords.has(w) {
+	if f.number(i) {
 		return true
 	}
 	if stopCaps.has(w) || determiners.has(w) || pronouns.has(w) || auxiliaries.has(w) || prepositions.has(w) ||
@@ -81,6 +93,17 @@ func (f *actorFinder) modifier(i int) bool {
 		return false
 	}
 	return true
+}
+
+// number reports whether word i is a number: "45", "seven",
+// "Twenty-four".
+func (f *actorFinder) number(i int) bool {
+	w := &f.t.words[i]
+	if unicode.IsDigit(f.t.r[w.start]) || numberWords.has(w) {
+		return true
+	}
+	h := strings.IndexByte(w.lower, '-')
+	return h > 0 && numberWords.hasString(w.lower[:h])
 }
 
 // numberWords are spelled-out numbers: "Twenty-four percent".
@@ -93,6 +116,9 @@ var numberWords = set(`one two three four five six seven eight nine ten eleven t
 // when word k ends no such phrase; from bounds the search.
 func (f *actorFinder) nounPhrase(k, from int) (int, kindMask) {
 	t := f.t
+	if j := f.shareOf(k, from); j >= 0 {
+		return j, person
+	}
 	if !f.nounHead(k) {
 		return -1, 0
 	}
@@ -120,7 +146,7 @@ func (f *actorFinder) nounPhrase(k, from int) (int, kindMask) {
 		if !f.modifier(p) || pw.possessive {
 			break
 		}
-		if unicode.IsDigit(t.r[pw.start]) || numberWords.has(pw) {
+		if f.number(p) {
 			det = true
 		}
 		j = p
@@ -128,10 +154,9 @@ func (f *actorFinder) nounPhrase(k, from int) (int, kindMask) {
 	// "most of the voters", "55 percent of all voters".
 	if det && j >= 2 && t.words[j-1].lower == "of" && t.spaced(j-1) && t.spaced(j-2) && t.words[j-2].start >= from {
 		q := &t.words[j-2]
-		if quantifiers.has(q) || q.lower == "percent" || numberWords.has(q) || unicode.IsDigit(t.r[q.start]) {
+		if quantifiers.has(q) || q.lower == "percent" || f.number(j-2) {
 			j -= 2
-			if q.lower == "percent" && j > 0 && t.spaced(j-1) && t.words[j-1].start >= from &&
-				(unicode.IsDigit(t.r[t.words[j-1].start]) || numberWords.has(&t.words[j-1])) {
+			if q.lower == "percent" && j > 0 && t.spaced(j-1) && t.words[j-1].start >= from && f.number(j-1) {
 				j--
 			}
 		}
@@ -139,7 +164,7 @@ func (f *actorFinder) nounPhrase(k, from int) (int, kindMask) {
 	plural := strings.HasSuffix(h.lower, "s") && !strings.HasSuffix(h.lower, "ss") && len(h.lower) > 3
 	people := personNouns.has(h) || titleHeads.has(h)
 	switch {
-	case det, people, plural && j < k:
+	case det, people, plural && j < k, shareNouns.has(h):
 	default:
 		return -1, 0
 	}
@@ -152,6 +177,23 @@ func (f *actorFinder) nounPhrase(k, from int) (int, kindMask) {
 		kind = org
 	}
 	return j, kind
+}
+
+// shareOf returns where a share of people ending at word k starts: "4 in
+// 10", "about six in 10", or -1.
+func (f *actorFinder) shareOf(k, from int) int {
+	t := f.t
+	if k < 2 || !f.number(k) || t.words[k-1].lower != "in" || !f.number(k-2) || !t.spaced(k-1) || !t.spaced(k-2) {
+		return -1
+	}
+	j := k - 2
+	if j > 0 && t.spaced(j-1) && (t.words[j-1].lower == "about" || t.words[j-1].lower == "nearly" || t.words[j-1].lower == "almost") {
+		j--
+	}
+	if t.words[j].start < from {
+		return -1
+	}
+	return j
 }
 
 // phraseFrom returns where a noun phrase starting at word j with a
@@ -214,7 +256,9 @@ func (f *actorFinder) cueSubjects(cues []cue, inQuote []bool) []actor {
 				continue
 			}
 		}
-		if c.participle {
+		// A participle's subject is its clause's, but right after a noun
+		// the noun is it: "a hat reading", "one of her ads asking".
+		if c.participle && strings.ContainsRune(string(t.gap(c.first-1)), ',') {
 			continue
 		}
 		k := t.subjectEnd(c.first, 0)
@@ -245,6 +289,11 @@ func (f *actorFinder) cueSubjects(cues []cue, inQuote []bool) []actor {
 		}
 		if named {
 			continue // the name rules find it
+		}
+		// "via its website stating", "issued a statement saying": the
+		// speaker is the clause's subject, not this phrase.
+		if c.participle && (sourceNouns.has(w) || start > 0 && t.spaced(start-1) && prepositions.has(&t.words[start-1])) {
+			continue
 		}
 		out = append(out, actor{start: t.words[start].start, end: w.end, kind: kind, prio: prioPhrase, reason: reason})
 	}

@@ -5,20 +5,24 @@
 // suggestion is an ordinary annotate.Span or annotate.Relation with
 // Suggested set and a Reason a person can check.
 //
-// The rules, in brief:
-//   - QUOTE: the words between paired quotation marks of any common style
-//     (“ ”, „ “, « », » «, ‹ ›, " ", ‘ ’, ' ', 「 」, 『 』), marks excluded;
-//     only the outermost pair counts, apostrophes never pair, unclosed
-//     marks are ignored.
+// The rules, in brief (docs/suggest.md has them in full):
+//   - QUOTE: direct speech between paired quotation marks of any common
+//     style (“ ”, „ “, « », » «, ‹ ›, " ", '' '', ‘ ’, ' ', 「 」, 『 』), marks
+//     excluded, one QUOTE per paragraph of a long quotation; a phrase
+//     quoted inside a clause ("said that “…”", scare quotes, titles) and
+//     marks inside HTML tags are no QUOTE.
 //   - ACTOR: capitalised names (with particles such as al, von, bin),
-//     titles with names, organisations named by a common noun, states, and
+//     titles with names, organisations named by a common noun, states,
 //     every further mention of an actor already labelled in the document or
-//     known from the corpus.
-//   - SAID_BY: from each quote to the actor a speech verb or source phrase
-//     points at, in the quote's sentence or the one before; pronouns are
-//     resolved to the nearest fitting actor.
-//   - CLAIM: "X said that …", the that-clause to the end of the sentence,
-//     SAID_BY X.
+//     known from the corpus, and the subjects of speech verbs that are no
+//     names ("the judge said", "a new poll shows").
+//   - SAID_BY: from each quote or claim to the subject of the cue that
+//     brings it in (a speech verb, a verb of thought or a source phrase);
+//     a pronoun subject is an ACTOR of its own, and the reason names what
+//     it stands for.
+//   - CLAIM: reported speech: the clause a cue brings in ("said that …",
+//     "said the deal …", "The deal is dead, Lavrov said.", "According to
+//     X, …").
 package suggest
 
 import (
@@ -120,8 +124,9 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 	}
 	for _, s := range byLabel[LabelQuote] {
-		open := max(s.Start-1, 0)
-		quotes = append(quotes, quoteRef{quote{open: open, close: min(s.End, n-1), start: s.Start, end: s.End, first: open}, s.ID})
+		open, end := max(s.Start-1, 0), min(s.End, n-1)
+		quotes = append(quotes, quoteRef{quote{open: open, close: end, start: s.Start, end: s.End, first: open,
+			openMark: string(t.r[open]), closeMark: string(t.r[end])}, s.ID})
 	}
 
 	// Every quotation counts for where cues and speakers may stand, the
