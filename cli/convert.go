@@ -114,6 +114,7 @@ func runImport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss import", env, "[--from FORMAT] [-o OUT] [--offsets utf16] FILE...")
 	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
+	keepIgnored := fs.Bool("keep-ignored", false, "prodigy: read the spans of ignore tasks as annotations (by default they are marked rejected, like those of reject tasks)")
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -136,6 +137,7 @@ func runImport(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
+	opt.KeepIgnored = *keepIgnored
 	err := writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
 		for _, name := range files {

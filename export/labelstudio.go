@@ -392,14 +392,15 @@ func parseLSResult(sc *scanner) (lsRegion, error) {
 // relations are "relation" results with direction "right"; suggestions go
 // to predictions.
 type LabelStudioWriter struct {
-	out outBuf
-	opt Options
-	n   int
+	out   outBuf
+	opt   Options
+	n     int
+	drops spanDrops
 }
 
 // NewLabelStudioWriter writes to w.
 func NewLabelStudioWriter(w io.Writer, opt Options) *LabelStudioWriter {
-	return &LabelStudioWriter{out: newOutBuf(w), opt: opt}
+	return &LabelStudioWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "labelstudio"}}
 }
 
 // Write implements Writer.
@@ -438,11 +439,11 @@ func (lw *LabelStudioWriter) Write(d *annotate.Document) error {
 		buf = append(buf, ',')
 	}
 	buf = append(buf, `"result":`...)
-	buf = appendLSResults(buf, d, order, off, false)
+	buf = appendLSResults(buf, d, order, off, false, &lw.drops)
 	buf = append(buf, "}]"...)
 	if hasSuggestions {
 		buf = append(buf, `,"predictions":[{"result":`...)
-		buf = appendLSResults(buf, d, order, off, true)
+		buf = appendLSResults(buf, d, order, off, true, nil)
 		buf = append(buf, "}]"...)
 	}
 	buf = append(buf, '}')
@@ -452,7 +453,7 @@ func (lw *LabelStudioWriter) Write(d *annotate.Document) error {
 
 // appendLSResults appends the results of the accepted (or the suggested)
 // spans and relations.
-func appendLSResults(buf []byte, d *annotate.Document, order []int, off offsets, suggested bool) []byte {
+func appendLSResults(buf []byte, d *annotate.Document, order []int, off offsets, suggested bool, drops *spanDrops) []byte {
 	buf = append(buf, '[')
 	n := 0
 	sep := func() {
@@ -461,8 +462,17 @@ func appendLSResults(buf []byte, d *annotate.Document, order []int, off offsets,
 		}
 		n++
 	}
+	rejected := map[string]bool{}
 	for _, i := range order {
 		s := &d.Spans[i]
+		if s.Rejected {
+			// Label Studio cannot mark negative evidence.
+			if drops != nil {
+				drops.rejected++
+			}
+			rejected[s.ID] = true
+			continue
+		}
 		if s.Suggested != suggested {
 			continue
 		}
@@ -499,6 +509,12 @@ func appendLSResults(buf []byte, d *annotate.Document, order []int, off offsets,
 		if r.Suggested != suggested {
 			continue
 		}
+		if rejected[r.From] || rejected[r.To] {
+			if drops != nil {
+				drops.rejectedRels++
+			}
+			continue
+		}
 		sep()
 		buf = append(buf, `{"from_id":`...)
 		buf = appendString(buf, r.From)
@@ -513,6 +529,7 @@ func appendLSResults(buf []byte, d *annotate.Document, order []int, off offsets,
 
 // Close implements Writer: it ends the array ([] when nothing was written).
 func (lw *LabelStudioWriter) Close() error {
+	lw.drops.warn(lw.opt)
 	if lw.n == 0 {
 		lw.out.buf = append(lw.out.buf, '[')
 	}

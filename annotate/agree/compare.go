@@ -252,10 +252,11 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 	n := len(prefix) - 1
 	for f, doc := range docs {
 		for _, s := range doc.Spans {
-			// Suggestions are not annotations; spans out of range are
-			// clipped so that a document being edited cannot panic here.
+			// Suggestions and rejected spans are not annotations; spans
+			// out of range are clipped so that a document being edited
+			// cannot panic here.
 			start, end := max(s.Start, 0), min(s.End, n)
-			if s.Suggested || start >= end {
+			if !s.Asserted() || start >= end {
 				continue
 			}
 			l := d.index[s.Label]

@@ -52,8 +52,8 @@ type Disagreement struct {
 // left out; spans with the same offsets and different labels are paired
 // first (LabelDiffers), then same-label spans that overlap, as many as
 // possible (Boundary); what remains is Missing from b or Extra in b. The
-// list is in text order. Suggested spans are ignored. a and b are assumed
-// to have the same text.
+// list is in text order. Suggested and rejected spans are ignored. a and b
+// are assumed to have the same text.
 func Disagreements(a, b *annotate.Document) []Disagreement {
 	ra, rb := annotated(a), annotated(b)
 	// Exact matches agree: drop them.
@@ -143,11 +143,11 @@ func Disagreements(a, b *annotate.Document) []Disagreement {
 func keyOfSpan(s annotate.Span) spanKey { return spanKey{s.Start, s.End, s.Label} }
 
 // annotated returns the indexes of d's spans that are annotations (not
-// suggestions), in canonical order.
+// suggestions, not rejected), in canonical order.
 func annotated(d *annotate.Document) []int {
 	var idx []int
 	for i, s := range d.Spans {
-		if !s.Suggested {
+		if s.Asserted() {
 			idx = append(idx, i)
 		}
 	}

@@ -7,7 +7,7 @@
 //
 // The rules, in brief (docs/suggest.md has them in full):
 //   - QUOTE: direct speech between paired quotation marks of any common
-//     style (“ ”, „ “, « », » «, ‹ ›, " ", '' '', ‘ ’, ' ', 「 」, 『 』), marks
+//     style (“ ”, „ “, « », » «, ‹ ›, " ", ” ”, ‘ ’, ' ', 「 」, 『 』), marks
 //     excluded, one QUOTE per paragraph of a long quotation; a phrase
 //     quoted inside a clause ("said that “…”", scare quotes, titles) and
 //     marks inside HTML tags are no QUOTE.
