@@ -388,7 +388,7 @@ func TestLineErrors(t *testing.T) {
 		"doccano":     {{`{"text":"ab","label":[[0,1]]}`, `want [start, end, "LABEL"]`}, {`{"text":"ab"`, "unexpected end"}, {`{"label":[]}`, `missing "text"`}},
 		"doccano-rel": {{`{"text":"ab","entities":[],"relations":[{"from_id":1,"to_id":2,"type":"R"}]}`, "from_id 1: no such entity"}},
 		"prodigy":     {{`{"text":"ab","spans":[{"token_start":0,"token_end":3,"label":"X"}]}`, "no token range"}, {`{"text":"ab","spans":[{"start":0,"end":1}]}`, `missing "label"`}},
-		"labelstudio": {{`{"data":{"txt":"ab"}}`, `missing "data"`}, {`{"data":{"text":"ab"},"annotations":[{"result":[{"type":"relation","from_id":"a","to_id":"b","labels":["R"]}]}]}`, "no such region"}},
+		"labelstudio": {{`{"data":{"n":1}}`, `missing "data"`}, {`{"data":{"text":"ab"},"annotations":[{"result":[{"type":"relation","from_id":"a","to_id":"b","labels":["R"]}]}]}`, "no such region"}},
 	}
 	for format, cases := range bad {
 		for _, c := range cases {
@@ -453,10 +453,14 @@ func TestLabelStudioReading(t *testing.T) {
 		t.Errorf("relations %+v, want q → a", d.Relations)
 	}
 	all := strings.Join(*warned, "\n")
-	for _, w := range []string{"ls.json:2: task 7: kept the first annotation, skipped 1 more", `skipped 1 "choices" result`} {
-		if !strings.Contains(all, w) {
-			t.Errorf("warnings %q, want %q", all, w)
-		}
+	if w := "ls.json:2: task 7: kept the first annotation, skipped 1 more"; !strings.Contains(all, w) {
+		t.Errorf("warnings %q, want %q", all, w)
+	}
+	if strings.Contains(all, "choices") {
+		t.Errorf("warnings %q: the choices result is a document label, not skipped", all)
+	}
+	if fmt.Sprint(d.Choices) != "map[topic:[world]]" {
+		t.Errorf("choices %v, want topic: world", d.Choices)
 	}
 	// An error deep in a pretty-printed task names its own line.
 	bad := strings.Replace(in, `"end": 3,`, `"end": x,`, 1)

@@ -27,6 +27,9 @@ type Options struct {
 	// tasks as annotations; by default they are marked rejected, like
 	// those of "reject" tasks.
 	KeepIgnored bool
+	// TextKey is the member of a Label Studio task's "data" that holds the
+	// text; "" means "text", or else the one string member.
+	TextKey string
 }
 
 func (o Options) warn(format string, args ...any) {
