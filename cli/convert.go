@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] FILE...    native → FORMAT", runExport)
+	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] [--only LABEL,...] [--layout single] FILE...  native → FORMAT", runExport)
 	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] FILE... FORMAT → native", runImport)
 }
 
@@ -67,6 +67,8 @@ func runExport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss export", env, "--to FORMAT [-o OUT] [--offsets utf16] FILE...")
 	to := fs.String("to", "", "output `FORMAT`: "+formatNames())
+	var x exportFlags
+	x.define(fs)
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -88,7 +90,12 @@ func runExport(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	readOpt := export.Options{Warn: opt.Warn}
+	env, cleanup, status := x.apply(env, f, files, &opt)
+	defer cleanup()
+	if status != exitOK {
+		return status
+	}
+	readOpt := export.Options{Warn: opt.Warn, Only: opt.Only}
 	copyAll := func(fw export.Writer) error {
 		var chk export.Checker
 		for _, name := range files {
@@ -175,7 +182,11 @@ func copyDocs(env Env, name string, f *export.Format, opt export.Options, w expo
 		if fr, ok := r.(export.Filer); ok {
 			file = fr.File()
 		}
-		return errors.Join(chk.Check(d, file, line)...)
+		if errs := chk.Check(d, file, line); len(errs) > 0 {
+			return errors.Join(errs...)
+		}
+		export.KeepOnly(d, opt.Only)
+		return nil
 	}
 	_, err = export.Copy(r, w, check)
 	return err

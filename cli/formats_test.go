@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,5 +60,49 @@ func TestLabelStudioTextKeyFlag(t *testing.T) {
 	code, out, errOut := runMain("", "export", "--to", "labelstudio", "--text-key", "body", writeTemp(t, "n.jsonl", native))
 	if code != 0 || !strings.Contains(out, `{"id":3,"data":{"id":"3","body":"Ana left."}`) {
 		t.Errorf("export: %d %q %s", code, errOut, out)
+	}
+}
+
+// TestExportOnlyAndLayout: --only keeps just the named labels in every
+// export; --layout single gives one NER column; the columns of a CoNLL
+// export are known before writing, also from standard input; too many is
+// an error that writes nothing.
+func TestExportOnlyAndLayout(t *testing.T) {
+	native := `{"id":"a","text":"Ana said: “Go home.”","spans":[{"start":0,"end":3,"label":"ACTOR"},{"start":11,"end":19,"label":"QUOTE"},{"start":14,"end":18,"label":"ACTOR"}]}
+{"id":"b","text":"Rain in Bern.","spans":[{"start":8,"end":12,"label":"LOC"}]}
+`
+	in := writeTemp(t, "in.jsonl", native)
+	code, out, errOut := runMain("", "export", "--to", "conll", "--layout", "single", "--only", "ACTOR", in)
+	if code != 0 {
+		t.Fatalf("%d %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "# columns = TOKEN NER\n") || strings.Contains(out, "QUOTE") || strings.Contains(out, "LOC") ||
+		!strings.Contains(out, "Ana\tB-ACTOR\n") || !strings.Contains(out, "home\tB-ACTOR\n") {
+		t.Errorf("single --only ACTOR:\n%s", out)
+	}
+	for _, to := range []string{"doccano", "labelstudio", "prodigy"} {
+		_, out, _ := runMain("", "export", "--to", to, "--only", "QUOTE", in)
+		if strings.Contains(out, "ACTOR") || strings.Contains(out, "LOC") || !strings.Contains(out, "QUOTE") {
+			t.Errorf("%s --only QUOTE:\n%s", to, out)
+		}
+	}
+	code, out, errOut = runMain(native, "export", "--to", "conll", "-")
+	if code != 0 || !strings.HasPrefix(out, "# columns = TOKEN ACTOR CLAIM QUOTE LOC\n") || strings.Count(out, "\tO\tO\tO\tO\n") < 3 {
+		t.Errorf("columns from standard input: %d %q\n%s", code, errOut, out)
+	}
+	if code, _, errOut := runMain("", "export", "--to", "doccano", "--layout", "single", in); code != 2 || !strings.Contains(errOut, "--layout is for --to conll") {
+		t.Errorf("--layout with doccano: %d %q", code, errOut)
+	}
+	var many strings.Builder
+	for i := range 70 {
+		many.WriteString(`{"text":"x","spans":[{"start":0,"end":1,"label":"L` + string(rune('A'+i/26)) + string(rune('a'+i%26)) + `"}]}` + "\n")
+	}
+	outFile := filepath.Join(t.TempDir(), "out.conll")
+	code, _, errOut = runMain("", "export", "--to", "conll", "-o", outFile, writeTemp(t, "many.jsonl", many.String()))
+	if code != 1 || !strings.Contains(errOut, "more than 64") {
+		t.Errorf("70 labels: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(outFile); err == nil {
+		t.Error("an output file was written")
 	}
 }

@@ -43,7 +43,7 @@ func drain(t *testing.T, r Reader, f *Format) {
 		return
 	}
 	for _, utf16 := range []bool{false, true} {
-		w := f.NewWriter(io.Discard, Options{UTF16: utf16})
+		w := f.NewWriter(io.Discard, Options{UTF16: utf16, Used: LabelsUsed(docs...)})
 		for _, d := range docs {
 			if err := w.Write(d); err != nil {
 				t.Fatal(err)

@@ -280,8 +280,9 @@ func TestCoNLLOutput(t *testing.T) {
 	w := NewCoNLLWriter(&buf, Options{})
 	w.Write(d)
 	w.Close()
-	want := "# id = d\n# text = Ana said: \"Go. Now.\" Bob left.\n" +
-		"Ana\tB-ACTOR\tO\tO\nsaid\tO\tO\tO\n:\tO\tO\tO\n\"\tO\tO\tO\nGo\tO\tO\tB-QUOTE\n.\tO\tO\tI-QUOTE\n\n" +
+	// No sentence break inside the quote "Go. Now.".
+	want := "# columns = TOKEN ACTOR CLAIM QUOTE\n# id = d\n# text = Ana said: \"Go. Now.\" Bob left.\n" +
+		"Ana\tB-ACTOR\tO\tO\nsaid\tO\tO\tO\n:\tO\tO\tO\n\"\tO\tO\tO\nGo\tO\tO\tB-QUOTE\n.\tO\tO\tI-QUOTE\n" +
 		"Now\tO\tO\tI-QUOTE\n.\tO\tO\tI-QUOTE\n\"\tO\tO\tO\n\nBob\tB-ACTOR\tB-CLAIM\tO\nleft\tO\tI-CLAIM\tO\n.\tO\tO\tO\n\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
