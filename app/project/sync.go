@@ -144,7 +144,10 @@ func (s *syncer) run(ctx context.Context) error {
 	}
 	for attempt := 1; ; attempt++ {
 		s.step(2, "Fetching from "+s.res.Remote)
-		if _, err := s.g.Run(ctx, "fetch", "--quiet", s.res.Remote); err != nil {
+		// fetch.unpackLimit=1 keeps what arrives as the pack it came in
+		// (deltas and all) instead of inflating each object into a loose
+		// file: a teammate's 20 MB file then costs its delta, not 20 MB.
+		if _, err := s.g.Run(ctx, "-c", "fetch.unpackLimit=1", "fetch", "--quiet", s.res.Remote); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
