@@ -54,10 +54,10 @@ func BenchmarkSync10k(b *testing.B) {
 	edit := func(name string, p *Project, i int) {
 		w := works[name]
 		d := w.Docs[i%len(w.Docs)]
-		if IsDone(d) {
-			(&MarkDone{Done: false}).Apply(d)
+		if annotate.IsDone(d) {
+			(&annotate.MarkDone{Done: false}).Apply(d)
 		} else {
-			(&MarkDone{Done: true}).Apply(d)
+			(&annotate.MarkDone{Done: true}).Apply(d)
 		}
 		if err := export.SaveNative(w.SavePath, w.Docs...); err != nil {
 			b.Fatal(err)
