@@ -93,4 +93,4 @@ func FuzzBratReader(f *testing.F) {
 		}
 	})
 }
-func FuzzHFReader(f *testing.F)          { fuzzFormat(f, "hf") }
+func FuzzHFReader(f *testing.F) { fuzzFormat(f, "hf") }
