@@ -14,7 +14,7 @@ import (
 
 func init() {
 	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] [--only LABEL,...] [--layout single] FILE...  native → FORMAT", runExport)
-	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] FILE... FORMAT → native", runImport)
+	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] [--text-key KEY] [--tag-names O,B-X,...] [--keep-ignored] FILE... FORMAT → native", runImport)
 }
 
 // convertFlags are the flags import and export share.
@@ -125,6 +125,7 @@ func runImport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss import", env, "[--from FORMAT] [-o OUT] [--offsets utf16] FILE...")
 	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
+	tagNames := fs.String("tag-names", "", "hf: the names of integer ner_tags, in order (`O,B-X,I-X,...`)")
 	keepIgnored := fs.Bool("keep-ignored", false, "prodigy: read the spans of ignore tasks as annotations (by default they are marked rejected, like those of reject tasks)")
 	files, ok := parse(fs, args)
 	if !ok {
@@ -149,6 +150,11 @@ func runImport(env Env, args []string) int {
 		return status
 	}
 	opt.KeepIgnored = *keepIgnored
+	for _, n := range strings.Split(*tagNames, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			opt.TagNames = append(opt.TagNames, n)
+		}
+	}
 	err := writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
 		var chk export.Checker

@@ -106,3 +106,26 @@ func TestExportOnlyAndLayout(t *testing.T) {
 		t.Error("an output file was written")
 	}
 }
+
+// TestHFThroughTheCommandLine: export --to hf, import it back (detected),
+// and integer tags with --tag-names.
+func TestHFThroughTheCommandLine(t *testing.T) {
+	in := writeTemp(t, "in.jsonl", `{"id":"a","text":"Ana met Bob. Then left.","spans":[{"start":0,"end":3,"label":"ACTOR"},{"start":8,"end":11,"label":"ACTOR"}]}`+"\n")
+	code, out, errOut := runMain("", "export", "--to", "hf", in)
+	want := `{"id":"a:1","tokens":["Ana","met","Bob","."],"ner_tags":["B-ACTOR","O","B-ACTOR","O"]}` + "\n" + `{"id":"a:2","tokens":["Then","left","."],"ner_tags":["O","O","O"]}` + "\n"
+	if code != 0 || out != want {
+		t.Fatalf("export: %d %q\n%s", code, errOut, out)
+	}
+	code, native, errOut := runMain("", "import", writeTemp(t, "a.jsonl", out))
+	if code != 0 || !strings.Contains(errOut, "reading as hf") || !strings.Contains(native, `"text":"Ana met Bob .\nThen left ."`) {
+		t.Errorf("import: %d %q\n%s", code, errOut, native)
+	}
+	ints := writeTemp(t, "i.jsonl", `{"id":"0","tokens":["Ana","left"],"ner_tags":[1,0]}`+"\n")
+	if code, _, errOut := runMain("", "import", "--from", "hf", ints); code != 1 || !strings.Contains(errOut, "--tag-names") {
+		t.Errorf("integer tags without names: %d %q", code, errOut)
+	}
+	code, native, errOut = runMain("", "import", "--from", "hf", "--tag-names", "O,B-ACTOR,I-ACTOR", ints)
+	if code != 0 || !strings.Contains(native, `"label":"ACTOR","text":"Ana"`) {
+		t.Errorf("--tag-names: %d %q\n%s", code, errOut, native)
+	}
+}

@@ -34,7 +34,7 @@ func choiceDocs() []*annotate.Document {
 // formatKeepsChoices says which writers carry document labels.
 var formatKeepsChoices = map[string]bool{
 	"jsonl": true, "doccano": true, "doccano-rel": true, "prodigy": true, "labelstudio": true,
-	"brat": false, "conll": false,
+	"brat": false, "conll": false, "hf": false,
 }
 
 // TestChoicesRoundTrip writes documents with document labels in every

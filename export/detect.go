@@ -11,7 +11,7 @@ import (
 
 // detectOrder is the order in which content sniffers are tried: the most
 // specific shapes first.
-var detectOrder = []string{"labelstudio", "prodigy", "doccano-rel", "doccano", "jsonl", "brat", "conll"}
+var detectOrder = []string{"labelstudio", "hf", "prodigy", "doccano-rel", "doccano", "jsonl", "brat", "conll"}
 
 // byExtension names the format of extensions that say it on their own.
 var byExtension = map[string]string{

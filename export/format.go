@@ -41,6 +41,9 @@ type Options struct {
 	// command line removes other spans before writing (KeepOnly), and
 	// CoNLL makes columns for just these.
 	Only []string
+	// TagNames names the integer ner_tags of Hugging Face data, in
+	// order (a dataset's ClassLabel names: O, B-PER, I-PER, …).
+	TagNames []string
 }
 
 func (o Options) warn(format string, args ...any) {

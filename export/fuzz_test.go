@@ -17,6 +17,9 @@ import (
 
 var fuzzLabels = annotate.DefaultLabelSet()
 
+// fuzzTagNames names integer ner_tags for the hf reader.
+var fuzzTagNames = []string{"O", "B-ACTOR", "I-ACTOR", "B-LOC", "I-LOC"}
+
 // drain reads until EOF or, for readers that stop at the first error, the
 // first error; the native reader reads on after a bad line, so it gets a
 // bound. Every document read is validated and written back.
@@ -57,7 +60,7 @@ func fuzzFormat(f *testing.F, name string) {
 	format := Lookup(name)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, utf16 := range []bool{false, true} {
-			drain(t, format.NewReader(bytes.NewReader(data), "fuzz.in", Options{UTF16: utf16}), format)
+			drain(t, format.NewReader(bytes.NewReader(data), "fuzz.in", Options{UTF16: utf16, TagNames: fuzzTagNames}), format)
 		}
 	})
 }
@@ -90,3 +93,4 @@ func FuzzBratReader(f *testing.F) {
 		}
 	})
 }
+func FuzzHFReader(f *testing.F) { fuzzFormat(f, "hf") }
