@@ -129,3 +129,26 @@ func TestHFThroughTheCommandLine(t *testing.T) {
 		t.Errorf("--tag-names: %d %q\n%s", code, errOut, native)
 	}
 }
+
+// TestWebAnnoThroughTheCommandLine: export --to webanno writes a folder of
+// .tsv files; import detects the folder and a single file.
+func TestWebAnnoThroughTheCommandLine(t *testing.T) {
+	in := writeTemp(t, "in.jsonl", `{"id":"a","text":"Ana 😊 said “go”.","spans":[{"id":"q","start":12,"end":14,"label":"QUOTE"},{"id":"a","start":0,"end":3,"label":"ACTOR"}],"relations":[{"label":"SAID_BY","from":"q","to":"a"}]}`+"\n")
+	dir := filepath.Join(t.TempDir(), "tsv")
+	if code, _, errOut := runMain("", "export", "--to", "webanno", in); code != 2 || !strings.Contains(errOut, "-o DIR") {
+		t.Errorf("without -o: %d %q", code, errOut)
+	}
+	if code, _, errOut := runMain("", "export", "--to", "webanno", "-o", dir, in); code != 0 {
+		t.Fatalf("export: %d %q", code, errOut)
+	}
+	tsv, err := os.ReadFile(filepath.Join(dir, "a.tsv"))
+	if err != nil || !strings.Contains(string(tsv), "1-1\t0-3\tAna\tACTOR\tSAID\\_BY\t1-5\t\n") || !strings.Contains(string(tsv), "1-5\t13-15\tgo\tQUOTE") {
+		t.Fatalf("a.tsv: %v\n%s", err, tsv)
+	}
+	for _, path := range []string{dir, filepath.Join(dir, "a.tsv")} {
+		code, out, errOut := runMain("", "import", path)
+		if code != 0 || !strings.Contains(errOut, "reading as webanno") || !strings.Contains(out, `"text":"Ana 😊 said “go”."`) || !strings.Contains(out, `"label":"SAID_BY"`) {
+			t.Errorf("import %s: %d %q\n%s", path, code, errOut, out)
+		}
+	}
+}

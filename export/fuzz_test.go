@@ -93,4 +93,5 @@ func FuzzBratReader(f *testing.F) {
 		}
 	})
 }
-func FuzzHFReader(f *testing.F) { fuzzFormat(f, "hf") }
+func FuzzHFReader(f *testing.F)      { fuzzFormat(f, "hf") }
+func FuzzWebAnnoReader(f *testing.F) { fuzzFormat(f, "webanno") }
