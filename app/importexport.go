@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -150,6 +151,22 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 // exportDocs writes docs to path in format f, atomically: when it fails or
 // p is cancelled, nothing appears at path.
 func exportDocs(path string, f *export.Format, xo export.Options, docs *session.Snapshot, p *session.Progress) error {
+	if f.Columns {
+		// CoNLL's columns are decided before writing: a first pass.
+		var all []string
+		for i := range docs.Len() {
+			d, err := docs.Document(i)
+			if err != nil {
+				return err
+			}
+			for _, l := range export.LabelsUsed(d) {
+				if !slices.Contains(all, l) {
+					all = append(all, l)
+				}
+			}
+		}
+		xo.Used = all
+	}
 	writeAll := func(wr export.Writer) error {
 		for i := range docs.Len() {
 			if p.Cancelled() {

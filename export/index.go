@@ -25,8 +25,11 @@ type IndexEntry struct {
 	ID string
 	// Status is the top-level "status" string ("done"), "" without one.
 	Status string
-	// Spans is the number of elements of "spans".
-	Spans int
+	// Spans is the number of elements of "spans", Suggested how many of
+	// them say "suggested": true, Relations the number of elements of
+	// "relations"; Choices is whether it has document labels.
+	Spans, Suggested, Relations int
+	Choices                     bool
 }
 
 // Indexer walks the lines of a native file, one IndexEntry at a time, at
@@ -123,9 +126,18 @@ func (ix *Indexer) skimDocument(line []byte, e *IndexEntry) error {
 		case "spans":
 			if sc.peek() == '[' {
 				end, n, err := skimValue(sc.data, sc.pos)
+				e.Suggested = countSuggested(sc.data[sc.pos:end])
 				sc.pos, e.Spans = end, n
 				return err
 			}
+		case "relations":
+			if sc.peek() == '[' {
+				end, n, err := skimValue(sc.data, sc.pos)
+				sc.pos, e.Relations = end, n
+				return err
+			}
+		case "choices":
+			e.Choices = true
 		}
 		end, _, err := skimValue(sc.data, sc.pos)
 		sc.pos = end
@@ -138,6 +150,32 @@ func (ix *Indexer) skimDocument(line []byte, e *IndexEntry) error {
 		return errors.New(`missing "text"`)
 	}
 	return nil
+}
+
+// countSuggested counts the members "suggested": true in raw, a spans
+// array: one per suggested span (a note's text that quotes the key is
+// escaped, \"suggested\", and does not count).
+func countSuggested(raw []byte) int {
+	key := []byte(`"suggested"`)
+	n := 0
+	for i := 0; ; {
+		k := bytes.Index(raw[i:], key)
+		if k < 0 {
+			return n
+		}
+		j := i + k + len(key)
+		if i+k > 0 && raw[i+k-1] == '\\' {
+			i = j
+			continue
+		}
+		for j < len(raw) && (raw[j] == ' ' || raw[j] == '\t' || raw[j] == '\r' || raw[j] == '\n' || raw[j] == ':') {
+			j++
+		}
+		if bytes.HasPrefix(raw[j:], []byte("true")) {
+			n++
+		}
+		i = j
+	}
 }
 
 // errSkim is the message of a value the skimmer cannot walk; the full

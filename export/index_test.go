@@ -38,7 +38,7 @@ func indexAll(t testing.TB, input []byte) ([]IndexEntry, []error) {
 // entry's bytes again gives the same document. The Indexer may accept
 // lines that the reader rejects (it checks only their outline), never the
 // other way round.
-func checkIndex(t testing.TB, input []byte) {
+func checkIndex(t testing.TB, input []byte, strict bool) {
 	t.Helper()
 	entries, ixErrs := indexAll(t, input)
 	r := NewNativeReader(bytes.NewReader(input), "in.jsonl", Options{})
@@ -70,7 +70,13 @@ func checkIndex(t testing.TB, input []byte) {
 				status = string(f.Value[1 : len(f.Value)-1])
 			}
 		}
-		if e.ID != d.ID || e.Spans != len(d.Spans) || (status != "" && !strings.Contains(status, "\\") && e.Status != status) {
+		suggested := 0
+		for _, s := range d.Spans {
+			if s.Suggested {
+				suggested++
+			}
+		}
+		if e.ID != d.ID || e.Spans != len(d.Spans) || e.Relations != len(d.Relations) || strict && e.Suggested != suggested || (status != "" && !strings.Contains(status, "\\") && e.Status != status) {
 			t.Fatalf("line %d: entry %+v, document id %q, %d spans, status %q", r.Line(), e, d.ID, len(d.Spans), status)
 		}
 		again, err := ParseNativeLine(input[e.Offset:e.Offset+int64(e.Size)], "in.jsonl", e.Line, Options{})
@@ -94,6 +100,7 @@ func TestIndexer(t *testing.T) {
 		`{"id":null,"text":"null id","relations":[{"label":"R","from":"a","to":"b"}]}`,
 		`{"spans":[{"start":0,"end":1,"label":"A"}],"text":"text after spans","id":"late"}`,
 		`{"id":"nested","text":"x","extra":[[[],[[]]],{}],"spans":[[]]}`,
+		`{"id":"sugg","text":"abcdef","spans":[{"start":0,"end":1,"label":"A","suggested" : true,"note":"\"suggested\":true"},{"start":1,"end":2,"label":"A","suggested":false}],"choices":{"stance":["for"]}}`,
 		`not json`,
 		`{"id":"no text"}`,
 		`{"id":"bad text","text":5}`,
@@ -101,13 +108,13 @@ func TestIndexer(t *testing.T) {
 		`{"id":"unterminated","text":"abc`,
 		`{"id":"last","text":"no newline at the end"}`,
 	}, "\n")
-	checkIndex(t, []byte(tricky))
+	checkIndex(t, []byte(tricky), true)
 	entries, errs := indexAll(t, []byte(tricky))
 	var ids []string
 	for _, e := range entries {
 		ids = append(ids, e.ID)
 	}
-	want := "bom in-3 esc\"aped u crlf in-7 late nested last"
+	want := "bom in-3 esc\"aped u crlf in-7 late nested sugg last"
 	if got := strings.Join(ids, " "); got != want {
 		t.Errorf("ids %q, want %q", got, want)
 	}
@@ -124,7 +131,7 @@ func TestIndexer(t *testing.T) {
 		docs = append(docs, d)
 		return nil
 	})
-	checkIndex(t, []byte(writeNative(t, docs)))
+	checkIndex(t, []byte(writeNative(t, docs)), true)
 }
 
 // TestIndexerFixtures indexes the real files of ../shared/fixtures.
@@ -135,7 +142,7 @@ func TestIndexerFixtures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkIndex(t, data)
+		checkIndex(t, data, true)
 	}
 }
 
@@ -162,7 +169,7 @@ func FuzzIndexer(f *testing.F) {
 	f.Add([]byte(`{"text":"a","spans":[[],{"a":"]"}],"status":"done"}`))
 	f.Add([]byte("\ufeff{\"text\":\"\\u00e9\"}\r\n\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		checkIndex(t, data)
+		checkIndex(t, data, false)
 	})
 }
 

@@ -191,11 +191,13 @@ func (s *Session) start(l *listing, gen int) {
 
 // entryOf is the entry of an indexed document of b.
 func entryOf(b *backing, e export.IndexEntry) entry {
+	// As annotate.StatusOf, from what the index knows; parsing the
+	// document corrects it (load).
 	st := Untouched
 	switch {
 	case e.Status == "done":
 		st = Done
-	case e.Spans > 0:
+	case e.Relations > 0 || e.Choices || e.Spans > e.Suggested:
 		st = InProgress
 	}
 	return entry{id: e.ID, src: b, off: e.Offset, size: int32(e.Size), line: int32(e.Line), spans: int32(e.Spans), status: st}

@@ -90,6 +90,12 @@ func (s *Session) load(i int) (*docState, error) {
 		return nil, err
 	}
 	e.doc = s.newDocState(i, d)
+	if st := StatusOf(d); st != e.status {
+		s.counts[e.status]--
+		s.counts[st]++
+		e.status = st
+	}
+	e.spans = int32(len(d.Spans))
 	s.touch(i)
 	return e.doc, nil
 }
