@@ -138,6 +138,12 @@ func (w *Window) wireView() {
 	v.OnKey = w.onKey
 	v.OnLinkChosen = w.linkChosen
 	v.OnLinkCancelled = w.linkCancelled
+	v.OnEdgeMoveRequested = func(id string, edge annotate.Edge, by int) {
+		w.moveBounds(id, &annotate.MoveEdge{ID: id, Edge: edge, By: by})
+	}
+	v.OnBoundsRequested = func(id string, start, end int) {
+		w.moveBounds(id, &annotate.SetBounds{ID: id, Start: start, End: end})
+	}
 }
 
 // current is the document on screen.
@@ -288,14 +294,16 @@ func (w *Window) AddSpan(label string, start, end int) {
 }
 
 // LabelSelection labels what the view has selected, as a label key would:
-// the text selection (snapped to words when snapping is on) or, with none,
+// the text selection (snapped to words unless snapping is off) or, with none,
 // relabels the selected span.
 func (w *Window) LabelSelection(label string) {
 	start, end := w.view.Selection()
 	d := w.Document()
 	switch {
 	case start < end:
-		start, end = annotate.Snap(d.Tokens(), start, end)
+		if w.Snapping() {
+			start, end = annotate.Snap(d.Tokens(), start, end)
+		}
 		w.AddSpan(label, start, end)
 		w.view.SetSelection(end, end)
 	case w.view.SelectedSpan() != "":

@@ -63,6 +63,39 @@ func (v *View) boundOnScreen(off int, isEnd bool) (x, y float32, ok bool) {
 	return 0, 0, false
 }
 
+// HandlePosition returns the middle of the bar of the selected span's
+// handle at edge, relative to the view; ok is false when that handle is
+// not drawn (no span selected, not on screen, in link mode, or
+// OnBoundsRequested unset). It is for tests and tools that drive the view
+// with the mouse.
+func (v *View) HandlePosition(edge annotate.Edge) (pos fyne.Position, ok bool) {
+	start, end, ok := v.handleBounds()
+	if !ok {
+		return fyne.Position{}, false
+	}
+	off := start
+	if edge == annotate.EndEdge {
+		off = end
+	}
+	x, y, ok := v.boundOnScreen(off, edge == annotate.EndEdge)
+	return fyne.NewPos(x, y+v.geo.textH/2), ok
+}
+
+// PositionOf returns the middle of the glyph of code point off on screen,
+// relative to the view; ok is false when it is not visible. It is for
+// tests and tools that drive the view with the mouse.
+func (v *View) PositionOf(off int) (pos fyne.Position, ok bool) {
+	blk, ln := v.locate(off)
+	for li := range v.visibleLines() {
+		vl := &v.visible[li]
+		if vl.blk == blk && vl.line == ln && off < vl.end {
+			a, b := v.lineX(vl, off), v.lineX(vl, off+1)
+			return fyne.NewPos(v.geo.padX+(a+b)/2, vl.y+v.geo.textH/2), true
+		}
+	}
+	return fyne.Position{}, false
+}
+
 // handleAt reports which handle a press at pos takes, if any: the nearer
 // of the two when both are in reach.
 func (v *View) handleAt(pos fyne.Position) (annotate.Edge, bool) {

@@ -24,6 +24,37 @@ func handlePoint(v *View, off int, isEnd bool) (fyne.Position, bool) {
 	return fyne.NewPos(x, y+v.geo.textH/2), ok
 }
 
+func TestHandlePositionAndPositionOf(t *testing.T) {
+	v, _, _, _ := movableView(t, "Ana Gonçalves")
+	s, e := annotatetest.Find(t, boundText, "Ana Gonçalves", 0)
+	for _, c := range []struct {
+		edge annotate.Edge
+		off  int
+	}{{annotate.StartEdge, s}, {annotate.EndEdge, e}} {
+		p, ok := v.HandlePosition(c.edge)
+		want, _ := handlePoint(v, c.off, c.edge == annotate.EndEdge)
+		if !ok || p != want {
+			t.Errorf("HandlePosition(%v) = %v %v, want %v", c.edge, p, ok, want)
+		}
+		if got, ok := v.handleAt(p); !ok || got != c.edge {
+			t.Errorf("a press at HandlePosition(%v) takes handle %v %v", c.edge, got, ok)
+		}
+	}
+	for off := range v.doc.Len() {
+		p, ok := v.PositionOf(off)
+		if !ok {
+			continue // a line break
+		}
+		if r := v.runeAt(p); r != off && v.lineX(visibleLineOf(v, off), off+1)-v.lineX(visibleLineOf(v, off), off) >= 1 {
+			t.Errorf("PositionOf(%d) = %v hits %d", off, p, r)
+		}
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if _, ok := v.HandlePosition(annotate.EndEdge); ok {
+		t.Error("a handle position with no span selected")
+	}
+}
+
 // movableView shows boundText with one selected span over phrase and
 // records what the view asks the app: OnBoundsRequested's bounds and
 // OnEdgeMoveRequested's moves.
