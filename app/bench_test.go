@@ -7,6 +7,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
+	"gloss/app/session"
 	"gloss/assets"
 	"gloss/export"
 )
@@ -80,7 +81,7 @@ func BenchmarkOpenCorpus(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		got, _, err := readPath(path, nil, export.Options{}, &progress{})
+		got, _, err := readPath(path, nil, export.Options{}, &session.Progress{})
 		if err != nil || len(got) != 1000 {
 			b.Fatal(len(got), err)
 		}
@@ -99,7 +100,9 @@ func BenchmarkAutosaveCorpus(b *testing.B) {
 	w.AddSpan("ACTOR", 0, 3)
 	b.ResetTimer()
 	for b.Loop() {
-		w.changes++
+		w.AddSpan("ACTOR", 0, 3)
+		w.Undo()
+		w.AddSpan("ACTOR", 0, 3)
 		if err := w.Autosave(); err != nil {
 			b.Fatal(err)
 		}

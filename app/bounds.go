@@ -1,10 +1,6 @@
 package app
 
 import (
-	"fmt"
-	"unicode"
-	"unicode/utf8"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
@@ -59,23 +55,4 @@ func (w *Window) MoveEdge(edge annotate.Edge, by int) {
 		w.status.message("Select a span first, then move its ends with Alt+arrows or its handles")
 	}
 	w.focusView()
-}
-
-// moveBounds applies a move of span id's ends and says in the status bar
-// what the span now covers, or why the move was refused.
-func (w *Window) moveBounds(id string, e annotate.Edit) {
-	if err := w.current().hist.Do(e); err != nil {
-		w.status.message(capitalised(err.Error()))
-		return
-	}
-	d := w.Document()
-	if i := d.SpanByID(id); i >= 0 {
-		w.status.message(fmt.Sprintf("%s now “%s”", d.Spans[i].Label, snippet(d.Spans[i].Text, 60)))
-	}
-}
-
-// capitalised is s with its first letter in upper case, for the status bar.
-func capitalised(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -115,7 +115,7 @@ func TestBoundaryKeysAndMenu(t *testing.T) {
 func TestBoundaryRefusals(t *testing.T) {
 	w, quote, _ := boundsWindow(t)
 	before := spanSummary(w.Document())
-	undo, _ := w.current().hist.CanUndo()
+	undo, _ := w.s.History().CanUndo()
 	// Nothing selected.
 	key(w, fyne.KeyEscape)
 	w.menuItem("Edit", "Move End One Word Later").Action()
@@ -172,7 +172,7 @@ func TestBoundaryRefusals(t *testing.T) {
 	if got := spanSummary(w.Document()); strings.Join(got, "|") != strings.Join(before, "|") {
 		t.Errorf("after undoing: %v, want %v", got, before)
 	}
-	if now, _ := w.current().hist.CanUndo(); now != undo {
+	if now, _ := w.s.History().CanUndo(); now != undo {
 		t.Errorf("undo now %q, was %q", now, undo)
 	}
 }

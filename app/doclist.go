@@ -7,13 +7,25 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"gloss/app/session"
 )
+
+// corpusIndex is what the document list reads of the work: how many
+// documents, which is current, each one's id, status and span count, and
+// the counts per status. *session.Session is one.
+type corpusIndex interface {
+	Len() int
+	Current() int
+	Info(i int) session.Info
+	Counts() [3]int
+}
 
 // docList is the corpus's documents with their progress (done, in
 // progress, untouched) and span counts; a click shows a document. It is
 // shown only when more than one document is open.
 type docList struct {
-	w       *Window
+	work    corpusIndex
 	list    *widget.List
 	bar     *widget.ProgressBar
 	summary *widget.Label
@@ -22,31 +34,33 @@ type docList struct {
 	syncing bool
 }
 
-func newDocList(w *Window) *docList {
-	l := &docList{w: w, bar: widget.NewProgressBar(), summary: widget.NewLabel("")}
+// newDocList lists the documents of work; show opens document i and
+// toggleDone marks the current one done or not.
+func newDocList(work corpusIndex, show func(i int), toggleDone func()) *docList {
+	l := &docList{work: work, bar: widget.NewProgressBar(), summary: widget.NewLabel("")}
 	l.bar.TextFormatter = func() string { return "" }
 	l.done = widget.NewCheck("Done", func(on bool) {
-		if !l.syncing && on != isDone(w.Document()) {
-			w.ToggleDone()
+		if cur := work.Current(); !l.syncing && cur >= 0 && on != (work.Info(cur).Status == session.Done) {
+			toggleDone()
 		}
 	})
 	l.list = widget.NewList(
-		func() int { return len(w.docs) },
+		work.Len,
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("document")
 			name.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), widget.NewLabel("000"), name)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			d := w.docs[i].doc()
+			info := work.Info(i)
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(d.ID)
-			row.Objects[1].(*widget.Icon).SetResource(statusIcon(docStatus(d)))
-			row.Objects[2].(*widget.Label).SetText(fmt.Sprint(len(d.Spans)))
+			row.Objects[0].(*widget.Label).SetText(info.ID)
+			row.Objects[1].(*widget.Icon).SetResource(statusIcon(info.Status))
+			row.Objects[2].(*widget.Label).SetText(fmt.Sprint(info.Spans))
 		})
 	l.list.OnSelected = func(i widget.ListItemID) {
 		if !l.syncing {
-			w.showDocument(i)
+			show(i)
 		}
 	}
 	top := container.NewVBox(
@@ -59,11 +73,11 @@ func newDocList(w *Window) *docList {
 func (l *docList) object() fyne.CanvasObject { return l.box }
 
 // statusIcon pictures a document's progress.
-func statusIcon(status string) fyne.Resource {
-	switch status {
-	case statusDone:
+func statusIcon(st session.Status) fyne.Resource {
+	switch st {
+	case session.Done:
 		return theme.ConfirmIcon()
-	case statusInProgress:
+	case session.InProgress:
 		return theme.DocumentCreateIcon()
 	}
 	return theme.RadioButtonIcon()
@@ -71,21 +85,18 @@ func statusIcon(status string) fyne.Resource {
 
 // refresh updates the counts, the progress and the selected row.
 func (l *docList) refresh() {
-	if len(l.w.docs) == 0 {
+	n := l.work.Len()
+	if n == 0 {
 		return
 	}
-	counts := map[string]int{}
-	for _, d := range l.w.docs {
-		counts[docStatus(d.doc())]++
-	}
-	n := len(l.w.docs)
-	l.summary.SetText(fmt.Sprintf("%d done · %d in progress · %d untouched", counts[statusDone], counts[statusInProgress], counts[statusUntouched]))
-	l.bar.SetValue(float64(counts[statusDone]) / float64(n))
+	counts := l.work.Counts()
+	l.summary.SetText(fmt.Sprintf("%d done · %d in progress · %d untouched", counts[session.Done], counts[session.InProgress], counts[session.Untouched]))
+	l.bar.SetValue(float64(counts[session.Done]) / float64(n))
 	l.syncing = true
 	defer func() { l.syncing = false }()
-	if l.w.cur >= 0 {
-		l.done.SetChecked(isDone(l.w.Document()))
-		l.list.Select(l.w.cur)
+	if cur := l.work.Current(); cur >= 0 {
+		l.done.SetChecked(l.work.Info(cur).Status == session.Done)
+		l.list.Select(cur)
 	}
 	l.list.Refresh()
 }

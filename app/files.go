@@ -1,15 +1,10 @@
 package app
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -17,37 +12,21 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"gloss/annotate"
+	"gloss/app/session"
 	"gloss/assets"
 	"gloss/export"
 )
 
+// startSpec is what the command line asks to open: the files, or the
+// sample article, saving to -o OUT.
+func startSpec(opt Options) session.Spec {
+	return session.Spec{Paths: opt.Files, Documents: []*annotate.Document{sampleDocument()}, SaveTo: saveTarget(opt),
+		Options: export.Options{Labels: opt.Labels}}
+}
+
 // sampleDocument is the bundled sample article.
 func sampleDocument() *annotate.Document {
 	return &annotate.Document{ID: export.DocumentID(assets.SampleName), Text: string(assets.Sample)}
-}
-
-// loadStartup reads the files named on the command line, or the sample.
-// With -o OUT naming an existing native file that holds the same documents
-// (same ids and texts), the work in OUT is resumed instead of starting
-// over, so that running the same command twice loses nothing.
-func loadStartup(opt Options) (docs []*annotate.Document, source string, err error) {
-	if len(opt.Files) == 0 {
-		return []*annotate.Document{sampleDocument()}, "", nil
-	}
-	xo := export.Options{Labels: opt.Labels}
-	for _, f := range opt.Files {
-		d, _, err := readPath(f, nil, xo, nil)
-		if err != nil {
-			return nil, "", err
-		}
-		docs = append(docs, d...)
-	}
-	if out := saveTarget(opt); out != "" && !slices.Contains(opt.Files, out) && fileExists(out) {
-		if prev, f, err := readPath(out, export.Lookup("jsonl"), xo, nil); err == nil && f.Name == "jsonl" && sameTexts(prev, docs) {
-			return prev, out, nil
-		}
-	}
-	return docs, opt.Files[0], nil
 }
 
 // saveTarget is the -o path, or "" when there is none ("-" is standard
@@ -59,136 +38,6 @@ func saveTarget(opt Options) string {
 	return opt.Out
 }
 
-// startSavePath is where Save writes for the work loaded at start: -o OUT,
-// else the native file opened, else nowhere yet (the first save asks).
-func startSavePath(opt Options, source string) string {
-	if out := saveTarget(opt); out != "" {
-		return out
-	}
-	return nativeSavePath(source)
-}
-
-// nativeSavePath is source when it is a native file (saving there keeps
-// its format), else "".
-func nativeSavePath(source string) string {
-	if source == "" || !fileExists(source) {
-		return ""
-	}
-	if f, err := export.DetectPath(source); err == nil && f.Name == "jsonl" {
-		return source
-	}
-	return ""
-}
-
-// sameTexts reports whether a and b hold the same documents, by id and
-// text, in the same order.
-func sameTexts(a, b []*annotate.Document) bool {
-	return slices.EqualFunc(a, b, func(x, y *annotate.Document) bool { return x.ID == y.ID && x.Text == y.Text })
-}
-
-// errCancelled is returned by work the user cancelled.
-var errCancelled = errors.New("cancelled")
-
-// readPath reads every document at path: a file in format f (detected when
-// nil), or a folder, which is a corpus of .txt files when it holds any and
-// a brat folder otherwise. p, when not nil, gets progress and says when to
-// stop.
-func readPath(path string, f *export.Format, xo export.Options, p *progress) ([]*annotate.Document, *export.Format, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if st.IsDir() && f == nil {
-		if txts, _ := filepath.Glob(filepath.Join(path, "*.txt")); len(txts) > 0 {
-			if anns, _ := filepath.Glob(filepath.Join(path, "*.ann")); len(anns) == 0 {
-				docs, err := readTextFolder(txts, xo, p)
-				return docs, export.Lookup("text"), err
-			}
-		}
-	}
-	if f == nil {
-		if f, err = export.DetectPath(path); err != nil {
-			return nil, nil, err
-		}
-	}
-	var r export.Reader
-	if f.OpenPath != nil || st.IsDir() {
-		var closeFn func() error
-		r, f, closeFn, err = export.Open(path, f, xo)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer closeFn()
-	} else {
-		file, err := os.Open(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer file.Close()
-		cr := &countingReader{r: file, total: st.Size(), p: p}
-		r = f.NewReader(bufio.NewReaderSize(cr, 64<<10), path, xo)
-	}
-	var docs []*annotate.Document
-	for {
-		if p.cancelled() {
-			return nil, f, errCancelled
-		}
-		d, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, f, err
-		}
-		docs = append(docs, d)
-	}
-	if len(docs) == 0 {
-		return nil, f, fmt.Errorf("%s: %w", path, errNoDocuments)
-	}
-	return docs, f, nil
-}
-
-// readTextFolder reads each .txt file as one document, in name order.
-func readTextFolder(files []string, xo export.Options, p *progress) ([]*annotate.Document, error) {
-	slices.Sort(files)
-	text := export.Lookup("text")
-	docs := make([]*annotate.Document, 0, len(files))
-	for i, name := range files {
-		if p.cancelled() {
-			return nil, errCancelled
-		}
-		data, err := os.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		d, err := text.NewReader(bytes.NewReader(data), name, xo).Next()
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-		p.set(float64(i+1) / float64(len(files)))
-	}
-	return docs, nil
-}
-
-// countingReader reports how much of a file has been read.
-type countingReader struct {
-	r     io.Reader
-	n     int64
-	total int64
-	p     *progress
-}
-
-// Read implements io.Reader, reporting progress.
-func (c *countingReader) Read(b []byte) (int, error) {
-	n, err := c.r.Read(b)
-	c.n += int64(n)
-	if c.total > 0 {
-		c.p.set(float64(c.n) / float64(c.total))
-	}
-	return n, err
-}
-
 // OpenPath opens a file or folder, replacing the work open now (the caller
 // has asked about unsaved changes). It reads in the background with a
 // progress bar; tests wait with WaitTasks.
@@ -198,30 +47,25 @@ func (w *Window) OpenPath(path string) { w.importPath(path, nil, export.Options{
 func (w *Window) importPath(path string, f *export.Format, xo export.Options) {
 	var warnings atomic.Int32
 	xo.Warn = func(string) { warnings.Add(1) }
-	var docs []*annotate.Document
-	var used *export.Format
-	w.runTask("Opening "+filepath.Base(path), func(p *progress) error {
+	var work *session.Work
+	w.runTask("Opening "+filepath.Base(path), func(p *session.Progress) error {
 		var err error
-		docs, used, err = readPath(path, f, xo, p)
+		work, err = session.Read(session.Spec{Paths: []string{path}, Format: f, Options: xo}, p)
 		return err
 	}, func(err error) {
 		if err != nil {
-			if !errors.Is(err, errCancelled) {
+			if !errors.Is(err, session.ErrCancelled) {
 				w.showError(err)
 			}
 			return
 		}
-		save := ""
-		if used != nil && used.Name == "jsonl" && !isDir(path) {
-			save = path
-		}
-		w.setWork(docs, path, save)
+		w.s.Start(work)
 		w.prefs.addRecent(path)
 		w.rememberFolder(path)
 		w.refreshMenus()
-		msg := fmt.Sprintf("Opened %s: %d document(s)", filepath.Base(path), len(docs))
-		if used != nil {
-			msg += " (" + used.Name + ")"
+		msg := fmt.Sprintf("Opened %s: %d document(s)", filepath.Base(path), work.Len())
+		if work.Format != nil {
+			msg += " (" + work.Format.Name + ")"
 		}
 		if n := warnings.Load(); n > 0 {
 			msg += fmt.Sprintf(", %d warning(s)", n)
@@ -329,15 +173,6 @@ func (w *Window) OpenDropped(uris []fyne.URI) {
 	}
 }
 
-// documents is every open document, in corpus order.
-func (w *Window) documents() []*annotate.Document {
-	docs := make([]*annotate.Document, len(w.docs))
-	for i, d := range w.docs {
-		docs[i] = d.doc()
-	}
-	return docs
-}
-
 // Save writes every document to the save path as native JSONL, asking
 // for a path first when there is none.
 func (w *Window) Save() { w.saveThen(nil) }
@@ -345,11 +180,11 @@ func (w *Window) Save() { w.saveThen(nil) }
 // saveThen saves, then runs then (if not nil) when the save succeeded.
 func (w *Window) saveThen(then func()) {
 	w.note.commit()
-	if w.savePath == "" {
+	if w.s.SavePath() == "" {
 		w.saveAsThen(then)
 		return
 	}
-	if w.SaveTo(w.savePath) == nil && then != nil {
+	if w.SaveTo(w.s.SavePath()) == nil && then != nil {
 		then()
 	}
 }
@@ -358,30 +193,15 @@ func (w *Window) saveThen(then func()) {
 // makes path the save path.
 func (w *Window) SaveTo(path string) error {
 	w.note.commit()
-	for _, d := range w.documents() {
-		if d.Annotator == "" && len(d.Spans) > 0 {
-			d.Annotator = w.annotator
-		}
-	}
-	if err := export.SaveNative(path, w.documents()...); err != nil {
+	var err error
+	w.s.SaveTo(path, func(e error) { err = e })
+	if err != nil {
 		w.showError(err)
 		return err
 	}
-	old := w.recoveryKey()
-	w.savePath = path
-	for _, d := range w.docs {
-		d.hist.MarkSaved()
-		d.recovered = false
-	}
-	w.recovery.remove(old)
-	w.recovery.remove(w.recoveryKey())
-	w.autosaved = w.changes
 	w.prefs.addRecent(path)
 	w.rememberFolder(path)
 	w.status.message("Saved " + path)
-	w.docList.refresh()
-	w.refreshMenus()
-	w.updateTitle()
 	return nil
 }
 
@@ -427,16 +247,7 @@ func (w *Window) askSaveFile(name string, extensions []string, then func(path st
 }
 
 // suggestedName is a file name for saving or exporting the work.
-func (w *Window) suggestedName(ext string) string {
-	base := w.docs[0].doc().ID
-	switch {
-	case w.savePath != "":
-		base = filepath.Base(w.savePath)
-	case w.source != "":
-		base = filepath.Base(w.source)
-	}
-	return strings.TrimSuffix(base, filepath.Ext(base)) + ext
-}
+func (w *Window) suggestedName(ext string) string { return w.s.SuggestedName(ext) }
 
 // dialogSize is a file dialog's size: most of the window.
 func dialogSize(win fyne.Window) fyne.Size {
@@ -448,13 +259,4 @@ func dialogSize(win fyne.Window) fyne.Size {
 func (w *Window) showError(err error) {
 	dialog.ShowError(err, w.win)
 	w.status.message(err.Error())
-}
-
-// errNoDocuments is reported for an input holding no document.
-var errNoDocuments = errors.New("no documents in it")
-
-// fileExists reports whether path names an existing file.
-func fileExists(path string) bool {
-	st, err := os.Stat(path)
-	return err == nil && !st.IsDir()
 }

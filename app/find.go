@@ -12,33 +12,42 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/docview"
 )
 
 // findBar finds every occurrence of a text (ignoring case) in the current
 // document, highlights them in the view, steps through them, and gives
 // every unlabelled one a label in one undoable step.
 type findBar struct {
-	w       *Window
-	entry   *findEntry
-	count   *widget.Label
-	label   *widget.Select
-	box     *fyne.Container
-	outer   fyne.CanvasObject
-	matches [][2]int
+	view *docview.View
+	// doc is the document searched, canvas the window's (for the
+	// keyboard), and focusView gives the keyboard back to the view.
+	doc       func() *annotate.Document
+	canvas    func() fyne.Canvas
+	focusView func()
+	entry     *findEntry
+	count     *widget.Label
+	label     *widget.Select
+	box       *fyne.Container
+	outer     fyne.CanvasObject
+	matches   [][2]int
 	// folded is the current document's text folded to lower case, one
 	// code point for one, with its index; built on first search.
 	folded *annotate.RuneIndex
 }
 
-func newFindBar(w *Window) *findBar {
-	f := &findBar{w: w, count: widget.NewLabel("")}
+// newFindBar searches doc() and highlights in view; Label All calls
+// labelAll with the label picked.
+func newFindBar(labels *annotate.LabelSet, view *docview.View, doc func() *annotate.Document, canvas func() fyne.Canvas,
+	labelAll func(label string), focusView func()) *findBar {
+	f := &findBar{view: view, doc: doc, canvas: canvas, focusView: focusView, count: widget.NewLabel("")}
 	f.entry = &findEntry{onEscape: f.Hide}
 	f.entry.ExtendBaseWidget(f.entry)
 	f.entry.SetPlaceHolder("Find in document")
 	f.entry.OnChanged = func(string) { f.search() }
 	f.entry.OnSubmitted = func(string) { f.Next() }
 	var names []string
-	for _, l := range w.labels.Labels {
+	for _, l := range labels.Labels {
 		names = append(names, l.Name)
 	}
 	f.label = widget.NewSelect(names, nil)
@@ -47,7 +56,7 @@ func newFindBar(w *Window) *findBar {
 	}
 	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), f.Next)
 	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), f.Previous)
-	all := widget.NewButton("Label All", func() { w.LabelAll(f.label.Selected) })
+	all := widget.NewButton("Label All", func() { labelAll(f.label.Selected) })
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.Hide)
 	closeBtn.Importance = widget.LowImportance
 	right := container.NewHBox(f.count, prev, next, widget.NewLabel("as"), f.label, all, closeBtn)
@@ -65,12 +74,12 @@ func (f *findBar) Visible() bool { return f.box.Visible() }
 // Show opens the find bar, searching for the selected text when there is
 // one, and puts the keyboard in it.
 func (f *findBar) Show() {
-	if s, e := f.w.view.Selection(); s < e && e-s <= 200 {
-		f.entry.SetText(f.w.Document().Slice(s, e))
+	if s, e := f.view.Selection(); s < e && e-s <= 200 {
+		f.entry.SetText(f.doc().Slice(s, e))
 	}
 	f.box.Show()
 	f.search()
-	if c := f.w.win.Canvas(); c != nil {
+	if c := f.canvas(); c != nil {
 		c.Focus(f.entry)
 	}
 }
@@ -79,8 +88,8 @@ func (f *findBar) Show() {
 func (f *findBar) Hide() {
 	f.box.Hide()
 	f.matches = nil
-	f.w.view.SetFindMatches(nil)
-	f.w.focusView()
+	f.view.SetFindMatches(nil)
+	f.focusView()
 }
 
 // documentChanged forgets the folded text and searches the new document.
@@ -97,10 +106,10 @@ func (f *findBar) search() {
 		return
 	}
 	if f.folded == nil {
-		f.folded = annotate.NewRuneIndex(foldCase(f.w.Document().Text))
+		f.folded = annotate.NewRuneIndex(foldCase(f.doc().Text))
 	}
 	f.matches = findAll(f.folded, f.entry.Text)
-	f.w.view.SetFindMatches(f.matches)
+	f.view.SetFindMatches(f.matches)
 	f.refreshCount()
 }
 
@@ -129,7 +138,7 @@ func (f *findBar) step(dir int) {
 	if len(f.matches) == 0 {
 		return
 	}
-	start, end := f.w.view.Selection()
+	start, end := f.view.Selection()
 	pick := -1
 	if dir > 0 {
 		for i, m := range f.matches {
@@ -153,7 +162,7 @@ func (f *findBar) step(dir int) {
 		}
 	}
 	m := f.matches[pick]
-	f.w.view.SetSelection(m[0], m[1])
+	f.view.SetSelection(m[0], m[1])
 	f.count.SetText(fmt.Sprintf("%d of %d", pick+1, len(f.matches)))
 }
 
@@ -189,7 +198,7 @@ func (w *Window) LabelAll(label string) {
 		if labelled(d, m[0], m[1], label) {
 			continue
 		}
-		edits = append(edits, &annotate.AddSpan{Span: annotate.NewSpan(d, m[0], m[1], label, w.annotator)})
+		edits = append(edits, &annotate.AddSpan{Span: annotate.NewSpan(d, m[0], m[1], label, w.s.Annotator())})
 	}
 	if len(edits) == 0 {
 		w.status.message("Every match is already a " + label)

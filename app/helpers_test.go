@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/session"
 	"gloss/export"
 )
 
@@ -138,3 +139,20 @@ func spanSummary(d *annotate.Document) []string {
 
 // storageURI is the file URI of path.
 func storageURI(path string) fyne.URI { return storage.NewFileURI(path) }
+
+// setWork replaces the open work with docs read from source, saved to
+// savePath.
+func (w *Window) setWork(docs []*annotate.Document, source, savePath string) {
+	w.s.Start(session.NewWork(docs, source, savePath))
+}
+
+// readPath reads every document at path as the app opens it.
+func readPath(path string, f *export.Format, xo export.Options, p *session.Progress) ([]*annotate.Document, *export.Format, error) {
+	work, err := session.Read(session.Spec{Paths: []string{path}, Format: f, Options: xo}, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	s := session.New(session.Options{})
+	s.Start(work)
+	return s.Documents(), work.Format, nil
+}

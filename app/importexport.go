@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/session"
 	"gloss/export"
 )
 
@@ -123,17 +124,17 @@ func exportExtension(f *export.Format) string {
 // background with a progress bar; nothing is written when it fails or is
 // cancelled.
 func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
-	docs := make([]*annotate.Document, len(w.docs))
-	for i, d := range w.docs {
-		docs[i] = d.doc().Clone() // the user may edit on while it writes
+	docs := w.s.Documents()
+	for i, d := range docs {
+		docs[i] = d.Clone() // the user may edit on while it writes
 	}
 	var warnings []string
 	xo.Warn = func(msg string) { warnings = append(warnings, msg) }
-	w.runTask("Exporting to "+filepath.Base(path), func(p *progress) error {
+	w.runTask("Exporting to "+filepath.Base(path), func(p *session.Progress) error {
 		return exportDocs(path, f, xo, docs, p)
 	}, func(err error) {
 		switch {
-		case errors.Is(err, errCancelled):
+		case errors.Is(err, session.ErrCancelled):
 			w.status.message("Export cancelled; nothing was written")
 		case err != nil:
 			w.showError(err)
@@ -150,16 +151,16 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 
 // exportDocs writes docs to path in format f, atomically: when it fails or
 // p is cancelled, nothing appears at path.
-func exportDocs(path string, f *export.Format, xo export.Options, docs []*annotate.Document, p *progress) error {
+func exportDocs(path string, f *export.Format, xo export.Options, docs []*annotate.Document, p *session.Progress) error {
 	writeAll := func(wr export.Writer) error {
 		for i, d := range docs {
-			if p.cancelled() {
-				return errCancelled
+			if p.Cancelled() {
+				return session.ErrCancelled
 			}
 			if err := wr.Write(d); err != nil {
 				return err
 			}
-			p.set(float64(i+1) / float64(len(docs)))
+			p.Set(float64(i+1) / float64(len(docs)))
 		}
 		return wr.Close()
 	}

@@ -14,6 +14,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
+	"gloss/app/session"
 
 	"gloss/export"
 )
@@ -73,8 +74,8 @@ func TestImportWithFormat(t *testing.T) {
 	if got.Text != mixedText || len(got.Spans) != 1 || got.Spans[0].Start != s || got.Spans[0].End != e || got.Spans[0].Text != "Vladimir Putin" {
 		t.Fatalf("imported %v (message %q)", spanSummary(got), w.Message())
 	}
-	if w.savePath != "" {
-		t.Errorf("imported work saves to %q; the first save must ask", w.savePath)
+	if w.s.SavePath() != "" {
+		t.Errorf("imported work saves to %q; the first save must ask", w.s.SavePath())
 	}
 	// A file that is not in the format is reported, and the work stays.
 	bad := writeFile(t, t.TempDir(), "bad.jsonl", "{not json\n")
@@ -96,25 +97,25 @@ func TestReadProgressAndCancel(t *testing.T) {
 	if err := export.SaveNative(path, docs...); err != nil {
 		t.Fatal(err)
 	}
-	p := &progress{}
+	p := &session.Progress{}
 	got, f, err := readPath(path, nil, export.Options{}, p)
 	if err != nil || f.Name != "jsonl" || len(got) != 200 {
 		t.Fatalf("read %d docs as %v: %v", len(got), f, err)
 	}
-	if p.value() != 1 {
-		t.Errorf("progress after reading = %v, want 1", p.value())
+	if p.Value() != 1 {
+		t.Errorf("progress after reading = %v, want 1", p.Value())
 	}
-	p = &progress{}
-	p.cancel.Store(true)
-	if _, _, err := readPath(path, nil, export.Options{}, p); !errors.Is(err, errCancelled) {
+	p = &session.Progress{}
+	p.Cancel()
+	if _, _, err := readPath(path, nil, export.Options{}, p); !errors.Is(err, session.ErrCancelled) {
 		t.Errorf("cancelled read: %v", err)
 	}
 	// A cancelled export writes nothing, to a file or a folder.
 	for _, name := range []string{"jsonl", "brat"} {
 		out := filepath.Join(dir, "export-"+name)
-		p := &progress{}
-		p.cancel.Store(true)
-		if err := exportDocs(out, export.Lookup(name), export.Options{}, docs, p); !errors.Is(err, errCancelled) {
+		p := &session.Progress{}
+		p.Cancel()
+		if err := exportDocs(out, export.Lookup(name), export.Options{}, docs, p); !errors.Is(err, session.ErrCancelled) {
 			t.Errorf("cancelled %s export: %v", name, err)
 		}
 		if _, err := os.Stat(out); !os.IsNotExist(err) {
@@ -126,8 +127,8 @@ func TestReadProgressAndCancel(t *testing.T) {
 	}
 	// Opened in the app, the corpus lists every document.
 	w, _ := newTestWindow(t, Options{Files: []string{path}})
-	if len(w.docs) != 200 || w.docList.list.Length() != 200 {
-		t.Fatalf("opened %d documents", len(w.docs))
+	if w.s.Len() != 200 || w.docList.list.Length() != 200 {
+		t.Fatalf("opened %d documents", w.s.Len())
 	}
 }
 
@@ -138,18 +139,18 @@ func quoteJSON(s string) string {
 
 func TestProgressDialogCancel(t *testing.T) {
 	w, _ := newTestWindow(t, Options{})
-	p := &progress{}
+	p := &session.Progress{}
 	pd := w.showProgress("Opening big.jsonl", p)
 	if w.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("no progress dialog")
 	}
-	p.set(0.4)
-	pd.bar.SetValue(p.value())
+	p.Set(0.4)
+	pd.bar.SetValue(p.Value())
 	test.Tap(buttonWithText(t, w.win.Canvas().Overlays().Top(), "Cancel"))
-	if !p.cancelled() || !pd.cancel.Disabled() {
-		t.Fatalf("Cancel: cancelled %v, button disabled %v", p.cancelled(), pd.cancel.Disabled())
+	if !p.Cancelled() || !pd.cancel.Disabled() {
+		t.Fatalf("Cancel: cancelled %v, button disabled %v", p.Cancelled(), pd.cancel.Disabled())
 	}
-	if _, _, err := readPath(writeFile(t, t.TempDir(), "a.txt", "text"), nil, export.Options{}, p); !errors.Is(err, errCancelled) {
+	if _, _, err := readPath(writeFile(t, t.TempDir(), "a.txt", "text"), nil, export.Options{}, p); !errors.Is(err, session.ErrCancelled) {
 		t.Errorf("a cancelled read gave %v", err)
 	}
 }

@@ -22,12 +22,14 @@ type labelBar struct {
 	outer fyne.CanvasObject
 }
 
-func newLabelBar(w *Window) *labelBar {
+// newLabelBar makes a button for each label of labels; a click calls
+// onLabel with the label's name.
+func newLabelBar(labels *annotate.LabelSet, onLabel func(name string)) *labelBar {
 	b := &labelBar{}
 	items := []fyne.CanvasObject{widget.NewLabel("Label:")}
-	for i, l := range w.labels.Labels {
+	for i, l := range labels.Labels {
 		name := l.Name
-		btn := widget.NewButton(name+"   "+labelKeys(l, i), func() { w.LabelSelection(name) })
+		btn := widget.NewButton(name+"   "+labelKeys(l, i), func() { onLabel(name) })
 		btn.Importance = widget.LowImportance
 		c := labelColor(l)
 		bg := canvas.NewRectangle(withAlpha(c, 0x38))
@@ -73,9 +75,9 @@ func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	return c
 }
 
-// colorOf is the colour of a label name in the window's label set.
-func (w *Window) colorOf(label string) color.NRGBA {
-	if l := w.labels.Label(label); l != nil {
+// colorOf is the colour of a label name in labels.
+func colorOf(labels *annotate.LabelSet, label string) color.NRGBA {
+	if l := labels.Label(label); l != nil {
 		return labelColor(*l)
 	}
 	return labelColor(annotate.LabelDef{})

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"gloss/app/review"
+	"gloss/app/session"
 )
 
 // menuItems are the menu items whose label or state follows the work.
@@ -137,10 +138,10 @@ func (w *Window) addShortcuts() {
 
 // refreshMenus updates Undo and Redo's labels, checks and Open Recent.
 func (w *Window) refreshMenus() {
-	if w.menu == nil || len(w.docs) == 0 || w.cur < 0 {
+	if w.menu == nil || w.s.Current() < 0 {
 		return
 	}
-	h := w.current().hist
+	h := w.s.History()
 	what, ok := h.CanUndo()
 	w.items.undo.Label, w.items.undo.Disabled = "Undo "+what, !ok
 	if !ok {
@@ -151,7 +152,7 @@ func (w *Window) refreshMenus() {
 	if !ok {
 		w.items.redo.Label = "Redo"
 	}
-	w.items.done.Checked = isDone(w.Document())
+	w.items.done.Checked = session.IsDone(w.Document())
 	w.items.snap.Checked = w.Snapping()
 	t := w.prefs.p.String(prefTheme)
 	w.items.light.Checked, w.items.dark.Checked = t == themeLight, t == themeDark

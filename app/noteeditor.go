@@ -12,7 +12,8 @@ import (
 // undoable edit) by Save Note, when the entry loses focus, and before the
 // selection moves to another span.
 type noteEditor struct {
-	w     *Window
+	doc   func() *annotate.Document
+	do    func(annotate.Edit) bool
 	title *widget.Label
 	entry *noteEntry
 	save  *widget.Button
@@ -22,8 +23,10 @@ type noteEditor struct {
 	box        fyne.CanvasObject
 }
 
-func newNoteEditor(w *Window) *noteEditor {
-	n := &noteEditor{w: w, title: widget.NewLabel("")}
+// newNoteEditor edits notes of doc's spans, applying each through do;
+// done runs after Save Note (to give the keyboard back).
+func newNoteEditor(doc func() *annotate.Document, do func(annotate.Edit) bool, done func()) *noteEditor {
+	n := &noteEditor{doc: doc, do: do, title: widget.NewLabel("")}
 	n.title.Truncation = fyne.TextTruncateEllipsis
 	n.entry = &noteEntry{onFocusLost: n.commit}
 	n.entry.ExtendBaseWidget(n.entry)
@@ -33,7 +36,7 @@ func newNoteEditor(w *Window) *noteEditor {
 	n.entry.SetPlaceHolder("Select a span to write a note on it")
 	n.save = widget.NewButton("Save Note", func() {
 		n.commit()
-		w.focusView()
+		done()
 	})
 	n.box = container.NewBorder(
 		container.NewVBox(widget.NewSeparator(), n.title), n.save, nil, nil, n.entry)
@@ -52,7 +55,7 @@ func (n *noteEditor) show(id string) {
 	n.id = id
 	i := -1
 	if id != "" {
-		i = n.w.Document().SpanByID(id)
+		i = n.doc().SpanByID(id)
 	}
 	if i < 0 {
 		n.id = ""
@@ -62,7 +65,7 @@ func (n *noteEditor) show(id string) {
 		n.save.Disable()
 		return
 	}
-	s := &n.w.Document().Spans[i]
+	s := &n.doc().Spans[i]
 	n.title.SetText("Note on " + s.Label + " “" + snippet(s.Text, 40) + "”")
 	if n.entry.Text != s.Note {
 		n.entry.SetText(s.Note)
@@ -71,19 +74,23 @@ func (n *noteEditor) show(id string) {
 	n.save.Enable()
 }
 
+// forget stops editing without applying the note: the work it was on is
+// gone.
+func (n *noteEditor) forget() { n.id = "" }
+
 // commit applies the note being edited, if it changed.
 func (n *noteEditor) commit() {
-	if n.id == "" || n.committing || len(n.w.docs) == 0 || n.w.cur < 0 {
+	if n.id == "" || n.committing {
 		return
 	}
-	d := n.w.Document()
+	d := n.doc()
 	i := d.SpanByID(n.id)
 	if i < 0 || d.Spans[i].Note == n.entry.Text {
 		return
 	}
 	n.committing = true
 	defer func() { n.committing = false }()
-	n.w.do(annotate.SetNote(d, n.id, n.entry.Text))
+	n.do(annotate.SetNote(d, n.id, n.entry.Text))
 }
 
 // noteEntry is a multi-line entry that reports losing focus.

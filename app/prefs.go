@@ -75,13 +75,13 @@ func (w *Window) SetAnnotator(name string) {
 	if name == "" {
 		return
 	}
-	w.annotator = name
+	w.s.SetAnnotator(name)
 	w.prefs.p.SetString(prefAnnotator, name)
-	w.status.refresh()
+	w.refreshStatus()
 }
 
 // Annotator is the name stamped on new spans.
-func (w *Window) Annotator() string { return w.annotator }
+func (w *Window) Annotator() string { return w.s.Annotator() }
 
 // applyPrefs restores the window size and text size (New applies the
 // theme first of all).

@@ -259,7 +259,7 @@ func TestSaidByClick(t *testing.T) {
 	if got := relations(d); len(got) != 1 || d.Relations[0].To != ids["akar"] {
 		t.Fatalf("after linking to Akar twice: %q", got)
 	}
-	if what, _ := w.current().hist.CanUndo(); what != "Change SAID_BY" {
+	if what, _ := w.s.History().CanUndo(); what != "Change SAID_BY" {
 		t.Errorf("undo names %q", what)
 	}
 	w.Undo()

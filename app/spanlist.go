@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/session"
 )
 
 // allLabels is the span list filter's choice that shows every span.
@@ -22,10 +23,15 @@ const allLabels = "All labels"
 // a suggestion (?); it filters by label and counts spans per label. A
 // click, Space or Enter on a row selects that span in the view.
 type spanList struct {
-	w      *Window
-	filter *widget.Select
-	counts *widget.Label
-	list   *spanListView
+	labels *annotate.LabelSet
+	// doc is the document listed, selected the span selected in the view,
+	// and activate selects a span in the view.
+	doc      func() *annotate.Document
+	selected func() string
+	activate func(id string)
+	filter   *widget.Select
+	counts   *widget.Label
+	list     *spanListView
 	// rows are the ids of the spans shown, in text order.
 	rows []string
 	// syncing is set while the list follows the view's selection, so that
@@ -34,10 +40,12 @@ type spanList struct {
 	box     fyne.CanvasObject
 }
 
-func newSpanList(w *Window) *spanList {
-	s := &spanList{w: w}
+// newSpanList lists the spans of doc(); selected is the span selected in
+// the view, and activate selects one there.
+func newSpanList(labels *annotate.LabelSet, doc func() *annotate.Document, selected func() string, activate func(id string)) *spanList {
+	s := &spanList{labels: labels, doc: doc, selected: selected, activate: activate}
 	opts := []string{allLabels}
-	for _, l := range w.labels.Labels {
+	for _, l := range labels.Labels {
 		opts = append(opts, l.Name)
 	}
 	s.filter = widget.NewSelect(opts, func(string) { s.refresh() })
@@ -64,7 +72,7 @@ func (s *spanList) SetFilter(label string) {
 
 // refresh rebuilds the rows and counts from the current document.
 func (s *spanList) refresh() {
-	d := s.w.Document()
+	d := s.doc()
 	order := make([]int, len(d.Spans))
 	for i := range order {
 		order[i] = i
@@ -80,7 +88,7 @@ func (s *spanList) refresh() {
 		}
 	}
 	var parts []string
-	for _, l := range s.w.labels.Labels {
+	for _, l := range s.labels.Labels {
 		parts = append(parts, fmt.Sprintf("%s %d", l.Name, counts[l.Name]))
 		delete(counts, l.Name)
 	}
@@ -89,7 +97,7 @@ func (s *spanList) refresh() {
 	}
 	s.counts.SetText(strings.Join(parts, " · ") + fmt.Sprintf("  (%d in all)", len(d.Spans)))
 	s.list.Refresh()
-	s.showSelected(s.w.view.SelectedSpan())
+	s.showSelected(s.selected())
 }
 
 // showSelected highlights the row of span id (none for "").
@@ -107,10 +115,10 @@ func (s *spanList) showSelected(id string) {
 // Rows is the ids of the spans the list shows, in order.
 func (s *spanList) Rows() []string { return slices.Clone(s.rows) }
 
-// activate selects the span of row i in the view.
-func (s *spanList) activate(i int) {
+// open selects the span of row i in the view.
+func (s *spanList) open(i int) {
 	if i >= 0 && i < len(s.rows) {
-		s.w.SelectSpan(s.rows[i])
+		s.activate(s.rows[i])
 	}
 }
 
@@ -140,10 +148,10 @@ func newSpanListView(s *spanList) *spanListView {
 		return container.NewBorder(nil, nil, container.NewHBox(sw, name), note, container.New(captionRow{}, text, rel))
 	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
-		if s.w.cur < 0 || i >= len(s.rows) {
+		if i >= len(s.rows) {
 			return
 		}
-		d := s.w.Document()
+		d := s.doc()
 		k := d.SpanByID(s.rows[i])
 		if k < 0 {
 			return
@@ -152,7 +160,7 @@ func newSpanListView(s *spanList) *spanListView {
 		row := o.(*fyne.Container)
 		left := row.Objects[1].(*fyne.Container)
 		sw := left.Objects[0].(*canvas.Rectangle)
-		sw.FillColor = s.w.colorOf(sp.Label)
+		sw.FillColor = colorOf(s.labels, sp.Label)
 		sw.Refresh()
 		left.Objects[1].(*widget.Label).SetText(sp.Label)
 		cells := row.Objects[0].(*fyne.Container)
@@ -180,7 +188,7 @@ func newSpanListView(s *spanList) *spanListView {
 	l.OnSelected = func(i widget.ListItemID) {
 		l.focus = i
 		if !s.syncing {
-			s.activate(i)
+			s.open(i)
 		}
 	}
 	l.ExtendBaseWidget(l)
@@ -191,7 +199,7 @@ func newSpanListView(s *spanList) *spanListView {
 func (l *spanListView) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		l.s.activate(l.focus)
+		l.s.open(l.focus)
 		return
 	case fyne.KeyDown:
 		if l.focus < len(l.s.rows)-1 {
@@ -235,11 +243,4 @@ func (captionRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 }
 
 // snippet shortens text to at most n code points on one line.
-func snippet(text string, n int) string {
-	text = strings.Join(strings.Fields(text), " ")
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	return string(r[:n-1]) + "…"
-}
+func snippet(text string, n int) string { return session.Snippet(text, n) }

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -12,7 +10,6 @@ import (
 // statusBar shows the caret offset, the selection's length, the annotator
 // (a button to change it), whether the work is saved, and the last message.
 type statusBar struct {
-	w         *Window
 	pos       *widget.Label
 	annotator *widget.Button
 	saved     *widget.Label
@@ -20,10 +17,12 @@ type statusBar struct {
 	box       fyne.CanvasObject
 }
 
-func newStatusBar(w *Window) *statusBar {
-	s := &statusBar{w: w, pos: widget.NewLabel(""), saved: widget.NewLabel(""), msg: widget.NewLabel("")}
+// newStatusBar makes the status bar; a click on the annotator calls
+// askAnnotator.
+func newStatusBar(askAnnotator func()) *statusBar {
+	s := &statusBar{pos: widget.NewLabel(""), saved: widget.NewLabel(""), msg: widget.NewLabel("")}
 	s.msg.Truncation = fyne.TextTruncateEllipsis
-	s.annotator = widget.NewButton("", w.AskAnnotator)
+	s.annotator = widget.NewButton("", askAnnotator)
 	s.annotator.Importance = widget.LowImportance
 	s.box = container.NewBorder(nil, nil, s.pos, container.NewHBox(s.annotator, s.saved), s.msg)
 	return s
@@ -31,25 +30,12 @@ func newStatusBar(w *Window) *statusBar {
 
 func (s *statusBar) object() fyne.CanvasObject { return s.box }
 
-// refresh updates everything but the message.
-func (s *statusBar) refresh() {
-	if len(s.w.docs) == 0 {
-		return
-	}
-	start, end := s.w.view.Selection()
-	text := fmt.Sprintf("Offset %d", start)
-	if end > start {
-		text = fmt.Sprintf("Offset %d–%d · Selection %d", start, end, end-start)
-	} else if id := s.w.view.SelectedSpan(); id != "" {
-		d := s.w.Document()
-		if i := d.SpanByID(id); i >= 0 {
-			sp := &d.Spans[i]
-			text = fmt.Sprintf("%s %d–%d · %d long", sp.Label, sp.Start, sp.End, sp.End-sp.Start)
-		}
-	}
-	s.pos.SetText(text)
-	s.annotator.SetText("Annotator: " + s.w.annotator)
-	if s.w.Dirty() {
+// refresh shows the caret's position (or the selection's), the annotator
+// and whether the work is saved.
+func (s *statusBar) refresh(pos, annotator string, dirty bool) {
+	s.pos.SetText(pos)
+	s.annotator.SetText("Annotator: " + annotator)
+	if dirty {
 		s.saved.SetText("● Unsaved")
 	} else {
 		s.saved.SetText("Saved")
@@ -65,7 +51,7 @@ func (w *Window) Message() string { return w.status.msg.Text }
 // AskAnnotator asks for the annotator's name.
 func (w *Window) AskAnnotator() {
 	e := widget.NewEntry()
-	e.SetText(w.annotator)
+	e.SetText(w.s.Annotator())
 	d := dialog.NewForm("Annotator", "Change", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Name", e)},
 		func(ok bool) {

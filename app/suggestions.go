@@ -7,6 +7,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/suggest"
+	"gloss/app/session"
 )
 
 // Suggest runs the suggestion engine on the document on screen, with the
@@ -15,11 +16,7 @@ import (
 // Suggested set: saved as "suggested": true, drawn pale by the view.
 func (w *Window) Suggest() {
 	d := w.Document()
-	all := make([]*annotate.Document, len(w.docs))
-	for i, ds := range w.docs {
-		all[i] = ds.doc()
-	}
-	spans, rels := suggest.Suggest(d, w.labels, suggest.Options{KnownActors: suggest.KnownActors(all...)})
+	spans, rels := suggest.Suggest(d, w.labels, suggest.Options{KnownActors: suggest.KnownActors(w.s.Documents()...)})
 	var edits []annotate.Edit
 	for _, s := range spans {
 		edits = append(edits, &annotate.AddSpan{Span: s})
@@ -63,24 +60,6 @@ func isSuggested(d *annotate.Document, id string) bool {
 	return i >= 0 && d.Spans[i].Suggested
 }
 
-// acceptRelations are the edits that accept the suggested relations
-// touching one of ids whose ends will all be accepted once ids are: each is
-// removed and added again without Suggested (History has no edit that
-// changes a relation, and a remove and an add undo exactly).
-func acceptRelations(d *annotate.Document, ids map[string]bool) []annotate.Edit {
-	accepted := func(id string) bool { return ids[id] || (d.SpanByID(id) >= 0 && !isSuggested(d, id)) }
-	var edits []annotate.Edit
-	for _, r := range d.Relations {
-		if !r.Suggested || !(ids[r.From] || ids[r.To]) || !accepted(r.From) || !accepted(r.To) {
-			continue
-		}
-		c := r
-		c.Suggested = false
-		edits = append(edits, &annotate.RemoveRelation{ID: r.ID}, &annotate.AddRelation{Relation: c})
-	}
-	return edits
-}
-
 // AcceptSuggestion accepts suggestion id, with its suggested relations whose
 // other end is accepted, as one undoable edit, then selects the next
 // suggestion. On an accepted span it accepts the suggested relations
@@ -95,8 +74,8 @@ func (w *Window) AcceptSuggestion(id string) bool {
 }
 
 // accept accepts span id and its suggested relations whose ends are then
-// all accepted, as one undoable edit. It returns the span as it was, and
-// false when there was nothing to accept or the edit failed.
+// all accepted, as one undoable edit (session.Accept). It returns the span
+// as it was, and false when there was nothing to accept or the edit failed.
 func (w *Window) accept(id string) (annotate.Span, bool) {
 	d := w.Document()
 	i := d.SpanByID(id)
@@ -104,16 +83,9 @@ func (w *Window) accept(id string) (annotate.Span, bool) {
 		return annotate.Span{}, false
 	}
 	sp := d.Spans[i]
-	var edits []annotate.Edit
-	if sp.Suggested {
-		edits = append(edits, annotate.Accept(d, id))
-	}
-	edits = append(edits, acceptRelations(d, map[string]bool{id: true})...)
-	if len(edits) == 0 || !w.do(&annotate.Batch{Name: "Accept " + sp.Label, Edits: edits}) {
-		return sp, false
-	}
-	w.status.message(fmt.Sprintf("Accepted %s %q", sp.Label, snippet(sp.Text, 40)))
-	return sp, true
+	r := w.s.Accept(id)
+	w.report(r)
+	return sp, r.Done
 }
 
 // RejectSuggestion removes suggestion id and its relations as one undoable
@@ -188,7 +160,7 @@ func (w *Window) AcceptAll() {
 			ids[r.From], ids[r.To] = true, true
 		}
 	}
-	rels := acceptRelations(d, ids)
+	rels := session.AcceptRelations(d, ids)
 	if len(edits)+len(rels) == 0 {
 		w.status.message("No suggestions to accept")
 		return

@@ -88,7 +88,7 @@ func TestSuggestAddsQuotesWithSpeakers(t *testing.T) {
 		t.Error("suggestions are not unsaved work")
 	}
 	// One undoable step; a second run adds nothing new.
-	if what, _ := w.current().hist.CanUndo(); what != "Suggest" {
+	if what, _ := w.s.History().CanUndo(); what != "Suggest" {
 		t.Errorf("undo names %q", what)
 	}
 	w.Suggest()
@@ -187,10 +187,10 @@ func TestAcceptAndRejectOneByOne(t *testing.T) {
 	}
 	// Enter on an accepted span without suggested relations does nothing.
 	w.view.SelectSpan(actor)
-	n := len(w.current().hist.Document().Spans)
+	n := len(w.s.History().Document().Spans)
 	key(w, fyne.KeyReturn)
 	// An edit would have emptied the redo list.
-	if what, _ := w.current().hist.CanRedo(); what != "Delete QUOTE" {
+	if what, _ := w.s.History().CanRedo(); what != "Delete QUOTE" {
 		t.Errorf("Enter on an accepted span made an edit (redo: %q)", what)
 	}
 	if len(d.Spans) != n {

@@ -1,38 +1,16 @@
 package app
 
 import (
-	"math"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"gloss/app/session"
 )
-
-// progress is shared between a background task and its progress dialog.
-// A nil *progress reports nothing and is never cancelled.
-type progress struct {
-	frac   atomic.Uint64 // float64 bits, 0–1
-	cancel atomic.Bool
-}
-
-func (p *progress) set(f float64) {
-	if p != nil {
-		p.frac.Store(math.Float64bits(f))
-	}
-}
-
-func (p *progress) value() float64 {
-	if p == nil {
-		return 0
-	}
-	return math.Float64frombits(p.frac.Load())
-}
-
-func (p *progress) cancelled() bool { return p != nil && p.cancel.Load() }
 
 // taskGroup follows the background tasks running.
 type taskGroup struct{ wg sync.WaitGroup }
@@ -48,8 +26,8 @@ const progressDelay = 300 * time.Millisecond
 // runTask runs work on a goroutine of its own and then done (with work's
 // error) on the main goroutine. When work takes longer than progressDelay,
 // a dialog shows its progress with a Cancel button.
-func (w *Window) runTask(title string, work func(p *progress) error, done func(err error)) {
-	p := &progress{}
+func (w *Window) runTask(title string, work func(p *session.Progress) error, done func(err error)) {
+	p := &session.Progress{}
 	finished := make(chan struct{})
 	w.tasks.wg.Add(1)
 	go func() {
@@ -74,7 +52,7 @@ func (w *Window) runTask(title string, work func(p *progress) error, done func(e
 				fyne.Do(pd.d.Hide)
 				return
 			case <-t.C:
-				v := p.value()
+				v := p.Value()
 				fyne.Do(func() { pd.bar.SetValue(v) })
 			}
 		}
@@ -89,10 +67,10 @@ type progressDialog struct {
 }
 
 // showProgress shows the progress of p; Cancel asks the task to stop.
-func (w *Window) showProgress(title string, p *progress) *progressDialog {
+func (w *Window) showProgress(title string, p *session.Progress) *progressDialog {
 	pd := &progressDialog{bar: widget.NewProgressBar()}
 	pd.cancel = widget.NewButton("Cancel", func() {
-		p.cancel.Store(true)
+		p.Cancel()
 		pd.cancel.SetText("Cancelling…")
 		pd.cancel.Disable()
 	})

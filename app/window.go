@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,58 +9,40 @@ import (
 
 	"gloss/annotate"
 	"gloss/app/docview"
+	"gloss/app/session"
 )
-
-// docState is one open document and its undo history.
-type docState struct {
-	hist *annotate.History
-	// recovered marks a document restored from a recovery file: it has
-	// unsaved work although its history is empty.
-	recovered bool
-}
-
-func (d *docState) doc() *annotate.Document { return d.hist.Document() }
-
-func (d *docState) dirty() bool { return d.recovered || d.hist.Dirty() }
 
 // Window is Gloss's main window: the document view with its label bar,
 // span list, note editor, status bar, find bar and (for corpora) document
-// list. Build it with New; tests drive it through its methods and widgets
-// without a real driver.
+// list, wired to a session.Session that holds the work. The window shows
+// the session and turns the user's gestures into its commands; the
+// decisions (what a label key does, what a save writes) are the
+// session's. Build it with New; tests drive it through its methods and
+// widgets without a real driver.
 type Window struct {
 	app    fyne.App
 	win    fyne.Window
 	opt    Options
 	labels *annotate.LabelSet
 	prefs  prefs
+	// s is the open work.
+	s *session.Session
 
-	// annotator is stamped on new spans.
-	annotator string
-
-	docs []*docState
-	cur  int
-	// source is the file or folder the work was read from ("" for the
-	// bundled sample); savePath is where Save writes ("" asks first).
-	source, savePath string
-
-	view     *docview.View
-	bar      *labelBar
-	spans    *spanList
-	status   *statusBar
-	note     *noteEditor
-	docList  *docList
-	find     *findBar
-	menu     *fyne.MainMenu
-	items    menuItems
-	body     *fyne.Container
-	recovery recovery
+	view    *docview.View
+	bar     *labelBar
+	spans   *spanList
+	status  *statusBar
+	note    *noteEditor
+	docList *docList
+	find    *findBar
+	menu    *fyne.MainMenu
+	items   menuItems
+	body    *fyne.Container
 	// link is the relation being made in link mode.
 	link linking
 
 	// AutosaveEvery is how often Run autosaves to the recovery file.
 	AutosaveEvery time.Duration
-	// changes counts edits; autosaved is its value at the last autosave.
-	changes, autosaved int
 	// tasks follows background loads and exports (tests wait on it).
 	tasks taskGroup
 	// confirm asks the user a question with buttons and calls back with the
@@ -70,15 +51,12 @@ type Window struct {
 	confirm func(title, message string, buttons []string, then func(choice int))
 	// quit ends the app; tests replace it.
 	quit func()
-	// closing is set once the user has chosen to quit: the autosave that
-	// Fyne's quitting triggers (focus loss) must not write discarded work.
-	closing bool
 }
 
 // New builds the main window in win for the files of opt (the sample
 // article when there are none). It does not show it; Run does.
 func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
-	docs, src, err := loadStartup(opt)
+	work, err := session.Read(startSpec(opt), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -92,19 +70,23 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 	}
 	w.confirm = w.confirmDialog
 	w.quit = a.Quit
-	w.annotator = pickAnnotator(opt.Annotator, w.prefs.annotator())
-	w.recovery = recovery{dir: defaultRecoveryDir()}
+	w.s = session.New(session.Options{
+		Labels:    w.labels,
+		Annotator: pickAnnotator(opt.Annotator, w.prefs.annotator()),
+		Post:      fyne.Do,
+	})
+	w.s.OnChange(w.changed)
 	if t := w.prefs.p.String(prefTheme); t != "" {
 		applyTheme(a, t)
 	}
 
 	w.view = docview.New(nil, w.labels)
-	w.bar = newLabelBar(w)
-	w.spans = newSpanList(w)
-	w.status = newStatusBar(w)
-	w.note = newNoteEditor(w)
-	w.docList = newDocList(w)
-	w.find = newFindBar(w)
+	w.bar = newLabelBar(w.labels, w.LabelSelection)
+	w.spans = newSpanList(w.labels, w.s.Document, w.view.SelectedSpan, w.SelectSpan)
+	w.status = newStatusBar(w.AskAnnotator)
+	w.note = newNoteEditor(w.s.Document, w.do, w.focusView)
+	w.docList = newDocList(w.s, w.showDocument, w.ToggleDone)
+	w.find = newFindBar(w.labels, w.view, w.s.Document, w.win.Canvas, w.LabelAll, w.focusView)
 	w.wireView()
 	w.body = container.NewStack()
 	win.SetContent(w.layout())
@@ -114,8 +96,8 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 	win.SetCloseIntercept(func() { w.Quit() })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.OpenDropped(uris) })
 	w.applyPrefs()
-	w.setWork(docs, src, startSavePath(opt, src))
-	if src != "" {
+	w.s.Start(work)
+	if src := w.s.Source(); src != "" {
 		w.rememberFolder(src) // file dialogs start beside the work
 	}
 	return w, nil
@@ -125,11 +107,11 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 func (w *Window) wireView() {
 	v := w.view
 	v.OnLabelRequested = w.labelRequested
-	v.OnSelectionChanged = func(start, end int) { w.status.refresh() }
+	v.OnSelectionChanged = func(start, end int) { w.refreshStatus() }
 	v.OnSpanSelected = func(id string) {
 		w.note.show(id)
 		w.spans.showSelected(id)
-		w.status.refresh()
+		w.refreshStatus()
 		if d := w.Document(); isSuggested(d, id) {
 			w.status.message(suggestionHint(&d.Spans[d.SpanByID(id)]))
 		}
@@ -138,160 +120,143 @@ func (w *Window) wireView() {
 	v.OnKey = w.onKey
 	v.OnLinkChosen = w.linkChosen
 	v.OnLinkCancelled = w.linkCancelled
-	v.OnEdgeMoveRequested = func(id string, edge annotate.Edge, by int) {
-		w.moveBounds(id, &annotate.MoveEdge{ID: id, Edge: edge, By: by})
-	}
-	v.OnBoundsRequested = func(id string, start, end int) {
-		w.moveBounds(id, &annotate.SetBounds{ID: id, Start: start, End: end})
+	v.OnEdgeMoveRequested = func(id string, edge annotate.Edge, by int) { w.report(w.s.MoveEdge(id, edge, by)) }
+	v.OnBoundsRequested = func(id string, start, end int) { w.report(w.s.SetBounds(id, start, end)) }
+}
+
+// changed shows a change of the session.
+func (w *Window) changed(c session.Change) {
+	switch c.Kind {
+	case session.Opened, session.Recovered:
+		w.note.forget()
+		w.spans.rows = nil
+		w.body.Objects = []fyne.CanvasObject{w.mainSplit()}
+		w.body.Refresh()
+		w.showCurrent()
+	case session.Shown:
+		w.showCurrent()
+	case session.Edited:
+		if c.Doc == w.s.Current() {
+			w.view.SpansChanged()
+			w.spans.refresh()
+			w.note.show(w.view.SelectedSpan())
+			w.find.refreshCount()
+		}
+		w.refreshWork()
+	case session.Saved:
+		w.refreshWork()
 	}
 }
 
-// current is the document on screen.
-func (w *Window) current() *docState { return w.docs[w.cur] }
-
-// Document is the document on screen.
-func (w *Window) Document() *annotate.Document { return w.current().doc() }
-
-// View is the document view.
-func (w *Window) View() *docview.View { return w.view }
-
-// setWork replaces everything open with docs read from source, saved to
-// savePath.
-func (w *Window) setWork(docs []*annotate.Document, source, savePath string) {
-	w.docs = w.docs[:0]
-	for _, d := range docs {
-		w.docs = append(w.docs, w.newDocState(d))
-	}
-	w.source, w.savePath = source, savePath
-	w.changes, w.autosaved = 0, 0
-	w.cur = -1
-	w.spans.rows = nil
-	w.docList.refresh()
-	w.body.Objects = []fyne.CanvasObject{w.mainSplit()}
-	w.body.Refresh()
-	w.showDocument(0)
-	w.updateTitle()
-}
-
-func (w *Window) newDocState(d *annotate.Document) *docState {
-	ds := &docState{hist: annotate.NewHistory(d)}
-	ds.hist.OnChange = func() { w.edited(ds) }
-	return ds
-}
-
-// showDocument puts document i of the corpus on screen.
-func (w *Window) showDocument(i int) {
-	if i < 0 || i >= len(w.docs) || i == w.cur {
-		return
-	}
-	w.note.commit()
-	w.cur = i
+// showCurrent puts the session's current document on screen.
+func (w *Window) showCurrent() {
 	w.view.SetDocument(w.Document())
 	w.find.documentChanged()
 	w.spans.refresh()
 	w.note.show("")
-	w.docList.refresh()
-	w.status.refresh()
-	w.refreshMenus()
-	w.updateTitle()
+	w.refreshWork()
 	w.focusView()
 }
 
-// NextDocument and PreviousDocument step through a corpus.
-func (w *Window) NextDocument() { w.showDocument(w.cur + 1) }
-
-// PreviousDocument shows the document before the current one.
-func (w *Window) PreviousDocument() { w.showDocument(w.cur - 1) }
-
-// edited runs after every Do, Undo and Redo of ds's history.
-func (w *Window) edited(ds *docState) {
-	w.changes++
-	if ds == w.current() {
-		w.view.SpansChanged()
-		w.spans.refresh()
-		w.note.show(w.view.SelectedSpan())
-		w.find.refreshCount()
-	}
-	if !w.Dirty() {
-		// Undone back to the saved state: nothing left to recover.
-		w.recovery.remove(w.recoveryKey())
-		w.autosaved = w.changes
-	}
+// refreshWork updates what follows the whole work: the document list, the
+// status bar, the menus and the title.
+func (w *Window) refreshWork() {
 	w.docList.refresh()
-	w.status.refresh()
+	w.refreshStatus()
 	w.refreshMenus()
 	w.updateTitle()
 }
+
+// refreshStatus updates the status bar but its message.
+func (w *Window) refreshStatus() {
+	if w.s.Current() < 0 {
+		return
+	}
+	start, end := w.view.Selection()
+	pos := fmt.Sprintf("Offset %d", start)
+	if end > start {
+		pos = fmt.Sprintf("Offset %d–%d · Selection %d", start, end, end-start)
+	} else if id := w.view.SelectedSpan(); id != "" {
+		d := w.Document()
+		if i := d.SpanByID(id); i >= 0 {
+			sp := &d.Spans[i]
+			pos = fmt.Sprintf("%s %d–%d · %d long", sp.Label, sp.Start, sp.End, sp.End-sp.Start)
+		}
+	}
+	w.status.refresh(pos, w.s.Annotator(), w.s.Dirty())
+}
+
+// Document is the document on screen.
+func (w *Window) Document() *annotate.Document { return w.s.Document() }
+
+// Session is the open work.
+func (w *Window) Session() *session.Session { return w.s }
+
+// View is the document view.
+func (w *Window) View() *docview.View { return w.view }
+
+// showDocument puts document i of the corpus on screen.
+func (w *Window) showDocument(i int) {
+	if i == w.s.Current() {
+		return
+	}
+	w.note.commit()
+	w.s.Show(i)
+}
+
+// NextDocument and PreviousDocument step through a corpus.
+func (w *Window) NextDocument() { w.showDocument(w.s.Current() + 1) }
+
+// PreviousDocument shows the document before the current one.
+func (w *Window) PreviousDocument() { w.showDocument(w.s.Current() - 1) }
 
 // do applies an edit to the current document, reporting a refusal in the
 // status bar.
 func (w *Window) do(e annotate.Edit) bool {
-	if err := w.current().hist.Do(e); err != nil {
+	if err := w.s.Do(e); err != nil {
 		w.status.message(err.Error())
 		return false
 	}
 	return true
 }
 
-// Dirty reports whether any open document has unsaved changes.
-func (w *Window) Dirty() bool {
-	for _, d := range w.docs {
-		if d.dirty() {
-			return true
-		}
+// report shows what a session command did.
+func (w *Window) report(r session.Result) {
+	if r.Message != "" {
+		w.status.message(r.Message)
 	}
-	return false
 }
+
+// Dirty reports whether any open document has unsaved changes.
+func (w *Window) Dirty() bool { return w.s.Dirty() }
 
 // Undo undoes the last edit of the current document.
 func (w *Window) Undo() {
-	if !w.current().hist.Undo() {
+	if !w.s.Undo() {
 		w.status.message("Nothing to undo")
 	}
 }
 
 // Redo redoes the last undone edit of the current document.
 func (w *Window) Redo() {
-	if !w.current().hist.Redo() {
+	if !w.s.Redo() {
 		w.status.message("Nothing to redo")
 	}
 }
 
-// labelRequested is the view's OnLabelRequested: with only a span
-// selected it relabels that span; otherwise it adds a span.
+// labelRequested is the view's OnLabelRequested: the session decides
+// whether it relabels the selected span or adds one.
 func (w *Window) labelRequested(label string, start, end int) {
-	d := w.Document()
-	if id := w.view.SelectedSpan(); id != "" {
-		if s, e := w.view.Selection(); s == e {
-			if i := d.SpanByID(id); i >= 0 && d.Spans[i].Start == start && d.Spans[i].End == end {
-				if d.Spans[i].Label != label {
-					w.do(annotate.Relabel(d, id, label))
-				}
-				return
-			}
-		}
+	selected := w.view.SelectedSpan()
+	if s, e := w.view.Selection(); s != e {
+		selected = ""
 	}
-	w.AddSpan(label, start, end)
+	w.report(w.s.LabelRange(label, start, end, selected))
 }
 
-// AddSpan labels [start, end) of the current document and selects the new
-// span; on a suggestion with that range and label it accepts it.
-func (w *Window) AddSpan(label string, start, end int) {
-	d := w.Document()
-	if i := d.FindSpan(start, end, label); i >= 0 {
-		if d.Spans[i].Suggested {
-			// Labelling a suggestion by hand accepts it.
-			w.accept(d.Spans[i].ID)
-			return
-		}
-		w.status.message(fmt.Sprintf("%q is already a %s", d.Spans[i].Text, label))
-		return
-	}
-	s := annotate.NewSpan(d, start, end, label, w.annotator)
-	if w.do(&annotate.AddSpan{Span: s}) {
-		w.status.message(fmt.Sprintf("Labelled %q %s", snippet(s.Text, 40), label))
-	}
-}
+// AddSpan labels [start, end) of the current document (see
+// session.AddSpan).
+func (w *Window) AddSpan(label string, start, end int) { w.report(w.s.AddSpan(label, start, end)) }
 
 // LabelSelection labels what the view has selected, as a label key would:
 // the text selection (snapped to words unless snapping is off) or, with none,
@@ -339,6 +304,9 @@ func (w *Window) SelectSpan(id string) {
 	w.focusView()
 }
 
+// ToggleDone marks the current document done, or not done any more.
+func (w *Window) ToggleDone() { w.report(w.s.ToggleDone()) }
+
 // focusView gives the keyboard back to the document view.
 func (w *Window) focusView() {
 	if c := w.win.Canvas(); c != nil && c.Focused() != w.view {
@@ -346,25 +314,11 @@ func (w *Window) focusView() {
 	}
 }
 
-// displayName names the work for the title and messages: the file it
-// saves to, else the one it came from, else its first document.
-func (w *Window) displayName() string {
-	switch {
-	case w.savePath != "":
-		return filepath.Base(w.savePath)
-	case w.source != "":
-		return filepath.Base(w.source)
-	case len(w.docs) > 0:
-		return w.docs[0].doc().ID
-	}
-	return "untitled"
-}
-
 // updateTitle shows the file and a mark when there is unsaved work.
 func (w *Window) updateTitle() {
-	name := w.displayName()
-	if len(w.docs) > 1 && w.cur >= 0 {
-		name += fmt.Sprintf(" [%d/%d %s]", w.cur+1, len(w.docs), w.Document().ID)
+	name := w.s.Name()
+	if n := w.s.Len(); n > 1 && w.s.Current() >= 0 {
+		name += fmt.Sprintf(" [%d/%d %s]", w.s.Current()+1, n, w.Document().ID)
 	}
 	mark := ""
 	if w.Dirty() {
@@ -377,7 +331,7 @@ func (w *Window) updateTitle() {
 func (w *Window) Quit() {
 	w.note.commit()
 	w.afterDiscardCheck("quitting", func() {
-		w.closing = true
+		w.s.Close()
 		w.savePrefsOnQuit()
 		w.quit()
 	})
@@ -399,7 +353,7 @@ func (w *Window) afterDiscardCheck(doing string, then func()) {
 			case 0:
 				w.saveThen(then)
 			case 1:
-				w.recovery.remove(w.recoveryKey())
+				w.s.DiscardRecovery()
 				then()
 			}
 		})

@@ -14,6 +14,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
+	"gloss/app/session"
 	"gloss/assets"
 )
 
@@ -216,7 +217,7 @@ func TestNoteEditor(t *testing.T) {
 	if got := w.Document().Spans[0].Note; got != "the president 😀" {
 		t.Fatalf("note = %q", got)
 	}
-	if _, ok := w.current().hist.CanUndo(); !ok {
+	if _, ok := w.s.History().CanUndo(); !ok {
 		t.Fatal("note edit not undoable")
 	}
 	w.Undo()
@@ -256,12 +257,12 @@ func TestFindAndLabelAll(t *testing.T) {
 	// One occurrence is already an ACTOR: Label All skips it.
 	w.AddSpan("ACTOR", s, e)
 	w.find.label.SetSelected("ACTOR")
-	before := len(w.current().hist.Document().Spans)
+	before := len(w.s.History().Document().Spans)
 	w.menuItem("Edit", "Label All Occurrences").Action()
 	if got := len(w.Document().Spans); got != before+want-1 {
 		t.Fatalf("%d spans after Label All, want %d", got, before+want-1)
 	}
-	if what, _ := w.current().hist.CanUndo(); what != fmt.Sprintf("Label %d × ACTOR", want-1) {
+	if what, _ := w.s.History().CanUndo(); what != fmt.Sprintf("Label %d × ACTOR", want-1) {
 		t.Errorf("undo says %q", what)
 	}
 	w.Undo()
@@ -355,8 +356,8 @@ func TestOpenAsksFirst(t *testing.T) {
 	if w.Document().ID != "other" || w.Dirty() {
 		t.Fatalf("after discard and drop: %q, dirty %v", w.Document().ID, w.Dirty())
 	}
-	if w.savePath != "" {
-		t.Errorf("a .txt file saves to %q; the first save must ask", w.savePath)
+	if w.s.SavePath() != "" {
+		t.Errorf("a .txt file saves to %q; the first save must ask", w.s.SavePath())
 	}
 	if got := w.prefs.recent(); len(got) == 0 || got[0] != other {
 		t.Errorf("recent = %v", got)
@@ -408,8 +409,8 @@ func TestCorpusFolder(t *testing.T) {
 	writeFile(t, dir, "notes.md", "not a document")
 	out := filepath.Join(t.TempDir(), "corpus.jsonl")
 	w, _ := newTestWindow(t, Options{Files: []string{dir}, Out: out})
-	if len(w.docs) != 3 || w.Document().ID != "a" {
-		t.Fatalf("%d documents, first %q", len(w.docs), w.Document().ID)
+	if w.s.Len() != 3 || w.Document().ID != "a" {
+		t.Fatalf("%d documents, first %q", w.s.Len(), w.Document().ID)
 	}
 	if !strings.Contains(w.win.Title(), "[1/3 a]") {
 		t.Errorf("title = %q", w.win.Title())
@@ -427,8 +428,8 @@ func TestCorpusFolder(t *testing.T) {
 	w.NextDocument()
 	w.ToggleDone()
 	w.NextDocument() // past the end: stays
-	if w.Document().ID != "c" || !isDone(w.Document()) {
-		t.Fatalf("on %q, done %v", w.Document().ID, isDone(w.Document()))
+	if w.Document().ID != "c" || !session.IsDone(w.Document()) {
+		t.Fatalf("on %q, done %v", w.Document().ID, session.IsDone(w.Document()))
 	}
 	if got := w.docList.summary.Text; got != "1 done · 1 in progress · 1 untouched" {
 		t.Errorf("summary = %q", got)
@@ -442,8 +443,8 @@ func TestCorpusFolder(t *testing.T) {
 	if len(docs) != 3 || docs[0].ID != "a" || docs[0].Text != "First document.\r\nWith CRLF." {
 		t.Fatalf("saved %d docs", len(docs))
 	}
-	if docStatus(docs[0]) != statusUntouched || docStatus(docs[1]) != statusInProgress || docStatus(docs[2]) != statusDone {
-		t.Errorf("statuses %s, %s, %s", docStatus(docs[0]), docStatus(docs[1]), docStatus(docs[2]))
+	if session.StatusOf(docs[0]) != session.Untouched || session.StatusOf(docs[1]) != session.InProgress || session.StatusOf(docs[2]) != session.Done {
+		t.Errorf("statuses %s, %s, %s", session.StatusOf(docs[0]), session.StatusOf(docs[1]), session.StatusOf(docs[2]))
 	}
 	raw, _ := os.ReadFile(out)
 	if !strings.Contains(string(raw), `"status":"done"`) {
@@ -454,8 +455,8 @@ func TestCorpusFolder(t *testing.T) {
 	if got := w2.docList.summary.Text; got != "1 done · 1 in progress · 1 untouched" {
 		t.Errorf("reopened summary = %q", got)
 	}
-	if w2.savePath != out {
-		t.Errorf("a native file saves to %q, want itself", w2.savePath)
+	if w2.s.SavePath() != out {
+		t.Errorf("a native file saves to %q, want itself", w2.s.SavePath())
 	}
 }
 
@@ -595,8 +596,8 @@ func TestConfirmDialog(t *testing.T) {
 func TestDialogsStartBesideTheWork(t *testing.T) {
 	w, _, _ := openMixed(t)
 	l := w.lastFolder()
-	if l == nil || l.Path() != filepath.Dir(w.source) {
-		t.Errorf("file dialogs start in %v, want %s", l, filepath.Dir(w.source))
+	if l == nil || l.Path() != filepath.Dir(w.s.Source()) {
+		t.Errorf("file dialogs start in %v, want %s", l, filepath.Dir(w.s.Source()))
 	}
 }
 

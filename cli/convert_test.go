@@ -7,10 +7,29 @@ import (
 	"strings"
 	"testing"
 
+	"gloss/annotate/annotatetest"
 	"gloss/export"
 )
 
-const fixtures = "../../shared/fixtures"
+// fixtures marks an argument of a test table as a path in the shared folder
+// of real rivals' files (../shared/fixtures beside the repository);
+// withFixtures resolves such arguments, skipping the test when ../shared is
+// absent.
+const fixtures = "shared:fixtures"
+
+// withFixtures returns args with every argument under fixtures resolved by
+// annotatetest.Shared.
+func withFixtures(t *testing.T, args []string) []string {
+	t.Helper()
+	out := make([]string, len(args))
+	for i, a := range args {
+		if rel, ok := strings.CutPrefix(a, "shared:"); ok {
+			a = annotatetest.Shared(t, filepath.ToSlash(rel))
+		}
+		out[i] = a
+	}
+	return out
+}
 
 func runMain(stdin string, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
@@ -64,7 +83,7 @@ func TestImport(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			stdin := `{"text":"🌍 Ana","label":[[3,6,"ACTOR"]]}`
-			code, out, errOut := runMain(stdin, append([]string{"import"}, tt.args...)...)
+			code, out, errOut := runMain(stdin, append([]string{"import"}, withFixtures(t, tt.args)...)...)
 			if code != tt.status {
 				t.Fatalf("status %d, want %d; stderr:\n%s", code, tt.status, errOut)
 			}
@@ -175,7 +194,7 @@ func TestFailedConvertWritesNothing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := writeTemp(t, "out.jsonl", old)
-			code, stdout, errOut := runMain("", append(tt.args, "-o", out)...)
+			code, stdout, errOut := runMain("", append(withFixtures(t, tt.args), "-o", out)...)
 			if code != 1 || !strings.Contains(errOut, tt.err) {
 				t.Errorf("status %d stderr %q, want 1 and %q", code, errOut, tt.err)
 			}

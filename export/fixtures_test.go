@@ -11,12 +11,16 @@ import (
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
 
-// fixtures is the shared folder of real files from rivals' repositories;
-// the repository sits beside shared/, and the files are read from there,
-// never copied.
-const fixtures = "../../shared/fixtures"
+// fixture returns the path of rel in the shared folder of real files from
+// rivals' repositories (../shared/fixtures beside the repository): they are
+// read from there, never copied. Without ../shared the test is skipped.
+func fixture(t *testing.T, rel string) string {
+	t.Helper()
+	return annotatetest.Shared(t, "fixtures/"+rel)
+}
 
 // warnings returns options whose warnings are collected.
 func warnings() (Options, *[]string) {
@@ -48,7 +52,8 @@ var bratLine = regexp.MustCompile(`^(T\d+)\t(\S+) (\d+) (\d+)\t(.*)$`)
 // against a relation, each note on a T line, and that every line Gloss
 // cannot keep is counted in a warning.
 func TestBratFixtures(t *testing.T) {
-	anns, _ := filepath.Glob(filepath.Join(fixtures, "brat-news", "*.ann"))
+	folder := fixture(t, "brat-news")
+	anns, _ := filepath.Glob(filepath.Join(folder, "*.ann"))
 	if len(anns) < 10 {
 		t.Fatalf("found %d .ann fixtures, want the brat news tutorial", len(anns))
 	}
@@ -127,7 +132,7 @@ func TestBratFixtures(t *testing.T) {
 		})
 	}
 	// The whole folder at once.
-	docs, err := readFile(t, "brat", filepath.Join(fixtures, "brat-news"), Options{})
+	docs, err := readFile(t, "brat", folder, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +219,7 @@ func TestDoccanoFixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			path := filepath.Join(fixtures, "doccano", tt.file)
+			path := fixture(t, "doccano/"+tt.file)
 			head, _ := os.ReadFile(path)
 			if f, err := Detect(path, head); err != nil || f.Name != tt.format {
 				t.Errorf("Detect = %v, %v; want %s", f, err, tt.format)
@@ -254,7 +259,7 @@ func TestDoccanoFixtures(t *testing.T) {
 // TestDoccanoRelationEnds checks the fixture's relations point at the right
 // entities, by text.
 func TestDoccanoRelationEnds(t *testing.T) {
-	docs, err := readFile(t, "doccano-rel", filepath.Join(fixtures, "doccano", "relation_extraction-example.jsonl"), Options{})
+	docs, err := readFile(t, "doccano-rel", fixture(t, "doccano/relation_extraction-example.jsonl"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -488,14 +493,16 @@ func TestDetect(t *testing.T) {
 	if f, err := Detect("a.bin", []byte("hello world")); err == nil {
 		t.Errorf("Detect of plain words = %s, want an error", f.Name)
 	}
-	for _, path := range []string{"brat-news", "brat-news/060-relation_annotation.txt", "brat-news/060-relation_annotation.ann"} {
-		if f, err := DetectPath(filepath.Join(fixtures, path)); err != nil || f.Name != "brat" {
-			t.Errorf("DetectPath(%s) = %v, %v", path, f, err)
+	t.Run("fixtures", func(t *testing.T) {
+		for _, path := range []string{"brat-news", "brat-news/060-relation_annotation.txt", "brat-news/060-relation_annotation.ann"} {
+			if f, err := DetectPath(fixture(t, path)); err != nil || f.Name != "brat" {
+				t.Errorf("DetectPath(%s) = %v, %v", path, f, err)
+			}
 		}
-	}
-	if f, err := DetectPath(filepath.Join(fixtures, "doccano", "sequence_labeling-example.conll")); err != nil || f.Name != "conll" {
-		t.Errorf("DetectPath(conll) = %v, %v", f, err)
-	}
+		if f, err := DetectPath(fixture(t, "doccano/sequence_labeling-example.conll")); err != nil || f.Name != "conll" {
+			t.Errorf("DetectPath(conll) = %v, %v", f, err)
+		}
+	})
 }
 
 func TestAppendInt(t *testing.T) {

@@ -1,0 +1,255 @@
+package session
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"gloss/annotate"
+	"gloss/export"
+)
+
+// Spec says what work to open.
+type Spec struct {
+	// Paths are files or folders, read in turn.
+	Paths []string
+	// Documents are opened when there are no Paths (the app's sample
+	// article).
+	Documents []*annotate.Document
+	// Format reads every path; nil detects each one's.
+	Format *export.Format
+	// Options are the readers' options (UTF-16 offsets, the label set,
+	// warnings).
+	Options export.Options
+	// SaveTo is where Save writes. "" saves a single native file where it
+	// came from, and makes anything else ask at the first save. When
+	// SaveTo is an existing native file that is not one of Paths, each of
+	// its documents with the id and text of a document read is opened
+	// instead of it (Resumed counts them), so that opening the same thing
+	// twice loses nothing.
+	SaveTo string
+	// IDs, when not nil, keeps only the documents with these ids.
+	IDs []string
+}
+
+// Work is read work, ready for Session.Start. Read makes it.
+type Work struct {
+	docs             []*annotate.Document
+	source, savePath string
+	// Format is the format the first path was read in (nil for the sample).
+	Format *export.Format
+	// Resumed counts the documents opened from SaveTo instead of Paths.
+	Resumed int
+}
+
+// Len is the number of documents read.
+func (w *Work) Len() int { return len(w.docs) }
+
+// ErrNoDocuments is reported for an input holding no document.
+var ErrNoDocuments = errors.New("no documents in it")
+
+// Read reads what spec names. It touches no Session, so it may run on a
+// goroutine of its own; p, when not nil, gets progress and says when to
+// stop.
+func Read(spec Spec, p *Progress) (*Work, error) {
+	w := &Work{}
+	if len(spec.Paths) == 0 {
+		w.docs = spec.Documents
+	} else {
+		w.source = spec.Paths[0]
+	}
+	for _, path := range spec.Paths {
+		docs, f, err := readPath(path, spec.Format, spec.Options, p)
+		if err != nil {
+			return nil, err
+		}
+		if w.Format == nil {
+			w.Format = f
+		}
+		w.docs = append(w.docs, docs...)
+		if len(spec.Paths) == 1 && f.Name == "jsonl" && !isDir(path) {
+			w.savePath = path
+		}
+	}
+	if spec.IDs != nil {
+		keep := map[string]bool{}
+		for _, id := range spec.IDs {
+			keep[id] = true
+		}
+		w.docs = slices.DeleteFunc(w.docs, func(d *annotate.Document) bool { return !keep[d.ID] })
+	}
+	if out := spec.SaveTo; out != "" {
+		w.savePath = out
+		if !slices.Contains(spec.Paths, out) && fileExists(out) {
+			if err := w.resume(out, spec.Options); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return w, nil
+}
+
+// resume opens, for each document read, its version in the native file
+// out when it has one with the same id and text.
+func (w *Work) resume(out string, xo export.Options) error {
+	prev, f, err := readPath(out, export.Lookup("jsonl"), xo, nil)
+	if err != nil || f.Name != "jsonl" {
+		// Not a native file we can read: a save replaces it.
+		return nil
+	}
+	byID := make(map[string]*annotate.Document, len(prev))
+	for _, d := range prev {
+		byID[d.ID] = d
+	}
+	for i, d := range w.docs {
+		if p := byID[d.ID]; p != nil && p.Text == d.Text {
+			w.docs[i] = p
+			w.Resumed++
+		}
+	}
+	if w.Resumed == len(w.docs) {
+		w.source = out
+	}
+	return nil
+}
+
+// readPath reads every document at path: a file in format f (detected when
+// nil), or a folder, which is a corpus of .txt files when it holds any and
+// a brat folder otherwise.
+func readPath(path string, f *export.Format, xo export.Options, p *Progress) ([]*annotate.Document, *export.Format, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st.IsDir() && f == nil {
+		if txts, _ := filepath.Glob(filepath.Join(path, "*.txt")); len(txts) > 0 {
+			if anns, _ := filepath.Glob(filepath.Join(path, "*.ann")); len(anns) == 0 {
+				docs, err := readTextFolder(txts, xo, p)
+				return docs, export.Lookup("text"), err
+			}
+		}
+	}
+	if f == nil {
+		if f, err = export.DetectPath(path); err != nil {
+			return nil, nil, err
+		}
+	}
+	var r export.Reader
+	if f.OpenPath != nil || st.IsDir() {
+		var closeFn func() error
+		r, f, closeFn, err = export.Open(path, f, xo)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer closeFn()
+	} else {
+		file, err := os.Open(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer file.Close()
+		cr := &countingReader{r: file, total: st.Size(), p: p}
+		r = f.NewReader(bufio.NewReaderSize(cr, 64<<10), path, xo)
+	}
+	var docs []*annotate.Document
+	for {
+		if p.Cancelled() {
+			return nil, f, ErrCancelled
+		}
+		d, err := r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, f, err
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		return nil, f, fmt.Errorf("%s: %w", path, ErrNoDocuments)
+	}
+	return docs, f, nil
+}
+
+// readTextFolder reads each .txt file as one document, in name order.
+func readTextFolder(files []string, xo export.Options, p *Progress) ([]*annotate.Document, error) {
+	slices.Sort(files)
+	text := export.Lookup("text")
+	docs := make([]*annotate.Document, 0, len(files))
+	for i, name := range files {
+		if p.Cancelled() {
+			return nil, ErrCancelled
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		d, err := text.NewReader(bytes.NewReader(data), name, xo).Next()
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+		p.Set(float64(i+1) / float64(len(files)))
+	}
+	return docs, nil
+}
+
+// countingReader reports how much of a file has been read.
+type countingReader struct {
+	r     io.Reader
+	n     int64
+	total int64
+	p     *Progress
+}
+
+// Read implements io.Reader, reporting progress.
+func (c *countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.n += int64(n)
+	if c.total > 0 {
+		c.p.Set(float64(c.n) / float64(c.total))
+	}
+	return n, err
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// fileExists reports whether path names an existing file.
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
+}
+
+// Start replaces the open work with w, showing its first document.
+func (s *Session) Start(w *Work) {
+	s.entries = s.entries[:0]
+	for _, d := range w.docs {
+		s.entries = append(s.entries, entry{id: d.ID, doc: s.newDocState(d)})
+	}
+	s.source, s.savePath = w.source, w.savePath
+	s.changes, s.autosaved = 0, 0
+	s.closed = false
+	s.cur = 0
+	s.announce(Change{Kind: Opened, Doc: -1})
+}
+
+func (s *Session) newDocState(d *annotate.Document) *docState {
+	ds := &docState{hist: annotate.NewHistory(d)}
+	i := len(s.entries)
+	ds.hist.OnChange = func() { s.edited(i) }
+	return ds
+}
+
+// NewWork is work already in memory: docs read from source (a file or
+// folder, "" for none), saved to savePath ("" asks at the first save).
+func NewWork(docs []*annotate.Document, source, savePath string) *Work {
+	return &Work{docs: docs, source: source, savePath: savePath}
+}
