@@ -79,9 +79,9 @@ func TestSaidByScreens(t *testing.T) {
 	// third suggestion selected.
 	g := start(t, x, withTheme(t, "light"), "--annotator", "ana")
 	g.keys("ctrl+shift+g", "Return", "Return")
-	// A click on "call" selects the Çavusoglu quote: its reason
-	// shows in the status bar and the list scrolls to it.
-	g.click(462, 679)
+	// A click on "jobs" selects the ministry's quote: its reason shows
+	// in the status bar and the list scrolls to it.
+	g.click(560, 529)
 	if got := g.title(); !strings.HasPrefix(got, "● ") {
 		t.Errorf("title %q has no unsaved mark after Suggest", got)
 	}
