@@ -269,7 +269,8 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 // source span.
 func (v *View) clickAt(pos fyne.Position) {
 	if k := v.captionAt(pos); k >= 0 {
-		v.SelectSpan(v.caps[k].src) // a caption in the margin stands for its quote
+		src, _ := v.ends(v.caps[k])
+		v.SelectSpan(src) // a caption in the margin stands for its quote
 		return
 	}
 	off := v.offsetAt(pos)

@@ -24,9 +24,18 @@ type caption struct {
 	at        int    // the boundary it follows: its source span's End
 	text      string // what is drawn (cut to the margin when drawn)
 	color     color.NRGBA
-	suggested bool   // every relation behind it is a suggestion
-	ord       int32  // the index of its first relation, which keeps the sort stable
-	src, dst  string // its first relation's ends: a click selects src
+	suggested bool  // every relation behind it is a suggestion
+	ord       int32 // the index of its first relation (ends), which keeps the sort stable
+}
+
+// ends returns the source and target span ids of caption c's first
+// relation: a click on the chip selects the source.
+func (v *View) ends(c caption) (src, dst string) {
+	if int(c.ord) < len(v.doc.Relations) {
+		r := v.doc.Relations[c.ord]
+		return r.From, r.To
+	}
+	return "", ""
 }
 
 // Caption measures, relative to the view's text size.
@@ -147,7 +156,7 @@ func (v *View) buildCaptions(colours map[string]color.NRGBA) {
 		if n == 0 || from.End <= from.Start {
 			continue
 		}
-		caps = append(caps, caption{at: min(max(from.End, 1), n), text: m.text, color: m.color, suggested: r.Suggested, ord: int32(i), src: r.From, dst: r.To})
+		caps = append(caps, caption{at: min(max(from.End, 1), n), text: m.text, color: m.color, suggested: r.Suggested, ord: int32(i)})
 	}
 	nearlySort(caps, func(a, b caption) int {
 		if c := cmp.Compare(a.at, b.at); c != 0 {
@@ -259,22 +268,47 @@ func (v *View) captionAt(pos fyne.Position) int {
 }
 
 // fitCaption returns text cut with "…" to fit width at the caption size
-// (at least its first code point), and its width.
+// (at least its first code point), and its width. It costs about one
+// measurement: the cut is guessed from the cached widths of the code
+// points and only corrected by measuring.
 func (m *measurer) fitCaption(text string, width float32) (string, float32) {
 	key := capKey{text, width}
 	if f, ok := m.caps[key]; ok {
 		return f.text, f.w
 	}
 	size := m.size * captionScale
-	w := fyne.MeasureText(text, size, m.style).Width
-	fit := text
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, m.style).Width }
+	if m.capRatio == 0 {
+		// Code points measured alone at the text size, scaled down, come
+		// out a little narrower than a caption's text as drawn: how much.
+		const sample = "— Vladimir Putin, Çavusoglu and the foreign ministry"
+		m.capRatio = measure(sample) / (m.runeWidths(sample) * captionScale)
+	}
+	scale := captionScale * m.capRatio
+	fit, w := text, float32(0)
+	// A caption too wide by its estimate is not measured whole.
+	if m.runeWidths(text)*scale <= width {
+		w = measure(text)
+	} else {
+		w = width + 1
+	}
 	if w > width {
 		rs := []rune(text)
-		k := sort.Search(len(rs), func(k int) bool {
-			return fyne.MeasureText(strings.TrimSpace(string(rs[:k+1]))+"…", size, m.style).Width > width
-		})
-		fit = strings.TrimSpace(string(rs[:max(k, 1)])) + "…"
-		w = fyne.MeasureText(fit, size, m.style).Width
+		// The longest prefix whose estimate fits with the ellipsis.
+		room := width/scale - m.runeWidth('…')
+		k, est := 0, float32(0)
+		for k < len(rs) && est+m.runeWidth(rs[k]) <= room {
+			est += m.runeWidth(rs[k])
+			k++
+		}
+		for {
+			k = max(k, 1)
+			fit = strings.TrimSpace(string(rs[:k])) + "…"
+			if w = measure(fit); w <= width || k == 1 {
+				break
+			}
+			k--
+		}
 	}
 	if len(m.caps) > 10_000 {
 		clear(m.caps)

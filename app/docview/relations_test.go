@@ -200,6 +200,28 @@ func TestCaptionsNeverMoveText(t *testing.T) {
 			if drawn != len(v.caps) {
 				t.Errorf("%d captions drawn, %d exist", drawn, len(v.caps))
 			}
+			// The leaders' dots lie right of their line's text.
+			dots := 0
+			for _, o := range test.WidgetRenderer(v).Objects() {
+				r, ok := o.(*canvas.Rectangle)
+				if !ok || r.Size() != fyne.NewSize(2, 1) {
+					continue
+				}
+				for li := range v.visible {
+					vl := &v.visible[li]
+					if r.Position().Y < vl.y || r.Position().Y >= vl.y+v.geo.textH {
+						continue
+					}
+					dots++
+					n := utf8.RuneCountInString(strings.TrimRight(vl.text, " "))
+					if end := v.geo.padX + v.lineX(vl, vl.start+n); r.Position().X < end {
+						t.Errorf("a leader dot at %v is over the text of line %q, which ends at %v", r.Position().X, vl.text, end)
+					}
+				}
+			}
+			if w >= 260 && dots == 0 {
+				t.Error("no leader dots drawn")
+			}
 		})
 	}
 }
@@ -207,6 +229,7 @@ func TestCaptionsNeverMoveText(t *testing.T) {
 func TestCaptionClickSelectsItsQuote(t *testing.T) {
 	v := relView(t, 700)
 	for _, c := range v.caps {
+		src, _ := v.ends(c)
 		vl := visibleLineOf(v, c.at-1)
 		var mid fyne.Position
 		v.chips(vl, func(k int, x, w float32, _ string) {
@@ -216,11 +239,11 @@ func TestCaptionClickSelectsItsQuote(t *testing.T) {
 		})
 		press(v, fyne.NewPos(5, 5), 0) // somewhere else first
 		if r := v.runeAt(mid); r != -1 {
-			t.Errorf("the caption after %s hit code point %d", c.src, r)
+			t.Errorf("the caption after %s hit code point %d", src, r)
 		}
 		press(v, mid, 0)
-		if v.SelectedSpan() != c.src {
-			t.Errorf("a click on the caption after %s selected %q", c.src, v.SelectedSpan())
+		if v.SelectedSpan() != src {
+			t.Errorf("a click on the caption after %s selected %q", src, v.SelectedSpan())
 		}
 	}
 }
@@ -276,7 +299,7 @@ func TestCaptionsFollowEdits(t *testing.T) {
 	if len(v.caps) != n+1 || v.capsIndex(q4.End) < 0 {
 		t.Fatalf("after AddRelation: %+v", v.caps)
 	}
-	if vl := visibleLineOf(v, q4.End-1); vl == nil || !slices.ContainsFunc(v.caps[vl.c0:vl.c1], func(c caption) bool { return c.src == "q4" }) {
+	if vl := visibleLineOf(v, q4.End-1); vl == nil || !slices.ContainsFunc(v.caps[vl.c0:vl.c1], func(c caption) bool { src, _ := v.ends(c); return src == "q4" }) {
 		t.Fatal("the new caption is not on its quote's line")
 	}
 	// Resizing the quote moves its caption; resizing or relabelling the
@@ -372,5 +395,39 @@ func TestCaptionsVirtualised(t *testing.T) {
 	small, big := count(50), count(5000)
 	if small == 0 || big > small {
 		t.Errorf("objects: %d for 50 relations, %d for 5,000", small, big)
+	}
+}
+
+func TestFitCaption(t *testing.T) {
+	test.NewTempApp(t)
+	m := newMeasurer(14)
+	size := float32(14) * captionScale
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	for _, text := range []string{"— Çavusoglu", "— The foreign ministry of…", "— Ali 👩🏽‍🚀", "— Bob 漢字, 雨が降る", "— he\u0301llo wörld, WWWWWWWW"} {
+		for _, width := range []float32{20, 45, 80, 120, 200} {
+			fit, w := m.fitCaption(text, width)
+			if w != measure(fit) {
+				t.Errorf("fitCaption(%q, %v) says %q is %v wide, it is %v", text, width, fit, w, measure(fit))
+			}
+			rs := []rune(text)
+			if fit == text {
+				if w > width {
+					t.Errorf("fitCaption(%q, %v) kept it whole at %v", text, width, w)
+				}
+				continue
+			}
+			prefix := []rune(strings.TrimSuffix(fit, "…"))
+			if !strings.HasPrefix(text, string(prefix)) || !strings.HasSuffix(fit, "…") {
+				t.Errorf("fitCaption(%q, %v) = %q: not a prefix and an ellipsis", text, width, fit)
+			}
+			if w > width && len(prefix) > 1 {
+				t.Errorf("fitCaption(%q, %v) = %q is %v wide", text, width, fit, w)
+			}
+			// Close to the longest prefix that fits (the cut is guessed
+			// from per-code-point widths): three more code points do not.
+			if k := len(prefix) + 3; k < len(rs) && measure(strings.TrimSpace(string(rs[:k]))+"…") <= width {
+				t.Errorf("fitCaption(%q, %v) = %q, but %q fits too", text, width, fit, string(rs[:k])+"…")
+			}
+		}
 	}
 }

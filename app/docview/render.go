@@ -387,7 +387,7 @@ func (r *renderer) captions(lines []vline, dark bool) {
 			h := g.textH - 2
 			rc := r.rect(fill, fyne.NewPos(x, top), fyne.NewSize(w, h))
 			rc.CornerRadius = h / 2
-			if v.span != "" && !v.linking() && (v.span == c.src || v.span == c.dst) {
+			if src, dst := v.ends(c); v.span != "" && !v.linking() && (v.span == src || v.span == dst) {
 				rc.StrokeColor, rc.StrokeWidth = ink, 1
 			}
 			if c.suggested {
@@ -406,11 +406,13 @@ func (r *renderer) captions(lines []vline, dark bool) {
 func (r *renderer) leader(vl *vline, x float32, ink color.NRGBA) {
 	v := r.v
 	const dot, step = 2, 5
-	n := vl.end - vl.start - (len(vl.text) - len(strings.TrimRight(vl.text, " ")))
-	from := v.geo.padX + v.lineX(vl, vl.start+n) + step
+	// The text's end is estimated (no shaping of the line; kerning only
+	// narrows it), with a dot's step to spare.
+	from := v.geo.padX + v.meas.runeWidths(strings.TrimRight(vl.text, " ")) + 2*step
 	y := vl.y + v.geo.textH*0.6
+	var fill color.Color = ink // boxed once, not once a dot
 	for dx := x - step; dx >= from; dx -= step {
-		r.rect(ink, fyne.NewPos(dx, y), fyne.NewSize(dot, 1))
+		r.rect(fill, fyne.NewPos(dx, y), fyne.NewSize(dot, 1))
 	}
 }
 

@@ -184,6 +184,8 @@ type measurer struct {
 	words map[string]float32
 	runes map[rune]float32
 	caps  map[capKey]capFit // captions cut to the margin
+	// capRatio corrects estimates of caption widths (see fitCaption).
+	capRatio float32
 }
 
 func newMeasurer(size float32) *measurer {
@@ -366,11 +368,7 @@ func (m *measurer) guessRune(s string, x float32) int {
 	var w float32
 	k := 0
 	for _, r := range s {
-		rw, ok := m.runes[r]
-		if !ok {
-			rw = m.width(string(r))
-			m.runes[r] = rw
-		}
+		rw := m.runeWidth(r)
 		if w+rw/2 > x {
 			return k
 		}
@@ -378,6 +376,26 @@ func (m *measurer) guessRune(s string, x float32) int {
 		k++
 	}
 	return k
+}
+
+// runeWidth is the width of code point r alone, cached.
+func (m *measurer) runeWidth(r rune) float32 {
+	w, ok := m.runes[r]
+	if !ok {
+		w = m.width(string(r))
+		m.runes[r] = w
+	}
+	return w
+}
+
+// runeWidths estimates the width of s without shaping it: the sum of its
+// code points' widths (kerning aside).
+func (m *measurer) runeWidths(s string) float32 {
+	var w float32
+	for _, r := range s {
+		w += m.runeWidth(r)
+	}
+	return w
 }
 
 // estimateLines guesses how many lines a block of n code points wraps to.
