@@ -55,8 +55,17 @@ type Span struct {
 	Suggested bool
 	// Reason says why a suggestion was made.
 	Reason string
-	Extra  []Field
+	// Rejected marks negative evidence: someone judged that this text is
+	// not this label (a Prodigy "reject" answer). A rejected span is kept
+	// and shown, but it is not an annotation: agreement skips it, and an
+	// export whose format cannot mark it leaves it out and says so.
+	Rejected bool
+	Extra    []Field
 }
+
+// Asserted reports whether the span is an annotation someone stands by:
+// neither a suggestion waiting for review nor rejected.
+func (s *Span) Asserted() bool { return !s.Suggested && !s.Rejected }
 
 // Relation links two spans, such as a QUOTE SAID_BY an ACTOR.
 type Relation struct {

@@ -131,21 +131,9 @@ func (r *agreeResult) json() []byte {
 	put(r.report.Documents)
 	b.WriteString(`,"units":`)
 	put(r.report.Units)
-	b.WriteString(`,"labels":{`)
-	for i, l := range r.report.Labels {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		put(l.Label)
-		b.WriteString(`:{"spans":`)
-		put(l.Spans)
-		b.WriteByte(',')
-		agreeMeasuresJSON(&b, l.Measures)
-		b.WriteByte('}')
-	}
-	b.WriteString(`},"overall":{`)
-	agreeMeasuresJSON(&b, r.report.Overall)
-	b.WriteString(`},"skipped":{"text_differs":`)
+	b.WriteByte(',')
+	agreeReportJSON(&b, r.report)
+	b.WriteString(`,"skipped":{"text_differs":`)
 	put(agreeNonNil(r.pairs.TextDiffers))
 	b.WriteString(`,"missing":`)
 	put(agreeNonNil(r.pairs.Missing))
@@ -153,6 +141,25 @@ func (r *agreeResult) json() []byte {
 	put(agreeNonNil(r.lowest))
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// agreeReportJSON writes a report's "labels" (in label-set order) and
+// "overall" members; status prints them too.
+func agreeReportJSON(b *bytes.Buffer, r agree.Report) {
+	b.WriteString(`"labels":{`)
+	for i, l := range r.Labels {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		label, _ := json.Marshal(l.Label)
+		spans, _ := json.Marshal(l.Spans)
+		fmt.Fprintf(b, `%s:{"spans":%s,`, label, spans)
+		agreeMeasuresJSON(b, l.Measures)
+		b.WriteByte('}')
+	}
+	b.WriteString(`},"overall":{`)
+	agreeMeasuresJSON(b, r.Overall)
+	b.WriteByte('}')
 }
 
 func agreeMeasuresJSON(b *bytes.Buffer, m agree.Measures) {

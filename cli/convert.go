@@ -22,6 +22,7 @@ type convertFlags struct {
 	out     string
 	offsets string
 	labels  string
+	textKey string
 }
 
 func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.FlagSet {
@@ -29,6 +30,7 @@ func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.Fla
 	fs.StringVar(&c.out, "o", "", "output `OUT` (a file, or a folder for brat; standard output when absent or -)")
 	fs.StringVar(&c.offsets, "offsets", "codepoints", "offset unit of the foreign format: codepoints or utf16")
 	fs.StringVar(&c.labels, "labels", "", "label set `FILE` (TOML), for formats laid out by label")
+	fs.StringVar(&c.textKey, "text-key", "", "labelstudio: the member of a task's data that holds the text (`KEY`; default text, or else its one string member)")
 	return fs
 }
 
@@ -44,6 +46,7 @@ func (c *convertFlags) options(env Env, cmd string) (export.Options, int) {
 	labels, status := loadLabels(env, c.labels)
 	opt.Labels = labels
 	opt.Warn = warnings(env)
+	opt.TextKey = c.textKey
 	return opt, status
 }
 
@@ -87,8 +90,9 @@ func runExport(env Env, args []string) int {
 	}
 	readOpt := export.Options{Warn: opt.Warn}
 	copyAll := func(fw export.Writer) error {
+		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw); err != nil {
+			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw, &chk); err != nil {
 				return err
 			}
 		}
@@ -114,6 +118,7 @@ func runImport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss import", env, "[--from FORMAT] [-o OUT] [--offsets utf16] FILE...")
 	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
+	keepIgnored := fs.Bool("keep-ignored", false, "prodigy: read the spans of ignore tasks as annotations (by default they are marked rejected, like those of reject tasks)")
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -136,10 +141,12 @@ func runImport(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
+	opt.KeepIgnored = *keepIgnored
 	err := writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
+		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, f, opt, nw); err != nil {
+			if err := copyDocs(env, name, f, opt, nw, &chk); err != nil {
 				return err
 			}
 		}
@@ -153,29 +160,22 @@ func runImport(env Env, args []string) int {
 }
 
 // copyDocs reads every document of the named input in format f (detected
-// when nil) and writes it to w. Each document is checked first (offsets,
-// span texts, relation ends): bad input stops the copy with a
-// FILE:LINE: error, so nothing is written.
-func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer) error {
+// when nil) and writes it to w. Each document is checked by chk first
+// (offsets, span texts, relation ends, label names, ids unique across the
+// inputs of one command): bad input stops the copy with FILE:LINE: errors,
+// so nothing is written.
+func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker) error {
 	r, closeInput, err := openReader(env, name, f, opt)
 	if err != nil {
 		return err
 	}
 	defer closeInput()
 	check := func(d *annotate.Document, line int) error {
-		ps := annotate.Validate(d, nil)
-		if len(ps) == 0 {
-			return nil
-		}
 		file := name
 		if fr, ok := r.(export.Filer); ok {
 			file = fr.File()
 		}
-		msgs := make([]error, len(ps))
-		for i, p := range ps {
-			msgs[i] = &export.LineError{File: file, Line: line, Msg: p.String()}
-		}
-		return errors.Join(msgs...)
+		return errors.Join(chk.Check(d, file, line)...)
 	}
 	_, err = export.Copy(r, w, check)
 	return err

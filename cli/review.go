@@ -1,9 +1,14 @@
 package cli
 
-import "fmt"
+import (
+	"fmt"
+	"os"
+
+	"gloss/app/project"
+)
 
 func init() {
-	register("review", "review [-o GOLD] FILE FILE [FILE...]                     review screen in the app", runReview)
+	register("review", "review [-o GOLD] FILE FILE [FILE...] | DIR                review screen in the app", runReview)
 }
 
 // runReview opens the review screen on teammates' files of the same
@@ -17,8 +22,11 @@ func runReview(env Env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	if len(files) == 1 && project.IsProject(files[0]) {
+		return runProjectReview(env, files[0], *out, *labelsFile)
+	}
 	if len(files) < 2 {
-		return usageError(env, "review", "name at least two FILEs to review")
+		return usageError(env, "review", "name at least two FILEs to review, or a project folder")
 	}
 	for _, f := range files {
 		if f == "-" {
@@ -37,6 +45,52 @@ func runReview(env Env, args []string) int {
 		return exitBad
 	}
 	err := env.OpenApp(AppOptions{Review: true, Files: files, Out: *out, Labels: labels, LabelsFile: *labelsFile})
+	if err != nil {
+		report(env, err)
+		return exitBad
+	}
+	return exitOK
+}
+
+// runProjectReview opens the review of a project: every document that its
+// annotators have marked done, the gold saved to the project's gold.jsonl
+// (which the reviewer's gloss sync commits).
+func runProjectReview(env Env, dir, out, labelsFile string) int {
+	if labelsFile != "" {
+		return usageError(env, "review", "a project names its own labels (gloss.toml); --labels is for files")
+	}
+	p, err := project.Open(dir)
+	if err != nil {
+		report(env, err)
+		return exitBad
+	}
+	if env.OpenApp == nil {
+		fmt.Fprintln(env.Stderr, "gloss: this build has no desktop app")
+		return exitBad
+	}
+	tmp, err := os.MkdirTemp("", "gloss-review-*")
+	if err != nil {
+		report(env, err)
+		return exitBad
+	}
+	defer os.RemoveAll(tmp)
+	in, err := p.ReviewFiles(tmp)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "gloss review: %v\n", err)
+		return exitBad
+	}
+	if out == "" {
+		out = in.Gold
+	}
+	fmt.Fprintf(env.Stderr, "gloss review: %d documents done by every annotator given them", in.Ready)
+	if in.Waiting > 0 {
+		fmt.Fprintf(env.Stderr, "; %d still being annotated", in.Waiting)
+	}
+	fmt.Fprintf(env.Stderr, "; the gold goes to %s\n", out)
+	if in.Anonymous {
+		fmt.Fprintf(env.Stderr, "gloss review: documents have different pairs of annotators, so the lanes are the first, second, … annotator of each\n")
+	}
+	err = env.OpenApp(AppOptions{Review: true, Files: in.Files, Out: out, Labels: p.Labels})
 	if err != nil {
 		report(env, err)
 		return exitBad

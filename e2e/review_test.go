@@ -13,6 +13,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/agree"
+	"gloss/annotate/annotatetest"
 	"gloss/assets"
 	"gloss/export"
 )
@@ -185,5 +186,77 @@ func TestReviewBadInput(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "gold.jsonl")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a gold file was written: %v", err)
+	}
+}
+
+// Phrases of the speaker review: a quote and the two actors ana and ben
+// give it.
+const (
+	jobsQuote = "the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition"
+	ministry  = "The foreign ministry of russia"
+	lavrov    = "Sergey Lavrov"
+)
+
+// speakerFiles writes ana's and ben's files of the sample article: the
+// same spans but for Putin, whom only ben marks (the first disagreement),
+// and the “jobs” quote SAID_BY the foreign ministry (ana) or Lavrov (ben).
+func speakerFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var files []string
+	for _, who := range []string{"ana", "ben"} {
+		d := &annotate.Document{ID: reviewDocID, Text: string(assets.Sample), Annotator: who}
+		addSpans(t, d, phrase{"ACTOR", lavrov}, phrase{"ACTOR", ministry}, phrase{"QUOTE", jobsQuote})
+		speaker := d.Spans[1].ID
+		if who == "ben" {
+			addSpans(t, d, phrase{"ACTOR", "Vladimir Putin"})
+			speaker = d.Spans[0].ID
+		}
+		d.Relations = []annotate.Relation{annotate.NewRelation("SAID_BY", d.Spans[2].ID, speaker)}
+		path := filepath.Join(dir, who+".jsonl")
+		if err := export.SaveNative(path, d); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	return files
+}
+
+// goldSpeakers is the texts of the spans gold links the “jobs” quote to.
+func goldSpeakers(t *testing.T, gold *annotate.Document) []string {
+	t.Helper()
+	s, e := annotatetest.Find(t, gold.Text, jobsQuote, 0)
+	var out []string
+	for _, sp := range agree.Speakers(gold, annotate.Span{Start: s, End: e, Label: "QUOTE"}, "SAID_BY") {
+		out = append(out, sp.Text)
+	}
+	return out
+}
+
+// TestReviewSpeakerWindow settles a speaker disagreement in the real
+// window: J to it, 2 accepts ben's speaker, Ctrl+S; the gold holds the
+// quote SAID_BY Lavrov. Ctrl+Z (back to the speaker) and 1 then give it ana's ministry.
+func TestReviewSpeakerWindow(t *testing.T) {
+	x := startX(t)
+	dir := t.TempDir()
+	files := speakerFiles(t, dir)
+	gold := filepath.Join(dir, "gold.jsonl")
+	s := start(t, x, withTheme(t, "light"), append([]string{"review", "-o", gold}, files...)...)
+	var shot string
+	if !waitFor(20*time.Second, func() bool { shot = s.shot("speaker-start"); return drawn(shot) }) {
+		t.Fatalf("the review window never showed the article (%s)", shot)
+	}
+	g := decide(s, gold, "j", "2")
+	if got := goldSpeakers(t, g); strings.Join(got, "|") != lavrov {
+		t.Errorf("after J 2 the gold gives the quote to %q, want ben's %q (%s)", got, lavrov, s.shot("speaker"))
+	}
+	if got := summary(g); len(got) != 3 {
+		t.Errorf("gold spans %q: want the quote and both actors, not Putin", got)
+	}
+	g = decide(s, gold, "ctrl+z", "1")
+	if got := goldSpeakers(t, g); strings.Join(got, "|") != ministry {
+		t.Errorf("after Ctrl+Z 1 the gold gives the quote to %q, want ana's %q (%s)", got, ministry, s.shot("speaker-ana"))
+	}
+	if shot := s.shot("speaker-decided"); !drawn(shot) {
+		t.Errorf("%s looks empty", shot)
 	}
 }

@@ -357,7 +357,7 @@ func truncate(s string) string {
 type BratWriter struct {
 	dir    string
 	opt    Options
-	drops  suggestionDrops
+	drops  spanDrops
 	names  map[string]bool
 	buf    []byte
 	spanAt map[string]int
@@ -368,7 +368,7 @@ type BratWriter struct {
 
 // NewBratWriter writes into the folder dir, which must exist.
 func NewBratWriter(dir string, opt Options) *BratWriter {
-	return &BratWriter{dir: dir, opt: opt, drops: suggestionDrops{format: "brat"}, names: map[string]bool{},
+	return &BratWriter{dir: dir, opt: opt, drops: spanDrops{format: "brat"}, names: map[string]bool{},
 		spanAt: map[string]int{}, rels: map[string][2]map[string]bool{}}
 }
 

@@ -64,23 +64,39 @@ func (o offsets) of(r int) int {
 	return o.u.FromRune(r)
 }
 
-// suggestionDrops counts the suggestions a writer left out because its
-// format cannot mark a span or relation as suggested; exporting them as
-// ordinary annotations would turn a machine's guess into training data.
-type suggestionDrops struct {
-	format          string
-	spans, rels     int
-	keptSpanIndexes []int
+// spanDrops counts the spans a writer left out because its format cannot
+// mark them: suggestions (exporting a machine's guess as an ordinary span
+// would make it training data) and rejected spans (negative evidence,
+// which as an ordinary span would become a positive label), with the
+// relations to or from them.
+type spanDrops struct {
+	format string
+	// keepRejected is set by writers whose format can say "rejected".
+	keepRejected                bool
+	suggested, rejected         int
+	suggestedRels, rejectedRels int
+	keptSpanIndexes             []int
+	rejectedIDs                 map[string]bool
 }
 
 // kept returns the indexes of the spans to write, in canonical order,
-// without suggestions.
-func (s *suggestionDrops) kept(d *annotate.Document) []int {
+// without suggestions (and without rejected spans, unless keepRejected).
+func (s *spanDrops) kept(d *annotate.Document) []int {
 	order := sortedSpans(d.Spans)
 	out := s.keptSpanIndexes[:0]
+	clear(s.rejectedIDs)
 	for _, i := range order {
-		if d.Spans[i].Suggested {
-			s.spans++
+		sp := &d.Spans[i]
+		switch {
+		case sp.Suggested:
+			s.suggested++
+			continue
+		case sp.Rejected && !s.keepRejected:
+			s.rejected++
+			if s.rejectedIDs == nil {
+				s.rejectedIDs = map[string]bool{}
+			}
+			s.rejectedIDs[sp.ID] = true
 			continue
 		}
 		out = append(out, i)
@@ -90,24 +106,31 @@ func (s *suggestionDrops) kept(d *annotate.Document) []int {
 }
 
 // keptRelation reports whether relation r is written: not a suggestion,
-// and between spans that are written.
-func (s *suggestionDrops) keptRelation(r *annotate.Relation, spanAt map[string]int) bool {
+// and between spans that are written (spanAt holds their ids).
+func (s *spanDrops) keptRelation(r *annotate.Relation, spanAt map[string]int) bool {
 	if r.Suggested {
-		s.rels++
+		s.suggestedRels++
 		return false
 	}
 	_, okFrom := spanAt[r.From]
 	_, okTo := spanAt[r.To]
-	if !okFrom || !okTo {
-		s.rels++
-		return false
+	switch {
+	case okFrom && okTo:
+		return true
+	case s.rejectedIDs[r.From] || s.rejectedIDs[r.To]:
+		s.rejectedRels++
+	default:
+		s.suggestedRels++
 	}
-	return true
+	return false
 }
 
-func (s *suggestionDrops) warn(opt Options) {
-	if s.spans > 0 || s.rels > 0 {
-		opt.warn("%s: left out %d suggested span(s) and %d relation(s) to or from them: the format cannot mark suggestions (accept them first)", s.format, s.spans, s.rels)
+func (s *spanDrops) warn(opt Options) {
+	if s.suggested > 0 || s.suggestedRels > 0 {
+		opt.warn("%s: left out %d suggested span(s) and %d relation(s) to or from them: the format cannot mark suggestions (accept them first)", s.format, s.suggested, s.suggestedRels)
+	}
+	if s.rejected > 0 || s.rejectedRels > 0 {
+		opt.warn("%s: left out %d rejected span(s) and %d relation(s) to or from them: the format cannot mark a span as rejected, and written as a span it would become a positive label", s.format, s.rejected, s.rejectedRels)
 	}
 }
 

@@ -321,7 +321,7 @@ func (cr *CoNLLReader) finish(doc *conllDoc) (*annotate.Document, error) {
 type CoNLLWriter struct {
 	out      outBuf
 	opt      Options
-	drops    suggestionDrops
+	drops    spanDrops
 	cols     []string
 	nset     int
 	grid     []byte
@@ -334,7 +334,7 @@ type CoNLLWriter struct {
 
 // NewCoNLLWriter writes to w.
 func NewCoNLLWriter(w io.Writer, opt Options) *CoNLLWriter {
-	cw := &CoNLLWriter{out: newOutBuf(w), opt: opt, drops: suggestionDrops{format: "conll"}}
+	cw := &CoNLLWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "conll"}}
 	for _, l := range opt.labels().Labels {
 		cw.cols = append(cw.cols, l.Name)
 	}

@@ -245,7 +245,7 @@ type DoccanoWriter struct {
 	out    outBuf
 	opt    Options
 	rel    bool
-	drops  suggestionDrops
+	drops  spanDrops
 	spanAt map[string]int
 }
 
@@ -255,7 +255,7 @@ func NewDoccanoWriter(w io.Writer, opt Options, rel bool) *DoccanoWriter {
 	if rel {
 		name = "doccano-rel"
 	}
-	return &DoccanoWriter{out: newOutBuf(w), opt: opt, rel: rel, drops: suggestionDrops{format: name}, spanAt: map[string]int{}}
+	return &DoccanoWriter{out: newOutBuf(w), opt: opt, rel: rel, drops: spanDrops{format: name}, spanAt: map[string]int{}}
 }
 
 // Write implements Writer.

@@ -23,6 +23,13 @@ type Options struct {
 	// Warn receives notes about input that was read but not kept whole
 	// ("3 A lines skipped"). nil discards them.
 	Warn func(msg string)
+	// KeepIgnored makes the Prodigy reader take the spans of "ignore"
+	// tasks as annotations; by default they are marked rejected, like
+	// those of "reject" tasks.
+	KeepIgnored bool
+	// TextKey is the member of a Label Studio task's "data" that holds the
+	// text; "" means "text", or else the one string member.
+	TextKey string
 }
 
 func (o Options) warn(format string, args ...any) {

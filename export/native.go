@@ -184,6 +184,8 @@ func parseSpan(sc *scanner, n int) (annotate.Span, error) {
 			s.Suggested, err = sc.bool()
 		case "reason":
 			s.Reason, err = nullableString(sc)
+		case "rejected":
+			s.Rejected, err = sc.bool()
 		default:
 			s.Extra, err = appendExtra(sc, s.Extra, key)
 		}
@@ -402,6 +404,11 @@ func appendSpan(buf []byte, s *annotate.Span, conv *annotate.UTF16Offsets) []byt
 		buf = appendKey(buf, "reason")
 		buf = appendString(buf, s.Reason)
 	}
+	if s.Rejected {
+		buf = append(buf, ',')
+		buf = appendKey(buf, "rejected")
+		buf = append(buf, "true"...)
+	}
 	buf = appendExtraFields(buf, s.Extra)
 	return append(buf, '}')
 }
@@ -435,8 +442,31 @@ func appendRelation(buf []byte, r *annotate.Relation) []byte {
 
 // appendExtraFields writes kept unknown members sorted by key.
 func appendExtraFields(buf []byte, extra []annotate.Field) []byte {
+	return appendExtraFieldsExcept(buf, extra, nil)
+}
+
+// appendExtraFieldsExcept writes kept unknown members sorted by key, but
+// those named in skip (keys a writer writes in its own way).
+func appendExtraFieldsExcept(buf []byte, extra []annotate.Field, skip []string) []byte {
 	if len(extra) == 0 {
 		return buf
+	}
+	if len(skip) > 0 {
+		kept := 0
+		for _, f := range extra {
+			if !slices.Contains(skip, f.Key) {
+				kept++
+			}
+		}
+		if kept < len(extra) {
+			filtered := make([]annotate.Field, 0, kept)
+			for _, f := range extra {
+				if !slices.Contains(skip, f.Key) {
+					filtered = append(filtered, f)
+				}
+			}
+			extra = filtered
+		}
 	}
 	order := make([]int, len(extra))
 	for i := range order {

@@ -1,9 +1,11 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"gloss/annotate"
@@ -30,9 +32,30 @@ func sniffProdigy(head []byte) bool {
 // from "start" and "end" (or from the tokens when only token_start and
 // token_end are given); relations name their ends by token index, with
 // head_span and child_span when Prodigy wrote them. "_annotator_id" is the
-// annotator; an "answer" other than "accept" is kept as an unknown key.
+// annotator.
+//
+// What training code needs survives: the tokens, when they are not
+// annotate.Tokenize's (see keepSourceTokens); _input_hash and _task_hash,
+// with a note of the text and spans they were computed for so that an
+// export keeps them while those are unchanged; every other span key
+// (score, source, rank, answer, input_hash, …) as the span's unknown keys.
+// Binary answers are negative evidence: the spans of a "reject" task, and
+// a span whose own "answer" is "reject", are marked rejected; so are those
+// of an "ignore" task unless Options.KeepIgnored. An answer other than
+// "accept" is kept and written back.
+//
+// Consecutive tasks with the same "id" and text are one document (Gloss
+// writes a document's accepted and rejected spans as two such tasks).
 type ProdigyReader struct {
 	jsonlReader
+	// next is a document read ahead, which did not belong to the one
+	// returned before it, with its line; err is an error met reading
+	// ahead, returned after the document before it.
+	next              *annotate.Document
+	nextLine, errLine int
+	err               error
+	// docLine is where the document last returned began.
+	docLine int
 }
 
 // NewProdigyReader reads Prodigy JSONL from r.
@@ -42,10 +65,65 @@ func NewProdigyReader(r io.Reader, name string, opt Options) *ProdigyReader {
 	return pr
 }
 
+// Next implements Reader.
+func (pr *ProdigyReader) Next() (*annotate.Document, error) {
+	cur, line := pr.next, pr.nextLine
+	pr.next = nil
+	if cur == nil {
+		if pr.err != nil {
+			err := pr.err
+			pr.err, pr.docLine = nil, pr.errLine
+			return nil, err
+		}
+		d, err := pr.jsonlReader.Next()
+		if err != nil {
+			pr.docLine = pr.jsonlReader.Line()
+			return nil, err
+		}
+		cur, line = d, pr.jsonlReader.Line()
+	}
+	for {
+		d, err := pr.jsonlReader.Next()
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				pr.err = err
+				pr.errLine = pr.jsonlReader.Line()
+			}
+			break
+		}
+		if d.ID != cur.ID || d.Text != cur.Text {
+			pr.next, pr.nextLine = d, pr.jsonlReader.Line()
+			break
+		}
+		pr.merge(cur, d)
+	}
+	pr.docLine = line
+	return cur, nil
+}
+
+// Line implements Reader: the line where the last document (or error)
+// began.
+func (pr *ProdigyReader) Line() int { return pr.docLine }
+
+// merge adds the spans and relations of d, a further task of the same
+// document, to cur.
+func (pr *ProdigyReader) merge(cur, d *annotate.Document) {
+	cur.Spans = append(cur.Spans, d.Spans...)
+	cur.Relations = append(cur.Relations, d.Relations...)
+	// The tasks' answers now live in their spans.
+	cur.Extra = slices.DeleteFunc(cur.Extra, func(f annotate.Field) bool { return f.Key == "answer" || f.Key == hashedKey })
+	dedupSpans(cur, pr.warnf)
+	if field(cur.Extra, inputHashKey) != nil {
+		cur.Extra = append(cur.Extra, annotate.Field{Key: hashedKey, Value: appendHashed(nil, cur)})
+	}
+}
+
 type prodigySpan struct {
 	start, end, tokStart, tokEnd int
 	hasOffsets, hasTokens        bool
-	label                        string
+	label, text                  string
+	rejected                     bool
+	extra                        []annotate.Field
 }
 
 type prodigyRel struct {
@@ -54,14 +132,25 @@ type prodigyRel struct {
 	label               string
 }
 
+// The keys of a Prodigy task that Gloss keeps as they are, and the one it
+// adds to know whether they still hold.
+const (
+	inputHashKey = "_input_hash"
+	taskHashKey  = "_task_hash"
+	// hashedKey records {"text": T, "spans": S}, Gloss's hashes of the
+	// text and spans that _input_hash and _task_hash were read with.
+	hashedKey = "_gloss_hashed"
+)
+
 func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 	sc := &pr.sc
 	sc.reset(line)
 	d := &annotate.Document{}
 	hasText := false
-	var toks [][2]int
+	var toks []sourceToken
 	var spans []prodigySpan
 	var rels []prodigyRel
+	answer, hashes := "", 0
 	err := sc.document(func(key []byte) error {
 		var err error
 		switch string(key) {
@@ -110,13 +199,20 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 			})
 		case "meta":
 			d.Meta, err = metaObject(sc)
-		case "_input_hash", "_task_hash":
-			// Recomputed on export.
+		case inputHashKey, taskHashKey:
+			hashes++
+			d.Extra, err = appendExtra(sc, d.Extra, key)
+		case hashedKey:
+			// Made again below for what was read.
 			_, err = sc.skip()
 		case "answer":
 			if sc.peek() == '"' {
-				raw, _ := sc.skip()
-				if string(raw) == `"accept"` {
+				raw, err := sc.skip()
+				if err != nil {
+					return err
+				}
+				answer = string(raw[1 : len(raw)-1])
+				if answer == "accept" {
 					return nil
 				}
 				d.Extra = append(d.Extra, annotate.Field{Key: "answer", Value: compactRaw(raw)})
@@ -137,16 +233,21 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 	if d.ID == "" {
 		d.ID = pr.defaultID()
 	}
+	rejectAll := answer == "reject" || (answer == "ignore" && !pr.opt.KeepIgnored)
 	for i, s := range spans {
 		if !s.hasOffsets {
 			if !s.hasTokens || s.tokStart < 0 || s.tokEnd < s.tokStart || s.tokEnd >= len(toks) {
 				return nil, fmt.Errorf("span %d: no start and end, and no token range inside the %d tokens", i+1, len(toks))
 			}
-			s.start, s.end = toks[s.tokStart][0], toks[s.tokEnd][1]
+			s.start, s.end = toks[s.tokStart].start, toks[s.tokEnd].end
 		}
-		d.Spans = append(d.Spans, annotate.Span{Start: s.start, End: s.end, Label: s.label})
+		d.Spans = append(d.Spans, annotate.Span{Start: s.start, End: s.end, Label: s.label, Text: s.text,
+			Rejected: rejectAll || s.rejected, Extra: s.extra})
 	}
 	if err := completeSpans(d, pr.opt.UTF16); err != nil {
+		return nil, err
+	}
+	if err := pr.tokens(d, toks); err != nil {
 		return nil, err
 	}
 	if len(rels) > 0 {
@@ -155,14 +256,79 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 		}
 	}
 	dedupSpans(d, pr.warnf)
+	if hashes > 0 {
+		d.Extra = append(d.Extra, annotate.Field{Key: hashedKey, Value: appendHashed(nil, d)})
+	}
 	return d, nil
+}
+
+// tokens converts the tokens to code points, checks them against the
+// text, and keeps them when they are not annotate.Tokenize's.
+func (pr *ProdigyReader) tokens(d *annotate.Document, toks []sourceToken) error {
+	if len(toks) == 0 {
+		return nil
+	}
+	n, last := d.Len(), 0
+	for i := range toks {
+		t := &toks[i]
+		if pr.opt.UTF16 {
+			var ok1, ok2 bool
+			u := d.UTF16()
+			t.start, ok1 = u.ToRune(t.start)
+			t.end, ok2 = u.ToRune(t.end)
+			if !ok1 || !ok2 {
+				return fmt.Errorf("token %d: UTF-16 offset inside a surrogate pair", i)
+			}
+		}
+		if t.start < last || t.end <= t.start || t.end > n {
+			return fmt.Errorf("token %d: offsets [%d,%d) out of order or outside the text (%d code points)", i, t.start, t.end, n)
+		}
+		last = t.end
+	}
+	keepSourceTokens(d, toks)
+	return nil
+}
+
+// appendHashed appends Gloss's hashes of d's text and spans: the record of
+// what _input_hash and _task_hash describe.
+func appendHashed(buf []byte, d *annotate.Document) []byte {
+	buf = append(buf, `{"text":`...)
+	buf = appendInt(buf, textHash(d.Text))
+	buf = append(buf, `,"spans":`...)
+	buf = appendInt(buf, spansHash(d, sortedSpans(d.Spans)))
+	return append(buf, '}')
+}
+
+// spansHash hashes the offsets, labels and rejections of the spans at
+// order.
+func spansHash(d *annotate.Document, order []int) int {
+	h := uint32(2166136261)
+	mix := func(n int) {
+		for k := 0; k < 4; k++ {
+			h = (h ^ uint32(byte(n>>(8*k)))) * 16777619
+		}
+	}
+	for _, i := range order {
+		s := &d.Spans[i]
+		mix(s.Start)
+		mix(s.End)
+		for k := 0; k < len(s.Label); k++ {
+			h = (h ^ uint32(s.Label[k])) * 16777619
+		}
+		if s.Rejected {
+			mix(1)
+		} else {
+			mix(0)
+		}
+	}
+	return int(int32(h))
 }
 
 // relations resolves Prodigy relations to spans: by head_span and
 // child_span when given, else by the span that ends at (or contains) the
 // token. Relations between tokens outside any span cannot be kept in Gloss
 // and are skipped with a warning.
-func (pr *ProdigyReader) relations(d *annotate.Document, spans []prodigySpan, toks [][2]int, rels []prodigyRel) error {
+func (pr *ProdigyReader) relations(d *annotate.Document, spans []prodigySpan, toks []sourceToken, rels []prodigyRel) error {
 	conv := func(off int) int { return off }
 	if pr.opt.UTF16 {
 		u := d.UTF16()
@@ -170,11 +336,11 @@ func (pr *ProdigyReader) relations(d *annotate.Document, spans []prodigySpan, to
 	}
 	find := func(tok int, sp *prodigySpan) int {
 		if sp != nil {
-			start, end := sp.start, sp.end
+			start, end := conv(sp.start), conv(sp.end)
 			if !sp.hasOffsets && sp.hasTokens && sp.tokStart >= 0 && sp.tokStart <= sp.tokEnd && sp.tokEnd < len(toks) {
-				start, end = toks[sp.tokStart][0], toks[sp.tokEnd][1]
+				// Token offsets are code points by now.
+				start, end = toks[sp.tokStart].start, toks[sp.tokEnd].end
 			}
-			start, end = conv(start), conv(end)
 			for i := range d.Spans {
 				s := &d.Spans[i]
 				if s.Start == start && s.End == end && (sp.label == "" || s.Label == sp.label) {
@@ -186,7 +352,7 @@ func (pr *ProdigyReader) relations(d *annotate.Document, spans []prodigySpan, to
 		if tok < 0 || tok >= len(toks) {
 			return -1
 		}
-		ts, te := conv(toks[tok][0]), conv(toks[tok][1])
+		ts, te := toks[tok].start, toks[tok].end
 		best := -1
 		for i := range d.Spans {
 			s := &d.Spans[i]
@@ -217,20 +383,33 @@ func (pr *ProdigyReader) relations(d *annotate.Document, spans []prodigySpan, to
 	return nil
 }
 
-func parseProdigyToken(sc *scanner, n int) ([2]int, error) {
-	var t [2]int
+func parseProdigyToken(sc *scanner, n int) (sourceToken, error) {
+	t := sourceToken{ws: -1}
 	var hasStart, hasEnd bool
 	err := sc.object(func(key []byte) error {
 		var err error
 		switch string(key) {
 		case "start":
-			t[0], err = sc.int()
+			t.start, err = sc.int()
 			hasStart = true
 		case "end":
-			t[1], err = sc.int()
+			t.end, err = sc.int()
 			hasEnd = true
-		default:
+		case "ws":
+			if sc.null() {
+				return nil
+			}
+			var ws bool
+			ws, err = sc.bool()
+			t.ws = 0
+			if ws {
+				t.ws = 1
+			}
+		case "text", "id":
+			// The text is the document's, and ids are positions.
 			_, err = sc.skip()
+		default:
+			t.extra, err = appendExtra(sc, t.extra, key)
 		}
 		return err
 	})
@@ -263,8 +442,22 @@ func parseProdigySpan(sc *scanner) (prodigySpan, error) {
 			hasTE = true
 		case "label":
 			s.label, err = nullableString(sc)
+		case "text":
+			s.text, err = nullableString(sc)
+		case "answer":
+			if sc.peek() == '"' {
+				raw, err := sc.skip()
+				if err != nil {
+					return err
+				}
+				s.rejected = string(raw) == `"reject"`
+				s.extra = append(s.extra, annotate.Field{Key: "answer", Value: compactRaw(raw)})
+				return nil
+			}
+			s.extra, err = appendExtra(sc, s.extra, key)
 		default:
-			_, err = sc.skip()
+			// score, source, rank, input_hash, pattern, …
+			s.extra, err = appendExtra(sc, s.extra, key)
 		}
 		return err
 	})
@@ -311,66 +504,124 @@ func parseProdigyRelation(sc *scanner) (prodigyRel, error) {
 	return r, err
 }
 
-// ProdigyWriter writes Prodigy tasks: text, tokens (annotate.Tokenize, with
-// "ws"), spans with token_start and inclusive token_end, relations with
-// head and child token indexes (the last token of each span) and their
-// head_span and child_span, answer "accept", hashes computed from the text
-// and the annotations, and the document id, annotator and meta.
+// ProdigyWriter writes Prodigy tasks: text, tokens, spans with token_start
+// and inclusive token_end, relations with head and child token indexes
+// (the last token of each span) and their head_span and child_span, the
+// hashes, the answer, and the document id, annotator, meta and unknown
+// keys.
+//
+// Tokens are the document's source tokens while every span lines up with
+// them, else annotate.Tokenize's (with "ws"). _input_hash and _task_hash
+// are the ones read while the text and spans are those they were read
+// with; otherwise they are made from the text and spans (32-bit FNV-1a,
+// signed like Prodigy's). A document's rejected spans are written as a
+// task of their own with "answer": "reject" (the same text and
+// _input_hash, as Prodigy stores binary decisions), after the task of its
+// accepted spans if it has any.
 type ProdigyWriter struct {
 	out    outBuf
 	opt    Options
-	drops  suggestionDrops
+	drops  spanDrops
+	toks   tokenSource
 	spanAt map[string]int
 	ends   []int // per written span: its last token, or -1
 	firsts []int
 	// tokBytes holds the byte offsets of the tokens, start and end.
-	tokBytes []int
+	tokBytes       []int
+	accept, reject []int
+	split          int // relations between an accepted and a rejected span
 }
 
 // NewProdigyWriter writes to w.
 func NewProdigyWriter(w io.Writer, opt Options) *ProdigyWriter {
-	return &ProdigyWriter{out: newOutBuf(w), opt: opt, drops: suggestionDrops{format: "prodigy"}, spanAt: map[string]int{}}
+	return &ProdigyWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "prodigy", keepRejected: true}, spanAt: map[string]int{}}
 }
 
 // Write implements Writer.
 func (pw *ProdigyWriter) Write(d *annotate.Document) error {
+	kept := pw.drops.kept(d)
+	toks, src := pw.toks.tokens(d, kept)
+	pw.accept, pw.reject = pw.accept[:0], pw.reject[:0]
+	for _, i := range kept {
+		if d.Spans[i].Rejected {
+			pw.reject = append(pw.reject, i)
+		} else {
+			pw.accept = append(pw.accept, i)
+		}
+	}
+	answer := fieldString(d.Extra, "answer")
+	// The hashes read hold while the text and spans are those read.
+	inputHash, taskHash := field(d.Extra, inputHashKey), field(d.Extra, taskHashKey)
+	var want []byte
+	if h := field(d.Extra, hashedKey); h != nil {
+		want = appendHashed(nil, d)
+		if string(want) != string(h) {
+			taskHash = nil
+			if !sameTextHash(h, d) {
+				inputHash = nil
+			}
+		}
+	} else {
+		inputHash, taskHash = nil, nil
+	}
+	if inputHash == nil {
+		inputHash = strconv.AppendInt(nil, int64(textHash(d.Text)), 10)
+	}
+	tasks := 0
+	if len(pw.accept) > 0 || len(pw.reject) == 0 {
+		a := answer
+		if a == "" || (a == "reject" || a == "ignore") && len(pw.reject) > 0 {
+			a = "accept"
+		}
+		tasks++
+		pw.task(d, toks, src, pw.accept, a, inputHash, taskHash, len(pw.reject) == 0)
+	}
+	if len(pw.reject) > 0 {
+		a := "reject"
+		if answer == "ignore" {
+			a = "ignore"
+		}
+		pw.task(d, toks, src, pw.reject, a, inputHash, taskHash, tasks == 0)
+	}
+	// Relations go in the task that holds both their ends; one between
+	// an accepted and a rejected span has none.
+	spanAt := spanNumbers(d, kept, pw.spanAt)
+	for i := range d.Relations {
+		r := &d.Relations[i]
+		if !pw.drops.keptRelation(r, spanAt) {
+			continue
+		}
+		if d.Spans[kept[spanAt[r.From]]].Rejected != d.Spans[kept[spanAt[r.To]]].Rejected {
+			pw.split++
+		}
+	}
+	return pw.out.maybeFlush()
+}
+
+// task appends one task of d with the spans at spans.
+func (pw *ProdigyWriter) task(d *annotate.Document, toks []annotate.Token, src []sourceToken, spans []int, answer string, inputHash, taskHash []byte, only bool) {
 	buf := pw.out.buf
 	off := offsetsOf(d, pw.opt.UTF16)
-	kept := pw.drops.kept(d)
-	toks := d.Tokens()
-	pw.tokBytes = tokenBytes(d.Text, toks, pw.tokBytes)
 	text := d.Text
 	buf = append(buf, `{"id":`...)
 	buf = appendString(buf, d.ID)
 	buf = append(buf, `,"text":`...)
 	buf = appendString(buf, text)
-	inputHash := textHash(text)
 	buf = append(buf, `,"_input_hash":`...)
-	buf = appendInt(buf, inputHash)
-	buf = append(buf, `,"tokens":[`...)
-	for i, t := range toks {
-		if i > 0 {
-			buf = append(buf, ',')
-		}
-		bs, be := pw.tokBytes[2*i], pw.tokBytes[2*i+1]
-		buf = append(buf, `{"text":`...)
-		buf = appendString(buf, text[bs:be])
-		buf = append(buf, `,"start":`...)
-		buf = appendInt(buf, off.of(t.Start))
-		buf = append(buf, `,"end":`...)
-		buf = appendInt(buf, off.of(t.End))
-		buf = append(buf, `,"id":`...)
-		buf = appendInt(buf, i)
-		if be < len(text) && (text[be] == ' ' || text[be] == '\t' || text[be] == '\n' || text[be] == '\r') {
-			buf = append(buf, `,"ws":true}`...)
+	buf = append(buf, inputHash...)
+	buf = append(buf, `,"tokens":`...)
+	if src != nil {
+		if raw := field(d.Extra, tokensKey); raw != nil && !pw.opt.UTF16 {
+			buf = append(buf, raw...)
 		} else {
-			buf = append(buf, `,"ws":false}`...)
+			buf = appendSourceTokens(buf, d, src, off)
 		}
+	} else {
+		buf = pw.appendTokens(buf, d, toks, off)
 	}
-	buf = append(buf, `],"spans":[`...)
+	buf = append(buf, `,"spans":[`...)
 	pw.firsts, pw.ends = pw.firsts[:0], pw.ends[:0]
-	taskKey := 0
-	for k, i := range kept {
+	for k, i := range spans {
 		s := &d.Spans[i]
 		if k > 0 {
 			buf = append(buf, ',')
@@ -380,16 +631,17 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 			first, last = -1, -1
 		}
 		pw.firsts, pw.ends = append(pw.firsts, first), append(pw.ends, last)
-		buf = appendProdigySpan(buf, s, off, first, last)
-		taskKey = taskKey*31 + s.Start*7 + s.End
+		buf = appendProdigySpan(buf, d, s, off, first, last, true)
 	}
 	buf = append(buf, ']')
-	spanAt := spanNumbers(d, kept, pw.spanAt)
+	spanAt := spanNumbers(d, spans, pw.spanAt)
 	n := 0
 	for i := range d.Relations {
 		r := &d.Relations[i]
-		if !pw.drops.keptRelation(r, spanAt) {
-			continue
+		_, okFrom := spanAt[r.From]
+		_, okTo := spanAt[r.To]
+		if !okFrom || !okTo || r.Suggested {
+			continue // counted by Write
 		}
 		if n == 0 {
 			buf = append(buf, `,"relations":[`...)
@@ -403,9 +655,9 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 		buf = append(buf, `,"child":`...)
 		buf = appendInt(buf, pw.ends[c])
 		buf = append(buf, `,"head_span":`...)
-		buf = appendProdigySpan(buf, &d.Spans[kept[h]], off, pw.firsts[h], pw.ends[h])
+		buf = appendProdigySpan(buf, d, &d.Spans[spans[h]], off, pw.firsts[h], pw.ends[h], false)
 		buf = append(buf, `,"child_span":`...)
-		buf = appendProdigySpan(buf, &d.Spans[kept[c]], off, pw.firsts[c], pw.ends[c])
+		buf = appendProdigySpan(buf, d, &d.Spans[spans[c]], off, pw.firsts[c], pw.ends[c], false)
 		buf = append(buf, `,"label":`...)
 		buf = appendString(buf, r.Label)
 		buf = append(buf, '}')
@@ -414,7 +666,12 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 		buf = append(buf, ']')
 	}
 	buf = append(buf, `,"_task_hash":`...)
-	buf = appendInt(buf, textHash(strconv.Itoa(inputHash), strconv.Itoa(taskKey), strconv.Itoa(len(kept))))
+	if taskHash != nil && only {
+		buf = append(buf, taskHash...)
+	} else {
+		ih, _ := strconv.Atoi(string(inputHash))
+		buf = appendInt(buf, textHash(strconv.Itoa(ih), strconv.Itoa(spansHash(d, spans)), answer))
+	}
 	if d.Annotator != "" {
 		buf = append(buf, `,"_annotator_id":`...)
 		buf = appendString(buf, d.Annotator)
@@ -423,16 +680,46 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 		buf = append(buf, `,"meta":`...)
 		buf = append(buf, d.Meta...)
 	}
-	if !hasField(d.Extra, "answer") {
-		buf = append(buf, `,"answer":"accept"`...)
-	}
-	buf = appendExtraFields(buf, d.Extra)
+	buf = append(buf, `,"answer":`...)
+	buf = appendString(buf, answer)
+	buf = appendExtraFieldsExcept(buf, d.Extra, prodigyOwnKeys)
 	buf = append(buf, '}', '\n')
 	pw.out.buf = buf
-	return pw.out.maybeFlush()
 }
 
-func appendProdigySpan(buf []byte, s *annotate.Span, off offsets, first, last int) []byte {
+// prodigyOwnKeys are the document keys the writer writes itself.
+var prodigyOwnKeys = []string{tokensKey, inputHashKey, taskHashKey, hashedKey, "answer"}
+
+// appendTokens writes annotate.Tokenize's tokens with "ws".
+func (pw *ProdigyWriter) appendTokens(buf []byte, d *annotate.Document, toks []annotate.Token, off offsets) []byte {
+	text := d.Text
+	pw.tokBytes = tokenBytes(text, toks, pw.tokBytes)
+	buf = append(buf, '[')
+	for i, t := range toks {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		bs, be := pw.tokBytes[2*i], pw.tokBytes[2*i+1]
+		buf = append(buf, `{"text":`...)
+		buf = appendString(buf, text[bs:be])
+		buf = append(buf, `,"start":`...)
+		buf = appendInt(buf, off.of(t.Start))
+		buf = append(buf, `,"end":`...)
+		buf = appendInt(buf, off.of(t.End))
+		buf = append(buf, `,"id":`...)
+		buf = appendInt(buf, i)
+		if be < len(text) && isSpaceByte(text[be]) {
+			buf = append(buf, `,"ws":true}`...)
+		} else {
+			buf = append(buf, `,"ws":false}`...)
+		}
+	}
+	return append(buf, ']')
+}
+
+// appendProdigySpan writes a span; with keys, its text and unknown keys
+// too (a relation's head_span and child_span are only its place).
+func appendProdigySpan(buf []byte, d *annotate.Document, s *annotate.Span, off offsets, first, last int, keys bool) []byte {
 	buf = append(buf, `{"start":`...)
 	buf = appendInt(buf, off.of(s.Start))
 	buf = append(buf, `,"end":`...)
@@ -445,16 +732,39 @@ func appendProdigySpan(buf []byte, s *annotate.Span, off offsets, first, last in
 	}
 	buf = append(buf, `,"label":`...)
 	buf = appendString(buf, s.Label)
+	if keys {
+		buf = append(buf, `,"text":`...)
+		buf = appendString(buf, d.Slice(s.Start, s.End))
+		buf = appendExtraFields(buf, s.Extra)
+	}
 	return append(buf, '}')
 }
 
-func hasField(fields []annotate.Field, key string) bool {
+// sameTextHash reports whether the "text" member of a _gloss_hashed
+// record is the hash of d's text.
+func sameTextHash(hashed []byte, d *annotate.Document) bool {
+	want := appendInt([]byte(`{"text":`), textHash(d.Text))
+	return len(hashed) > len(want) && string(hashed[:len(want)]) == string(want) && hashed[len(want)] == ','
+}
+
+// field returns the value of the kept member key, or nil.
+func field(fields []annotate.Field, key string) []byte {
 	for _, f := range fields {
 		if f.Key == key {
-			return true
+			return f.Value
 		}
 	}
-	return false
+	return nil
+}
+
+// fieldString returns the kept member key when it is a JSON string
+// without escapes, else "".
+func fieldString(fields []annotate.Field, key string) string {
+	v := field(fields, key)
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' && !bytes.ContainsAny(v[1:len(v)-1], `"\`) {
+		return string(v[1 : len(v)-1])
+	}
+	return ""
 }
 
 // Prepare implements Preparer: it tokenizes the text ahead of Write.
@@ -468,5 +778,9 @@ func (pw *ProdigyWriter) Prepare(d *annotate.Document) {
 // Close implements Writer.
 func (pw *ProdigyWriter) Close() error {
 	pw.drops.warn(pw.opt)
+	pw.toks.warn(pw.opt, "prodigy")
+	if pw.split > 0 {
+		pw.opt.warn("prodigy: left out %d relation(s) between an accepted and a rejected span: they are written as two tasks", pw.split)
+	}
 	return pw.out.flush()
 }

@@ -14,14 +14,14 @@ import (
 
 // holds says what a format keeps; the round trip checks exactly that.
 type holds struct {
-	relations, notes, meta, suggestions, annotator, sameLabelOverlap bool
+	relations, notes, meta, suggestions, annotator, sameLabelOverlap, rejected bool
 }
 
 var formatHolds = map[string]holds{
-	"jsonl":       {true, true, true, true, true, true},
+	"jsonl":       {true, true, true, true, true, true, true},
 	"doccano":     {meta: true, sameLabelOverlap: true},
 	"doccano-rel": {relations: true, meta: true, sameLabelOverlap: true},
-	"prodigy":     {relations: true, meta: true, annotator: true, sameLabelOverlap: true},
+	"prodigy":     {relations: true, meta: true, annotator: true, sameLabelOverlap: true, rejected: true},
 	"labelstudio": {relations: true, notes: true, meta: true, suggestions: true, annotator: true, sameLabelOverlap: true},
 	"brat":        {relations: true, notes: true, sameLabelOverlap: true},
 	"conll":       {},
@@ -73,6 +73,7 @@ func roundTripDocs() []*annotate.Document {
 		annotate.Span{Text: "Mañana llueve", Label: "QUOTE"},
 		annotate.Span{Text: "Zoë agreed", Label: "CLAIM"},
 		annotate.Span{Text: "agreed. Zoë", Label: "CLAIM"},
+		annotate.Span{Text: "Café́", Label: "ACTOR", Rejected: true},
 	)
 	rel(b, "SAID_BY", 1, 0)
 	c := mkDoc("cjk/文書", "習近平表示：「中国支持和平。」\n外交部发言人说，会谈很成功。",
@@ -107,7 +108,7 @@ func project(d *annotate.Document, h holds) string {
 	key := map[string]string{}
 	lastEnd := map[string]int{}
 	for _, s := range spans {
-		if s.Suggested && !h.suggestions {
+		if s.Suggested && !h.suggestions || s.Rejected && !h.rejected {
 			continue
 		}
 		if !h.sameLabelOverlap {
@@ -124,6 +125,9 @@ func project(d *annotate.Document, h holds) string {
 		}
 		if h.suggestions {
 			fmt.Fprintf(&out, " suggested %v", s.Suggested)
+		}
+		if h.rejected {
+			fmt.Fprintf(&out, " rejected %v", s.Rejected)
 		}
 		out.WriteByte('\n')
 	}
@@ -225,6 +229,9 @@ func TestRoundTrip(t *testing.T) {
 				if !h.suggestions && !strings.Contains(strings.Join(*warned, "\n"), "left out 1 suggested span(s)") {
 					t.Errorf("no warning about the suggestion left out: %q", *warned)
 				}
+				if !h.rejected && !strings.Contains(strings.Join(*warned, "\n"), "left out 1 rejected span(s)") {
+					t.Errorf("no warning about the rejected span left out: %q", *warned)
+				}
 			})
 		}
 	}
@@ -242,7 +249,7 @@ func TestUTF16Offsets(t *testing.T) {
 		{"doccano", false, `[[2,5,"ACTOR"]]`},
 		{"doccano", true, `[[3,6,"ACTOR"]]`},
 		{"doccano-rel", true, `"start_offset":3,"end_offset":6`},
-		{"prodigy", true, `{"start":3,"end":6,"token_start":1,"token_end":1,"label":"ACTOR"}`},
+		{"prodigy", true, `{"start":3,"end":6,"token_start":1,"token_end":1,"label":"ACTOR","text":"Ana"}`},
 		{"labelstudio", false, `"value":{"start":2,"end":5,"text":"Ana"`},
 		{"jsonl", true, `"start":3,"end":6`},
 		{"brat", false, "T1\tACTOR 2 5\tAna"},

@@ -54,6 +54,23 @@ type Report struct {
 	// Overall pools the spans of all labels for the F1 figures; its κ and
 	// α are the means over Labels (1 when no label was used).
 	Overall Measures
+	// Relations lists every relation label that some file used, in the
+	// label set's order, then relations it does not know by name.
+	Relations []RelationReport
+	// F1ExactAll is f1_exact pooling every span and every relation (a
+	// relation counts as one more item to agree on): a quote whose
+	// speaker differs lowers it although its spans all agree. Documents
+	// are ranked by it (see CompareAgreement).
+	F1ExactAll float64
+}
+
+// CompareAgreement orders reports from the least agreed: by F1ExactAll,
+// then by overall κ. Callers break ties by document id.
+func CompareAgreement(a, b Report) int {
+	if c := cmp.Compare(a.F1ExactAll, b.F1ExactAll); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Overall.Kappa, b.Overall.Kappa)
 }
 
 // Compare measures the agreement of the annotations of one document, given
@@ -92,11 +109,17 @@ type Corpus struct {
 	docs   int
 	units  int
 
+	relLabels []string
+	relIndex  map[string]int
+	relCounts []relCounts
+
 	// Scratch reused from document to document.
 	prefix []int32
 	doc    docScratch
 	unions [][]interval
 	events []event
+	ids    map[string]spanKey
+	links  [][]link
 }
 
 // NewCorpus starts an empty accumulator for the given number of files.
@@ -105,7 +128,7 @@ func NewCorpus(files int, ls *annotate.LabelSet) *Corpus {
 	if ls == nil {
 		ls = annotate.DefaultLabelSet()
 	}
-	c := &Corpus{files: files, ls: ls, index: map[string]int{}}
+	c := &Corpus{files: files, ls: ls, index: map[string]int{}, relIndex: map[string]int{}}
 	for i := range files {
 		for j := i + 1; j < files; j++ {
 			c.pairs = append(c.pairs, [2]int{i, j})
@@ -133,7 +156,7 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 	c.docs++
 	c.units += doc.units
 	for _, lc := range doc.labels {
-		k := c.labelID(lc.name)
+		k := intern(lc.name, &c.labels, c.index, &c.counts, c.newCounts)
 		dst := &c.counts[k]
 		for f, n := range lc.spans {
 			dst.spans[f] += n
@@ -150,26 +173,52 @@ func (c *Corpus) Add(docs []*annotate.Document) (Report, error) {
 			dst.hist[depth] += n
 		}
 	}
-	return c.report(1, doc.units, doc.names(), doc.countsList()), nil
+	for _, rc := range doc.rels {
+		dst := &c.relCounts[intern(rc.name, &c.relLabels, c.relIndex, &c.relCounts, c.newRelCounts)]
+		for f, n := range rc.relations {
+			dst.relations[f] += n
+		}
+		for p, pc := range rc.pairs {
+			d := &dst.pairs[p]
+			d.exact += pc.exact
+			d.overlap += pc.overlap
+			d.linked += pc.linked
+			d.agreed += pc.agreed
+		}
+	}
+	names, counts := columns(doc.labels, func(l *docLabel) (string, labelCounts) { return l.name, l.labelCounts })
+	relNames, rels := columns(doc.rels, func(r *docRel) (string, relCounts) { return r.name, r.relCounts })
+	return c.report(1, doc.units, names, counts, relNames, rels), nil
 }
 
 // Report returns the agreement over every document added so far.
 func (c *Corpus) Report() Report {
-	return c.report(c.docs, c.units, c.labels, c.counts)
+	return c.report(c.docs, c.units, c.labels, c.counts, c.relLabels, c.relCounts)
 }
 
 // Documents is the number of documents added so far.
 func (c *Corpus) Documents() int { return c.docs }
 
-func (c *Corpus) labelID(name string) int {
-	if k, ok := c.index[name]; ok {
+// intern returns name's place in names, adding it (and fresh counts to
+// counts) the first time.
+func intern[C any](name string, names *[]string, index map[string]int, counts *[]C, fresh func() C) int {
+	if k, ok := index[name]; ok {
 		return k
 	}
-	k := len(c.labels)
-	c.index[name] = k
-	c.labels = append(c.labels, name)
-	c.counts = append(c.counts, c.newCounts())
+	k := len(*names)
+	index[name] = k
+	*names = append(*names, name)
+	*counts = append(*counts, fresh())
 	return k
+}
+
+// columns splits a document's tallies into names and counts, for report.
+func columns[T, C any](items []T, split func(T) (string, C)) ([]string, []C) {
+	names, counts := make([]string, len(items)), make([]C, len(items))
+	for i, it := range items {
+		names[i], counts[i] = split(it)
+	}
+	return names, counts
 }
 
 func (c *Corpus) newCounts() labelCounts {
@@ -219,25 +268,11 @@ type docLabel struct {
 
 // docScratch is one document's tallies.
 type docScratch struct {
-	units  int
-	labels []*docLabel
-	index  map[string]*docLabel
-}
-
-func (d *docScratch) names() []string {
-	names := make([]string, len(d.labels))
-	for i, l := range d.labels {
-		names[i] = l.name
-	}
-	return names
-}
-
-func (d *docScratch) countsList() []labelCounts {
-	out := make([]labelCounts, len(d.labels))
-	for i, l := range d.labels {
-		out[i] = l.labelCounts
-	}
-	return out
+	units    int
+	labels   []*docLabel
+	index    map[string]*docLabel
+	rels     []*docRel
+	relIndex map[string]*docRel
 }
 
 // compareDoc tallies one document; prefix is its unit prefix.
@@ -252,10 +287,11 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 	n := len(prefix) - 1
 	for f, doc := range docs {
 		for _, s := range doc.Spans {
-			// Suggestions are not annotations; spans out of range are
-			// clipped so that a document being edited cannot panic here.
+			// Suggestions and rejected spans are not annotations; spans
+			// out of range are clipped so that a document being edited
+			// cannot panic here.
 			start, end := max(s.Start, 0), min(s.End, n)
-			if s.Suggested || start >= end {
+			if !s.Asserted() || start >= end {
 				continue
 			}
 			l := d.index[s.Label]
@@ -288,7 +324,7 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 		for p, fg := range c.pairs {
 			a, b := l.byFile[fg[0]], l.byFile[fg[1]]
 			l.pairs[p] = pairCounts{
-				exact:   commonCount(a, b),
+				exact:   commonSorted(a, b, compareIntervals),
 				overlap: maxOverlapMatching(a, b),
 				a1:      covered[fg[0]],
 				b1:      covered[fg[1]],
@@ -297,6 +333,7 @@ func (c *Corpus) compareDoc(docs []*annotate.Document, prefix []int32) *docScrat
 		}
 		c.events = depthHistogram(unions, units, l.hist, c.events)
 	}
+	c.compareRelations(docs, n)
 	return d
 }
 
@@ -345,22 +382,9 @@ func depthHistogram(unions [][]interval, units func(interval) int, hist []int, e
 }
 
 // report turns tallies into figures.
-func (c *Corpus) report(docs, units int, names []string, counts []labelCounts) Report {
+func (c *Corpus) report(docs, units int, names []string, counts []labelCounts, relNames []string, rels []relCounts) Report {
 	r := Report{Documents: docs, Units: units}
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		ia, ib := c.ls.LabelIndex(names[a]), c.ls.LabelIndex(names[b])
-		if (ia < 0) != (ib < 0) {
-			return cmp.Compare(ib, ia) // known labels (index ≥ 0) first
-		}
-		if ia != ib {
-			return cmp.Compare(ia, ib)
-		}
-		return cmp.Compare(names[a], names[b])
-	})
+	order := knownFirst(names, c.ls.LabelIndex)
 	pooled := make([]pairCounts, len(c.pairs))
 	pooledSpans := make([]int, c.files)
 	for _, i := range order {
@@ -400,7 +424,38 @@ func (c *Corpus) report(docs, units int, names []string, counts []labelCounts) R
 	}
 	r.Overall.F1Exact /= float64(len(c.pairs))
 	r.Overall.F1Overlap /= float64(len(c.pairs))
+	r.Relations = c.relationReports(relNames, rels)
+	for p, fg := range c.pairs {
+		m, na, nb := pooled[p].exact, pooledSpans[fg[0]], pooledSpans[fg[1]]
+		for _, rc := range rels {
+			m += rc.pairs[p].exact
+			na += rc.relations[fg[0]]
+			nb += rc.relations[fg[1]]
+		}
+		r.F1ExactAll += f1(m, na, nb)
+	}
+	r.F1ExactAll /= float64(len(c.pairs))
 	return r
+}
+
+// knownFirst orders names (by their indexes): those the label set knows
+// (index gives their place, or -1) in its order, then the others by name.
+func knownFirst(names []string, index func(string) int) []int {
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		ia, ib := index(names[a]), index(names[b])
+		if (ia < 0) != (ib < 0) {
+			return cmp.Compare(ib, ia) // known names (index ≥ 0) first
+		}
+		if ia != ib {
+			return cmp.Compare(ia, ib)
+		}
+		return cmp.Compare(names[a], names[b])
+	})
+	return order
 }
 
 // binaryAlpha is α over units coded 0/1 by all of files coders, given

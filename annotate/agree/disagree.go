@@ -22,7 +22,18 @@ const (
 	Boundary
 	// LabelDiffers: spans with the same offsets and different labels.
 	LabelDiffers
+	// Speaker: a source span (a quote, a claim) both have, linked by a
+	// relation in both, to speakers that differ.
+	Speaker
+	// MissingSpeaker: a source span both have, linked in A, not in B.
+	MissingSpeaker
+	// ExtraSpeaker: a source span both have, linked in B, not in A.
+	ExtraSpeaker
 )
+
+// IsSpeaker reports whether k is about the speakers of a source span
+// rather than about spans.
+func (k Kind) IsSpeaker() bool { return k == Speaker || k == MissingSpeaker || k == ExtraSpeaker }
 
 func (k Kind) String() string {
 	switch k {
@@ -34,6 +45,12 @@ func (k Kind) String() string {
 		return "boundary"
 	case LabelDiffers:
 		return "label"
+	case Speaker:
+		return "speaker"
+	case MissingSpeaker:
+		return "missing speaker"
+	case ExtraSpeaker:
+		return "extra speaker"
 	}
 	return "unknown"
 }
@@ -42,18 +59,31 @@ func (k Kind) String() string {
 type Disagreement struct {
 	Kind Kind
 	// A and B index the spans of the two documents; -1 where that side has
-	// none (B for Missing, A for Extra).
+	// none (B for Missing, A for Extra). For the speaker kinds they are the
+	// source span, which both documents have.
 	A, B int
-	// Start and End cover both spans, for scrolling to the place.
+	// Start and End cover both spans, for scrolling to the place; for the
+	// speaker kinds, the source span.
 	Start, End int
+	// Relation is the relation label of a speaker kind ("SAID_BY"), and ""
+	// for the span kinds.
+	Relation string
+	// SpeakersA and SpeakersB index the spans each document links the
+	// source to by Relation, in text order (speaker kinds only).
+	SpeakersA, SpeakersB []int
 }
 
 // Disagreements lists where b differs from a: spans they share exactly are
 // left out; spans with the same offsets and different labels are paired
 // first (LabelDiffers), then same-label spans that overlap, as many as
-// possible (Boundary); what remains is Missing from b or Extra in b. The
-// list is in text order. Suggested spans are ignored. a and b are assumed
-// to have the same text.
+// possible (Boundary); what remains is Missing from b or Extra in b. Then
+// the speakers: for each source span both have exactly and that either
+// links by a relation, Speaker when both link it to speakers that do not
+// agree (as speaker_agreement counts them), MissingSpeaker or
+// ExtraSpeaker when only a or only b links it. The list is in text order,
+// a source's speaker entry after any span entry of the same extent.
+// Suggested and rejected spans, and suggested relations, are ignored. a
+// and b are assumed to have the same text.
 func Disagreements(a, b *annotate.Document) []Disagreement {
 	ra, rb := annotated(a), annotated(b)
 	// Exact matches agree: drop them.
@@ -122,6 +152,7 @@ func Disagreements(a, b *annotate.Document) []Disagreement {
 			add(Extra, -1, j)
 		}
 	}
+	out = append(out, speakerDisagreements(a, b)...)
 	slices.SortFunc(out, func(x, y Disagreement) int {
 		if c := cmp.Compare(x.Start, y.Start); c != 0 {
 			return c
@@ -132,6 +163,9 @@ func Disagreements(a, b *annotate.Document) []Disagreement {
 		if c := cmp.Compare(x.Kind, y.Kind); c != 0 {
 			return c
 		}
+		if c := cmp.Compare(x.Relation, y.Relation); c != 0 {
+			return c
+		}
 		if c := cmp.Compare(x.A, y.A); c != 0 {
 			return c
 		}
@@ -140,14 +174,90 @@ func Disagreements(a, b *annotate.Document) []Disagreement {
 	return out
 }
 
+// speakerDisagreements lists the speaker kinds of Disagreements.
+func speakerDisagreements(a, b *annotate.Document) []Disagreement {
+	if len(a.Relations) == 0 && len(b.Relations) == 0 {
+		return nil
+	}
+	n := a.Len()
+	ids := map[string]spanKey{}
+	la := appendLinks(nil, a, n, ids)
+	lb := appendLinks(nil, b, n, ids)
+	ia, ib := spanIndexes(a), spanIndexes(b)
+	var out []Disagreement
+	for len(la) > 0 || len(lb) > 0 {
+		// One relation label at a time, in name order.
+		label := ""
+		switch {
+		case len(la) == 0:
+			label = lb[0].label
+		case len(lb) == 0:
+			label = la[0].label
+		default:
+			label = min(la[0].label, lb[0].label)
+		}
+		ea, eb := labelRun(la, label), labelRun(lb, label)
+		forSources(la[:ea], lb[:eb], func(src spanKey, sa, sb []link) {
+			i, okA := ia[src]
+			j, okB := ib[src]
+			if !okA || !okB || speakersAgree(sa, sb) {
+				return
+			}
+			d := Disagreement{Kind: Speaker, A: i, B: j, Start: src.start, End: src.end, Relation: label,
+				SpeakersA: targets(sa, ia), SpeakersB: targets(sb, ib)}
+			switch {
+			case len(sb) == 0:
+				d.Kind = MissingSpeaker
+			case len(sa) == 0:
+				d.Kind = ExtraSpeaker
+			}
+			out = append(out, d)
+		})
+		la, lb = la[ea:], lb[eb:]
+	}
+	return out
+}
+
+// labelRun is how many of the links, sorted by label, have label.
+func labelRun(ls []link, label string) int {
+	n := 0
+	for n < len(ls) && ls[n].label == label {
+		n++
+	}
+	return n
+}
+
+// spanIndexes maps each annotated span's (start, end, label) to its index
+// in d.Spans (the first, if a file has it twice).
+func spanIndexes(d *annotate.Document) map[spanKey]int {
+	m := make(map[spanKey]int, len(d.Spans))
+	for i := len(d.Spans) - 1; i >= 0; i-- {
+		if s := d.Spans[i]; s.Asserted() {
+			m[keyOfSpan(s)] = i
+		}
+	}
+	return m
+}
+
+// targets is the span indexes of the links' targets, in text order.
+func targets(ls []link, index map[spanKey]int) []int {
+	var out []int
+	for _, l := range ls {
+		if i, ok := index[l.to]; ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 func keyOfSpan(s annotate.Span) spanKey { return spanKey{s.Start, s.End, s.Label} }
 
 // annotated returns the indexes of d's spans that are annotations (not
-// suggestions), in canonical order.
+// suggestions, not rejected), in canonical order.
 func annotated(d *annotate.Document) []int {
 	var idx []int
 	for i, s := range d.Spans {
-		if !s.Suggested {
+		if s.Asserted() {
 			idx = append(idx, i)
 		}
 	}

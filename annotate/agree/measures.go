@@ -137,12 +137,12 @@ func compareIntervals(a, b interval) int {
 
 func (a interval) overlaps(b interval) bool { return a.start < b.end && b.start < a.end }
 
-// commonCount is the number of intervals in both sorted, duplicate-free
+// commonSorted is the number of items in both sorted, duplicate-free
 // lists.
-func commonCount(a, b []interval) int {
+func commonSorted[T any](a, b []T, compare func(T, T) int) int {
 	m, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
-		switch c := compareIntervals(a[i], b[j]); {
+		switch c := compare(a[i], b[j]); {
 		case c < 0:
 			i++
 		case c > 0:

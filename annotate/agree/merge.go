@@ -43,8 +43,8 @@ func Majority(n int) int { return n/2 + 1 }
 // minAgree of the files, and each relation whose two ends are kept and
 // that at least minAgree files hold (relations are compared by their ends'
 // start, end and label and by their own label). minAgree ≤ 0 means a
-// strict majority. Suggested spans and relations are not annotations and
-// are ignored.
+// strict majority. Suggested and rejected spans, and suggested relations,
+// are not annotations and are ignored.
 //
 // The result does not depend on the order of docs: span and relation ids
 // are name-based (annotate.SpanID, annotate.RelationID), nothing is
@@ -77,7 +77,7 @@ func Merge(docs []*annotate.Document, minAgree int) (*annotate.Document, error) 
 		seen := make(map[spanKey]bool, len(d.Spans))
 		for _, s := range d.Spans {
 			k := spanKey{s.Start, s.End, s.Label}
-			if s.Suggested || s.Start < 0 || s.End > n || s.Start >= s.End {
+			if !s.Asserted() || s.Start < 0 || s.End > n || s.Start >= s.End {
 				continue
 			}
 			keyOf[s.ID] = k

@@ -19,6 +19,10 @@ const (
 	// Suggested is a span proposed by a suggester and not yet accepted:
 	// a paler background and a dashed bar.
 	Suggested
+	// Rejected is a span judged not to be its label (negative evidence,
+	// such as a Prodigy "reject"): a paler background and a line through
+	// the text instead of a bar.
+	Rejected
 )
 
 // Mark is one coloured range the view draws. Spans of the document become
@@ -88,7 +92,10 @@ func spanMarks(buf []Mark, doc *annotate.Document, colours map[string]color.NRGB
 			c = greyMark
 		}
 		st := Solid
-		if s.Suggested {
+		switch {
+		case s.Rejected:
+			st = Rejected
+		case s.Suggested:
 			st = Suggested
 		}
 		marks = append(marks, Mark{Start: s.Start, End: s.End, Color: c, Style: st, ID: s.ID, Label: s.Label})

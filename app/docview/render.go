@@ -164,7 +164,7 @@ func (r *renderer) draw() {
 			// drawHandles tints the proposed range instead
 		case hasSel && s.mark == selected, chosen:
 			a = bgSelA
-		case m.Style == Suggested:
+		case m.Style == Suggested, m.Style == Rejected:
 			a = bgSugA
 		}
 		if v.linking() && m.ID != v.link.source && !r.linkTarget(s.mark) {
@@ -225,6 +225,13 @@ func (r *renderer) draw() {
 			x1--
 		}
 		if x1 <= x0 {
+			continue
+		}
+		if m.Style == Rejected {
+			// Struck through: the line sits where the text is, so a
+			// rejected span never looks like an annotation.
+			h := max(g.barH/2, 1.5)
+			r.rect(m.Color, fyne.NewPos(x0, lines[s.line].y+(g.textH-h)/2), fyne.NewSize(x1-x0, h))
 			continue
 		}
 		row := min(m.level, g.rows-1)

@@ -70,6 +70,33 @@ func agreementTable(r agree.Report) fyne.CanvasObject {
 		row(l.Label, l.Spans, l.Measures, false)
 	}
 	row("overall", total, r.Overall, true)
+	table := container.NewGridWithColumns(len(head), cells...)
+	if len(r.Relations) == 0 {
+		return table
+	}
+	return container.NewVBox(table, relationTable(r.Relations))
+}
+
+// relationTable lays out the relations' agreement (SAID_BY): per relation
+// the links of each file, f1_exact, f1_overlap, how often the annotators
+// gave a quote the same speaker, and over how many quotes.
+func relationTable(rs []agree.RelationReport) fyne.CanvasObject {
+	head := []string{"relation", "links per file", "f1 exact", "f1 overlap", "same speaker", "sources"}
+	cells := make([]fyne.CanvasObject, 0, 6*(len(rs)+1))
+	for i, h := range head {
+		cells = append(cells, widget.NewLabelWithStyle(h, alignOf(i), fyne.TextStyle{Bold: true}))
+	}
+	for _, r := range rs {
+		counts := make([]string, len(r.Relations))
+		for i, n := range r.Relations {
+			counts[i] = strconv.Itoa(n)
+		}
+		vals := []string{r.Label, strings.Join(counts, " / "), figure(r.F1Exact), figure(r.F1Overlap),
+			figure(r.SpeakerAgreement), strconv.Itoa(r.Linked)}
+		for i, v := range vals {
+			cells = append(cells, widget.NewLabelWithStyle(v, alignOf(i), fyne.TextStyle{}))
+		}
+	}
 	return container.NewGridWithColumns(len(head), cells...)
 }
 

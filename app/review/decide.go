@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"gloss/annotate"
+	"gloss/annotate/agree"
 )
 
 // choice is what the reviewer decided at a site: accept one annotator's
@@ -77,12 +78,27 @@ func (e *decisionEdit) Revert(d *annotate.Document) {
 // and the gold lacks (with name-based ids, like agree.Merge, and the
 // annotator's note), and adds the chosen annotators' relations whose two
 // ends the gold then holds.
+//
+// At a speaker site the edit makes the gold link the source to the chosen
+// annotators' speakers, no more and no fewer, adding the source and
+// speaker spans the gold lacks (agree.SetSpeakers); rejecting leaves the
+// source without a speaker by that relation.
 func (ds *docState) decide(i int, c choice, names []string) *decisionEdit {
 	s := &ds.sites[i]
 	gold := ds.gold
 	want := s.wanted(c)
 	e := &decisionEdit{choices: ds.choices, site: i, from: ds.choices[i], to: c}
 	e.Name = fmt.Sprintf("%s %s", c.describe(names), s.kind)
+	if s.speaker() {
+		var speakers []annotate.Span
+		for _, k := range s.keys {
+			if want[k] {
+				speakers = append(speakers, s.spanOf(k))
+			}
+		}
+		e.Edits = agree.SetSpeakers(gold, s.source, s.relation, speakers)
+		return e
+	}
 	ids := map[key]string{} // the gold's span id of every key it will hold
 	for _, sp := range gold.Spans {
 		if !sp.Suggested {
@@ -96,7 +112,7 @@ func (ds *docState) decide(i int, c choice, names []string) *decisionEdit {
 			e.Edits = append(e.Edits, &annotate.RemoveSpan{ID: id})
 			delete(ids, k)
 		case !has && want[k]:
-			sp := s.source(k)
+			sp := s.spanOf(k)
 			ns := annotate.Span{
 				ID: goldSpanID(gold, k.start, k.end, k.label), Start: k.start, End: k.end,
 				Label: k.label, Text: gold.Slice(k.start, k.end), Note: sp.Note,
@@ -141,8 +157,8 @@ func (ds *docState) decide(i int, c choice, names []string) *decisionEdit {
 	return e
 }
 
-// source returns the first annotator's span with key k at s.
-func (s *site) source(k key) annotate.Span {
+// spanOf returns the first annotator's span with key k at s.
+func (s *site) spanOf(k key) annotate.Span {
 	for _, v := range s.versions {
 		for _, sp := range v {
 			if keyOf(sp) == k {

@@ -77,3 +77,57 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+// TestSnippetFarSpeaker: a speaker a paragraph away from the quote is
+// shown in an excerpt after "…", linked, so that the lane's caption
+// names it; offsets stay exact around emoji, accents and CRLF.
+func TestSnippetFarSpeaker(t *testing.T) {
+	text := "Ｘi Jinping 習近平 👋🏽 arrived in e\u0301lan.\r\n" + strings.Repeat("Filler words here. ", 8) +
+		"\r\nThe talks “were a waste of time for everyone, 😀 really”, one aide said."
+	mk := func(who string, link bool) *annotate.Document {
+		d := &annotate.Document{ID: "d", Text: text, Annotator: who, Spans: []annotate.Span{
+			sp(t, text, who+"-q", "QUOTE", "were a waste of time for everyone, 😀 really"),
+			sp(t, text, who+"-x", "ACTOR", "習近平"),
+			sp(t, text, who+"-a", "ACTOR", "one aide"),
+		}}
+		to := who + "-a"
+		if link {
+			to = who + "-x"
+		}
+		d.Relations = []annotate.Relation{{ID: who + "-r", Label: "SAID_BY", From: who + "-q", To: to}}
+		return d
+	}
+	docs := []*annotate.Document{mk("a", true), mk("b", false)}
+	sites := findSites(docs)
+	if len(sites) != 1 || sites[0].kind.String() != "speaker" {
+		t.Fatalf("sites %+v", sites)
+	}
+	rs := []rune(text)
+	for k, want := range []string{"習近平", "one aide"} {
+		sn := makeSnippet(rs, docs[k], &sites[0])
+		if strings.ContainsAny(sn.doc.Text, "\r\n") {
+			t.Errorf("lane %d text %q has a line break", k, sn.doc.Text)
+		}
+		// ana's speaker is a paragraph away: an excerpt; ben's is beside
+		// the quote.
+		if got := strings.Contains(sn.doc.Text, " … "); got != (k == 0) {
+			t.Errorf("lane %d text %q: excerpt %v", k, sn.doc.Text, got)
+		}
+		t.Logf("lane %d: %q", k, sn.doc.Text)
+		if p := annotate.Validate(sn.doc, nil); len(p) != 0 {
+			t.Errorf("lane %d invalid: %v", k, p)
+		}
+		if len(sn.doc.Relations) != 1 {
+			t.Fatalf("lane %d relations %+v", k, sn.doc.Relations)
+		}
+		r := sn.doc.Relations[0]
+		to := sn.doc.Spans[sn.doc.SpanByID(r.To)]
+		from := sn.doc.Spans[sn.doc.SpanByID(r.From)]
+		if to.Text != want || sn.doc.Slice(to.Start, to.End) != want || to.Suggested {
+			t.Errorf("lane %d speaker %+v, want solid %q", k, to, want)
+		}
+		if got := sn.doc.Slice(sn.site[0], sn.site[1]); got != from.Text || from.Suggested {
+			t.Errorf("lane %d outline %q, quote %+v", k, got, from)
+		}
+	}
+}

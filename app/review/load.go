@@ -124,12 +124,11 @@ func load(files []string, gold string, labels *annotate.LabelSet) (*corpus, erro
 	if err := c.resume(gold, labels); err != nil {
 		return nil, err
 	}
-	// The least agreed first: that is where a lead's time goes.
+	// The least agreed first: that is where a lead's time goes. Speakers
+	// count: a document whose spans all agree but whose quotes have
+	// different speakers is not a finished one.
 	slices.SortStableFunc(c.docs, func(a, b *docState) int {
-		if c := cmp.Compare(a.report.Overall.F1Exact, b.report.Overall.F1Exact); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.report.Overall.Kappa, b.report.Overall.Kappa); c != 0 {
+		if c := agree.CompareAgreement(a.report, b.report); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.id, b.id)
@@ -241,8 +240,16 @@ func inferChoice(s *site, gold, merged *annotate.Document) choice {
 	return undecided
 }
 
-// held is the set of s's spans that d holds.
+// held is the set of s's spans that d holds; for a speaker site, the
+// speakers d links the source to.
 func (s *site) held(d *annotate.Document) map[key]bool {
+	if s.speaker() {
+		have := map[key]bool{}
+		for _, sp := range agree.Speakers(d, s.source, s.relation) {
+			have[keyOf(sp)] = true
+		}
+		return have
+	}
 	in := map[key]bool{}
 	for _, k := range s.keys {
 		in[k] = true

@@ -57,6 +57,7 @@ type Screen struct {
 	content  fyne.CanvasObject
 	view     *docview.View
 	lanes    []*docview.View
+	laneDocs []*annotate.Document // what each lane shows
 	laneHas  []*widget.Label
 	docList  *widget.List
 	siteList *widget.List
@@ -129,6 +130,7 @@ func (s *Screen) build(gold string) {
 		v := docview.New(nil, s.labels)
 		v.OnKey = s.onKey
 		s.lanes = append(s.lanes, v)
+		s.laneDocs = append(s.laneDocs, nil)
 		// A lane: who, and what they have here, beside their passage.
 		who := container.New(&fixedWidth{w: 130}, container.NewVBox(l, has))
 		lanes.Add(container.New(&fixedHeight{h: laneHeight}, container.NewBorder(nil, nil, who, nil, clipped(v))))
@@ -144,8 +146,9 @@ func (s *Screen) build(gold string) {
 			ds := s.c.docs[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(ds.id)
+			// f1 pools spans and speakers: the figure the list is sorted by.
 			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("f1 %.2f  κ %.2f  %d open of %d",
-				ds.report.Overall.F1Exact, ds.report.Overall.Kappa, ds.open(), len(ds.sites)))
+				ds.report.F1ExactAll, ds.report.Overall.Kappa, ds.open(), len(ds.sites)))
 		})
 	s.docList.OnSelected = func(i widget.ListItemID) {
 		if i != s.cur {
@@ -230,22 +233,38 @@ func (s *Screen) build(gold string) {
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // describeSite says site i of the open document for the list: a heading
-// (number, kind, labels, decision) and each annotator's text there.
+// (number, kind, labels, decision) and each annotator's text there. At a
+// quote or claim, each annotator's speaker follows ("— Macron"); a
+// speaker site names its source in the heading and each annotator's
+// speakers in the lines.
 func (s *Screen) describeSite(i int) (string, []string) {
 	ds := s.doc()
 	st := &ds.sites[i]
+	decision := ds.choices[i].describe(s.c.names)
+	if st.speaker() {
+		head := fmt.Sprintf("%d  %s  %s “%s” — %s", i+1, st.kind, st.source.Label, clip(st.source.Text, 40), decision)
+		var lines []string
+		for k := range st.versions {
+			lines = append(lines, fmt.Sprintf("   %d %s: %s", k+1, s.c.names[k], speakerCaption(ds.docs[k], st)))
+		}
+		return head, lines
+	}
 	var labels []string
 	for _, k := range st.keys {
 		if !containsString(labels, k.label) {
 			labels = append(labels, k.label)
 		}
 	}
-	head := fmt.Sprintf("%d  %s  %s — %s", i+1, st.kind, strings.Join(labels, "/"), ds.choices[i].describe(s.c.names))
+	head := fmt.Sprintf("%d  %s  %s — %s", i+1, st.kind, strings.Join(labels, "/"), decision)
 	var lines []string
 	for k, v := range st.versions {
 		var parts []string
 		for _, sp := range v {
-			parts = append(parts, sp.Label+" “"+clip(sp.Text, 48)+"”")
+			part := sp.Label + " “" + clip(sp.Text, 48) + "”"
+			if c := docview.RelationCaption(ds.docs[k], sp.ID); c != "" {
+				part += " " + c
+			}
+			parts = append(parts, part)
 		}
 		if len(parts) == 0 {
 			parts = []string{"—"}
@@ -253,6 +272,20 @@ func (s *Screen) describeSite(i int) (string, []string) {
 		lines = append(lines, fmt.Sprintf("   %d %s: %s", k+1, s.c.names[k], strings.Join(parts, ", ")))
 	}
 	return head, lines
+}
+
+// speakerCaption names the speakers d gives the source of speaker site st
+// as the document view's caption after the quote does ("— Macron"), or
+// says that there are none, or that d lacks the source.
+func speakerCaption(d *annotate.Document, st *site) string {
+	i := d.FindSpan(st.source.Start, st.source.End, st.source.Label)
+	if i < 0 || !d.Spans[i].Asserted() {
+		return "no " + st.source.Label + " here"
+	}
+	if c := docview.RelationCaption(d, d.Spans[i].ID); c != "" {
+		return c
+	}
+	return "no speaker"
 }
 
 func containsString(list []string, x string) bool {
@@ -330,6 +363,7 @@ func (s *Screen) showLanes() {
 			v.SetDocument(nil)
 			v.SetFindMatches(nil)
 			s.laneHas[k].SetText("")
+			s.laneDocs[k] = nil
 		}
 		return
 	}
@@ -339,10 +373,13 @@ func (s *Screen) showLanes() {
 	st := &ds.sites[s.at]
 	for k, v := range s.lanes {
 		sn := makeSnippet(s.runs[s.cur], ds.docs[k], st)
+		s.laneDocs[k] = sn.doc
 		v.SetDocument(sn.doc)
 		v.SetFindMatches([][2]int{sn.site})
 		have := "nothing here"
-		if n := len(st.versions[k]); n > 0 {
+		if st.speaker() {
+			have = speakerCaption(ds.docs[k], st)
+		} else if n := len(st.versions[k]); n > 0 {
 			var parts []string
 			for _, sp := range st.versions[k] {
 				parts = append(parts, sp.Label)

@@ -76,7 +76,8 @@ func TestSitesOfTwoFiles(t *testing.T) {
 	for _, s := range sites {
 		got = append(got, s.kind.String())
 	}
-	want := []string{"extra", "missing", "label", "boundary"}
+	// ana links the truce quote to her Çavusoglu, ben links it to nobody.
+	want := []string{"extra", "missing", "label", "boundary", "missing speaker"}
 	if !slices.Equal(got, want) {
 		t.Fatalf("kinds %v, want %v", got, want)
 	}
@@ -111,7 +112,7 @@ func TestSitesOfThreeFiles(t *testing.T) {
 		kinds = append(kinds, fmt.Sprintf("%s %d", s.kind, len(s.keys)))
 	}
 	// One site per place, however many pairs of files disagree there.
-	if want := []string{"extra 1", "missing 1", "label 2", "boundary 2"}; !slices.Equal(kinds, want) {
+	if want := []string{"extra 1", "missing 1", "label 2", "boundary 2", "missing speaker 1"}; !slices.Equal(kinds, want) {
 		t.Errorf("sites %v, want %v", kinds, want)
 	}
 }
@@ -125,7 +126,7 @@ func TestDecisions(t *testing.T) {
 	gold := filepath.Join(dir, "gold.jsonl")
 	s, w := openScreen(t, files, gold)
 
-	if got, want := siteKinds(s), []string{"extra:CLAIM", "missing:ACTOR", "label:CLAIM/QUOTE", "boundary:ACTOR/ACTOR"}; !slices.Equal(got, want) {
+	if got, want := siteKinds(s), []string{"extra:CLAIM", "missing:ACTOR", "label:CLAIM/QUOTE", "boundary:ACTOR/ACTOR", "missing speaker:ACTOR"}; !slices.Equal(got, want) {
 		t.Fatalf("sites %v, want %v", got, want)
 	}
 	if s.at != 0 {
@@ -146,6 +147,10 @@ func TestDecisions(t *testing.T) {
 	test.Type(s.view, "b") // missing Lavrov: accept all (ana's ACTOR)
 	test.Type(s.view, "2") // label: ben's CLAIM
 	test.Type(s.view, "1") // boundary: ana's long Çavusoglu (+ her SAID_BY)
+	if s.at != 4 || s.doc().open() != 1 {
+		t.Fatalf("at %d with %d open, want the truce quote's speaker, open", s.at, s.doc().open())
+	}
+	test.Type(s.view, "1") // missing speaker: ana's Çavusoglu, which the gold has now
 	if s.doc().open() != 0 {
 		t.Fatalf("%d disagreements still open", s.doc().open())
 	}
@@ -155,9 +160,10 @@ func TestDecisions(t *testing.T) {
 	if n := len(s.doc().gold.Relations); n != 1 {
 		t.Errorf("accepting ana's Çavusoglu gave %d relations, want her SAID_BY", n)
 	}
-	if got := s.Menu().Items[1].Items[0].Label; got != "Undo accepted 1 ana boundary" {
+	if got := s.Menu().Items[1].Items[0].Label; got != "Undo accepted 1 ana missing speaker" {
 		t.Errorf("Undo item %q", got)
 	}
+	test.Type(s.view, "k") // back to the boundary
 	test.Type(s.view, "x") // change of mind: reject the boundary …
 	if n := len(s.doc().gold.Relations); n != 0 {
 		t.Errorf("rejecting Çavusoglu left %d relations", n)
@@ -225,7 +231,7 @@ func TestDecisions(t *testing.T) {
 	if got, want := spanSet(again.doc().gold), spanSet(g); !slices.Equal(got, want) {
 		t.Errorf("resumed gold %q, want %q", got, want)
 	}
-	if got, want := again.doc().choices, []choice{undecided, 0, undecided, 0}; !slices.Equal(got, want) {
+	if got, want := again.doc().choices, []choice{undecided, 0, undecided, 0, 0}; !slices.Equal(got, want) {
 		t.Errorf("resumed choices %v, want %v", got, want)
 	}
 	if again.at != 0 || again.Dirty() || !strings.Contains(again.leftOut.Text, "Resumed 1 document") {

@@ -72,6 +72,24 @@ func TestScreenshots(t *testing.T) {
 	capture(t, dw, "dark")
 }
 
+// TestSpeakerScreenshot renders a speaker disagreement: ana gives the
+// “jobs” quote to the foreign ministry, ben to Lavrov.
+func TestSpeakerScreenshot(t *testing.T) {
+	docs := speakerAnnotators(t)
+	files := writeFiles(t, t.TempDir(), docs[:1], docs[1:])
+	s, w := openScreen(t, files, "gold.jsonl", func(a fyne.App) {
+		a.Settings().SetTheme(theme.LightTheme()) //nolint:staticcheck // a fixed variant for the docs
+	})
+	test.Type(s.view, "j")
+	if !s.doc().sites[s.at].speaker() {
+		t.Fatalf("at %v", s.doc().sites[s.at].kind)
+	}
+	capture(t, w, "speaker")
+	tabs := findTabs(s.Content())
+	tabs.SelectIndex(1)
+	capture(t, w, "speaker-agreement")
+}
+
 // findTabs finds the screen's tabs in its widget tree.
 func findTabs(o fyne.CanvasObject) *container.AppTabs {
 	switch x := o.(type) {
