@@ -590,18 +590,3 @@ func TestGoldBoundaries(t *testing.T) {
 		t.Errorf("status %q", s.status.Text)
 	}
 }
-
-// readGold reads the one document of a gold file.
-func readGold(t *testing.T, path string) *annotate.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := export.ReadAll(export.NewNativeReader(f, path, export.Options{}))
-	if err != nil || len(docs) != 1 {
-		t.Fatalf("gold: %d documents, %v", len(docs), err)
-	}
-	return docs[0]
-}
