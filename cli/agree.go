@@ -46,8 +46,10 @@ func agreeCompareFigures(a, b agreeDocFigure) int {
 type agreeResult struct {
 	files  []string
 	report agree.Report
-	lowest []agreeDocFigure
-	pairs  *pairing
+	// choices is the agreement on document labels, per group.
+	choices []agree.ChoiceReport
+	lowest  []agreeDocFigure
+	pairs   *pairing
 }
 
 // runAgree prints the agreement between annotators' files.
@@ -93,10 +95,14 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agre
 	}
 	defer p.Close()
 	corpus := agree.NewCorpus(len(files), labels)
+	choices := agree.NewChoices(len(files), labels)
 	var lowest []agreeDocFigure
 	err = p.run(func(docs []*annotate.Document) error {
 		r, err := corpus.Add(docs)
 		if err != nil {
+			return err
+		}
+		if err := choices.Add(docs); err != nil {
 			return err
 		}
 		f := agreeDocFigure{docs[0].ID, r.Overall}
@@ -111,7 +117,7 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agre
 		return nil, err
 	}
 	p.summary("compared")
-	return &agreeResult{files: files, report: corpus.Report(), lowest: lowest, pairs: p}, nil
+	return &agreeResult{files: files, report: corpus.Report(), choices: choices.Report(), lowest: lowest, pairs: p}, nil
 }
 
 // json renders the report as DESIGN.md's JSON, labels in label-set order
@@ -133,7 +139,17 @@ func (r *agreeResult) json() []byte {
 	put(r.report.Units)
 	b.WriteByte(',')
 	agreeReportJSON(&b, r.report)
-	b.WriteString(`,"skipped":{"text_differs":`)
+	b.WriteString(`,"choices":{`)
+	for i, c := range r.choices {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		put(c.Group)
+		b.WriteString(`:{"documents":`)
+		put(c.Documents)
+		fmt.Fprintf(&b, `,"percent":%s,"kappa":%s}`, agreeFloat(c.Percent), agreeFloat(c.Kappa))
+	}
+	b.WriteString(`},"skipped":{"text_differs":`)
 	put(agreeNonNil(r.pairs.TextDiffers))
 	b.WriteString(`,"missing":`)
 	put(agreeNonNil(r.pairs.Missing))
@@ -206,8 +222,11 @@ func (r *agreeResult) table() []byte {
 	}
 	agreeRow(tw, pad("overall"), total, r.report.Overall)
 	tw.Flush()
+	if len(r.choices) > 0 {
+		r.choiceTable(&b)
+	}
 	if len(r.files) > 2 {
-		b.WriteString("\nspans: per file, in the order given; f1 and kappa: means over pairs of files.\n")
+		b.WriteString("\nspans, documents: per file, in the order given; f1, percent and kappa: means over pairs of files.\n")
 	}
 	if len(r.lowest) > 0 {
 		fmt.Fprintf(&b, "\nLeast agreement (by overall f1_exact, then kappa):\n")
@@ -218,6 +237,27 @@ func (r *agreeResult) table() []byte {
 		tw.Flush()
 	}
 	return b.Bytes()
+}
+
+// choiceTable renders the agreement on document labels: one row per
+// group.
+func (r *agreeResult) choiceTable(b *bytes.Buffer) {
+	width := len("document label")
+	for _, c := range r.choices {
+		width = max(width, utf8.RuneCountInString(c.Group))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
+	b.WriteString("\n")
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\tdocuments\tpercent\tkappa\t\n", pad("document label"))
+	for _, c := range r.choices {
+		counts := make([]string, len(c.Documents))
+		for i, n := range c.Documents {
+			counts[i] = strconv.Itoa(n)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t\n", pad(c.Group), strings.Join(counts, " / "), c.Percent, c.Kappa)
+	}
+	tw.Flush()
 }
 
 func agreeRow(w io.Writer, label string, spans []int, m agree.Measures) {
