@@ -85,7 +85,7 @@ func TestSaidByScreens(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 	}
 	g.keys("Return", "Return")
-	// A click on "jobs" selects the ministry's quote: its reason shows
+	// A click on "jobs" selects the suggestion over the ministry's quote: its reason shows
 	// in the status bar and the list scrolls to it.
 	g.click(560, 529)
 	if got := g.title(); !strings.HasPrefix(got, "● ") {
