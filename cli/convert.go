@@ -17,6 +17,15 @@ func init() {
 	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] FILE... FORMAT → native", runImport)
 }
 
+// repeated is a flag that may be given several times, each value kept.
+type repeated []string
+
+// String implements flag.Value.
+func (r *repeated) String() string { return strings.Join(*r, " ") }
+
+// Set implements flag.Value.
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
+
 // convertFlags are the flags import and export share.
 type convertFlags struct {
 	out     string
@@ -115,6 +124,10 @@ func runImport(env Env, args []string) int {
 	fs := c.define("gloss import", env, "[--from FORMAT] [-o OUT] [--offsets utf16] FILE...")
 	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
 	keepIgnored := fs.Bool("keep-ignored", false, "prodigy: read the spans of ignore tasks as annotations (by default they are marked rejected, like those of reject tasks)")
+	var maps, events repeated
+	fs.Var(&maps, "map", "rename label `FROM=TO` as it is read (spans and relations; FROM= drops FROM's spans and their relations); repeatable")
+	fs.Var(&events, "event", "brat: turn each event of TYPE into RELATION from its FROMROLE argument to its TOROLE argument, `TYPE:FROMROLE>TOROLE=RELATION` (Content2 counts as Content); repeatable")
+	textDir := fs.String("text-dir", "", "brat: read each NAME.ann's or NAME_ANNOTATOR.ann's text from `DIR`/NAME.txt")
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -138,10 +151,26 @@ func runImport(env Env, args []string) int {
 		return status
 	}
 	opt.KeepIgnored = *keepIgnored
-	err := writeOutput(env, c.out, func(w io.Writer) error {
+	labelMap, err := export.ParseLabelMap(maps)
+	if err != nil {
+		return usageError(env, "import", "%v", err)
+	}
+	for _, spec := range events {
+		ev, err := export.ParseBratEvent(spec)
+		if err != nil {
+			return usageError(env, "import", "%v", err)
+		}
+		opt.Events = append(opt.Events, ev)
+	}
+	opt.TextDir = *textDir
+	if f != nil && f.Name != "brat" && (len(opt.Events) > 0 || opt.TextDir != "") {
+		return usageError(env, "import", "--event and --text-dir are for brat, not %s", f.Name)
+	}
+	ids := map[string]string{} // document id → the input that gave it first
+	err = writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
 		for _, name := range files {
-			if err := copyDocs(env, name, f, opt, nw); err != nil {
+			if err := copyMapped(env, name, f, opt, nw, labelMap, ids); err != nil {
 				return err
 			}
 		}
@@ -159,19 +188,34 @@ func runImport(env Env, args []string) int {
 // span texts, relation ends): bad input stops the copy with a
 // FILE:LINE: error, so nothing is written.
 func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer) error {
+	return copyMapped(env, name, f, opt, w, nil, nil)
+}
+
+// copyMapped is copyDocs that also renames labels by m (nil: none) and,
+// with ids (document id → the input it came from), names on stderr an id
+// already written: a native file wants each once.
+func copyMapped(env Env, name string, f *export.Format, opt export.Options, w export.Writer, m export.LabelMap, ids map[string]string) error {
 	r, closeInput, err := openReader(env, name, f, opt)
 	if err != nil {
 		return err
 	}
 	defer closeInput()
+	r = export.MapLabels(r, m, name, opt)
 	check := func(d *annotate.Document, line int) error {
-		ps := annotate.Validate(d, nil)
-		if len(ps) == 0 {
-			return nil
-		}
 		file := name
 		if fr, ok := r.(export.Filer); ok {
 			file = fr.File()
+		}
+		if ids != nil {
+			if first, dup := ids[d.ID]; dup {
+				opt.Warn(fmt.Sprintf("%s: document id %q was already read from %s: the output has it twice", file, d.ID, first))
+			} else {
+				ids[d.ID] = file
+			}
+		}
+		ps := annotate.Validate(d, nil)
+		if len(ps) == 0 {
+			return nil
 		}
 		msgs := make([]error, len(ps))
 		for i, p := range ps {
