@@ -127,7 +127,7 @@ func TestBratTextDir(t *testing.T) {
 
 func TestParseBratEvent(t *testing.T) {
 	for spec, want := range map[string]BratEvent{
-		"Attribution:Content>Source=SAID_BY":  attributionEvent,
+		"Attribution:Content>Source=SAID_BY":   attributionEvent,
 		"Attribution:Content2>Source3=SAID_BY": attributionEvent,
 	} {
 		if got, err := ParseBratEvent(spec); err != nil || got != want {
