@@ -2,7 +2,9 @@ package annotate
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -62,63 +64,111 @@ func (ls *LabelSet) Clone() *LabelSet {
 	return c
 }
 
-// ParseLabelSet reads a label set from TOML and checks it: names present and
-// unique, keys single characters and unique, colours #rrggbb, relation ends
-// naming known labels. name is used in error messages.
+var tomlLineError = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// MaxLabels is the most labels (and, apart, relations) a label set may
+// define: the label bar cannot show more, and CoNLL writes a column per
+// label.
+const MaxLabels = 1000
+
+// ParseLabelSet reads a label set from TOML and checks it: names present,
+// writable (CheckLabelName) and unique, keys single characters and unique
+// ignoring case (key lookup ignores case), colours #rrggbb, relation ends
+// naming known labels. name is used in error messages, which are
+// "NAME:LINE: what is wrong".
 func ParseLabelSet(data []byte, name string) (*LabelSet, error) {
+	return parseLabelSet(data, name, false)
+}
+
+// ParseLabelSetTables reads the label set of a TOML file that holds other
+// settings too (a project's gloss.toml): its [[label]] and [[relation]]
+// tables (and [[choice]], which it does not know yet), checked as
+// ParseLabelSet checks them, with errors naming lines of data itself.
+// Other keys are left to the caller.
+func ParseLabelSetTables(data []byte, name string) (*LabelSet, error) {
+	return parseLabelSet(data, name, true)
+}
+
+func parseLabelSet(data []byte, name string, others bool) (*LabelSet, error) {
 	var ls LabelSet
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&ls)
 	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) && pe.Position.Line > 0 {
+			return nil, fmt.Errorf("%s:%d: %s", name, pe.Position.Line, pe.Message)
+		}
+		// Type errors come as "toml: line N (last key "K"): what".
+		if m := tomlLineError.FindStringSubmatch(err.Error()); m != nil {
+			if m[2] != "" {
+				return nil, fmt.Errorf("%s:%s: %s: %s", name, m[1], m[2], m[3])
+			}
+			return nil, fmt.Errorf("%s:%s: %s", name, m[1], m[3])
+		}
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %q", name, und[0].String())
+	lines := tomlLinesOf(data)
+	for _, k := range md.Undecoded() {
+		if others && k[0] != "label" && k[0] != "relation" && k[0] != "choice" {
+			continue
+		}
+		return nil, fmt.Errorf("%s:%d: unknown key %q", name, lines.keyLine(k), k.String())
 	}
 	if len(ls.Labels) == 0 {
 		return nil, fmt.Errorf("%s: no [[label]] defined", name)
 	}
+	if len(ls.Labels) > MaxLabels || len(ls.Relations) > MaxLabels {
+		return nil, fmt.Errorf("%s: %d labels and %d relations: at most %d of each", name, len(ls.Labels), len(ls.Relations), MaxLabels)
+	}
+	at := func(table string, i int, key, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %s %d: %s", name, lines.line(table, i, key), table, i+1, fmt.Sprintf(format, args...))
+	}
 	names := map[string]bool{}
 	keys := map[string]string{}
 	for i, l := range ls.Labels {
-		where := fmt.Sprintf("%s: label %d", name, i+1)
-		if strings.TrimSpace(l.Name) == "" {
-			return nil, fmt.Errorf("%s: empty name", where)
+		if err := CheckLabelName(l.Name); err != nil {
+			return nil, at("label", i, "name", "%v", err)
 		}
 		if names[l.Name] {
-			return nil, fmt.Errorf("%s: label %q defined twice", where, l.Name)
+			return nil, at("label", i, "name", "label %q defined twice", l.Name)
 		}
 		names[l.Name] = true
 		if err := checkKey(l.Key, l.Name, keys); err != nil {
-			return nil, fmt.Errorf("%s: %v", where, err)
+			return nil, at("label", i, "key", "%v", err)
 		}
 		if l.Color == "" {
 			ls.Labels[i].Color = fallbackColors[i%len(fallbackColors)]
 		} else if _, err := ParseColor(l.Color); err != nil {
-			return nil, fmt.Errorf("%s: %v", where, err)
+			return nil, at("label", i, "color", "%v", err)
 		}
 	}
 	rels := map[string]bool{}
 	for i, r := range ls.Relations {
-		where := fmt.Sprintf("%s: relation %d", name, i+1)
-		if strings.TrimSpace(r.Name) == "" {
-			return nil, fmt.Errorf("%s: empty name", where)
+		if err := CheckLabelName(r.Name); err != nil {
+			return nil, at("relation", i, "name", "%v", err)
 		}
 		if rels[r.Name] || names[r.Name] {
-			return nil, fmt.Errorf("%s: name %q defined twice", where, r.Name)
+			return nil, at("relation", i, "name", "name %q defined twice", r.Name)
 		}
 		rels[r.Name] = true
 		if err := checkKey(r.Key, r.Name, keys); err != nil {
-			return nil, fmt.Errorf("%s: %v", where, err)
+			return nil, at("relation", i, "key", "%v", err)
 		}
-		for _, end := range slices.Concat(r.From, r.To) {
+		for _, end := range r.From {
 			if !names[end] {
-				return nil, fmt.Errorf("%s: %q links unknown label %q", where, r.Name, end)
+				return nil, at("relation", i, "from", "%q links unknown label %q", r.Name, end)
+			}
+		}
+		for _, end := range r.To {
+			if !names[end] {
+				return nil, at("relation", i, "to", "%q links unknown label %q", r.Name, end)
 			}
 		}
 	}
 	return &ls, nil
 }
 
+// checkKey checks a label's key: one character, not 1–9, and not another
+// label's key in either case, because LabelForKey ignores case.
 func checkKey(key, owner string, seen map[string]string) error {
 	if key == "" {
 		return nil
@@ -129,11 +179,95 @@ func checkKey(key, owner string, seen map[string]string) error {
 	if key >= "1" && key <= "9" {
 		return fmt.Errorf("key %q of %q is taken: 1–9 pick labels by position", key, owner)
 	}
-	if other, ok := seen[key]; ok {
-		return fmt.Errorf("key %q of %q is already %q's", key, owner, other)
+	folded := strings.ToLower(key)
+	if other, ok := seen[folded]; ok {
+		return fmt.Errorf("key %q of %q is already %q's (keys match ignoring case)", key, owner, other)
 	}
-	seen[key] = owner
+	seen[folded] = owner
 	return nil
+}
+
+// tomlLines places the entries of a label set file: the line of each
+// [[TABLE]] header and of each key = value line in it, so that errors
+// found after decoding can name a line (the TOML decoder keeps its
+// positions to itself). Multi-line strings are stepped over.
+type tomlLines struct {
+	headers map[string][]int            // table → header line of each entry
+	keys    map[string][]map[string]int // table → per entry, key → line
+}
+
+func tomlLinesOf(data []byte) tomlLines {
+	// Keys before the first table header are table "", entry 0.
+	t := tomlLines{headers: map[string][]int{"": {0}}, keys: map[string][]map[string]int{"": {{}}}}
+	table := ""
+	inString := ""
+	for n, line := range strings.Split(string(data), "\n") {
+		if inString != "" {
+			if strings.Count(line, inString)%2 == 1 {
+				inString = ""
+			}
+			continue
+		}
+		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "[[") {
+			if end := strings.Index(trimmed, "]]"); end > 0 {
+				table = strings.TrimSpace(trimmed[2:end])
+				t.headers[table] = append(t.headers[table], n+1)
+				t.keys[table] = append(t.keys[table], map[string]int{})
+			}
+			continue
+		}
+		if strings.HasPrefix(trimmed, "[") {
+			// A plain [table]: its keys belong to no entry placed here.
+			if end := strings.Index(trimmed, "]"); end > 0 {
+				table = "[" + strings.TrimSpace(trimmed[1:end]) + "]"
+				t.headers[table] = append(t.headers[table], n+1)
+				t.keys[table] = append(t.keys[table], map[string]int{})
+			}
+			continue
+		}
+		key, value, ok := strings.Cut(trimmed, "=")
+		if !ok || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		key = strings.Trim(strings.TrimSpace(key), `"'`)
+		entries := t.keys[table]
+		if m := entries[len(entries)-1]; m[key] == 0 {
+			m[key] = n + 1
+		}
+		for _, q := range []string{`"""`, "'''"} {
+			if strings.Count(value, q)%2 == 1 {
+				inString = q
+			}
+		}
+	}
+	return t
+}
+
+// line is the line of key in entry i of table, else of the entry's
+// header, else 0.
+func (t tomlLines) line(table string, i int, key string) int {
+	if entries := t.keys[table]; i < len(entries) {
+		if n := entries[i][key]; n > 0 {
+			return n
+		}
+		return t.headers[table][i]
+	}
+	return 0
+}
+
+// keyLine is the first line where the key path k (say label.colour) is
+// set.
+func (t tomlLines) keyLine(k toml.Key) int {
+	if len(k) == 1 {
+		return t.keys[""][0][k[0]]
+	}
+	for i := range t.keys[k[0]] {
+		if n := t.keys[k[0]][i][k[len(k)-1]]; n > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 // fallbackColors colour labels that name none (Tableau 10).

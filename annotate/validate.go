@@ -17,8 +17,8 @@ func (p Problem) String() string {
 }
 
 // Validate reports every problem of d: spans out of range or empty, span
-// text that does not equal the text at its offsets, labels the label set
-// does not know, duplicate spans and ids, relations to missing spans, and
+// text that does not equal the text at its offsets, label names no file
+// format can carry (CheckLabelName), labels the label set does not know, duplicate spans and ids, relations to missing spans, and
 // relations the label set does not allow. ls may be nil to skip the label
 // checks.
 func Validate(d *Document, ls *LabelSet) []Problem {
@@ -51,10 +51,13 @@ func Validate(d *Document, ls *LabelSet) []Problem {
 			add(where, "start %d is not before end %d", s.Start, s.End)
 		default:
 			if got := d.Slice(s.Start, s.End); s.Text != "" && got != s.Text {
-				add(where, "text %q does not match the text at [%d,%d): %q", s.Text, s.Start, s.End, got)
+				qs, qg := Mismatch(s.Text, got)
+				add(where, "text %s does not match the text at [%d,%d): %s", qs, s.Start, s.End, qg)
 			}
 		}
-		if ls != nil && ls.Label(s.Label) == nil {
+		if err := CheckLabelName(s.Label); err != nil {
+			add(where, "%v", err)
+		} else if ls != nil && ls.Label(s.Label) == nil {
 			add(where, "unknown label %q", s.Label)
 		}
 		k := key{s.Start, s.End, s.Label}
@@ -87,6 +90,10 @@ func Validate(d *Document, ls *LabelSet) []Problem {
 		}
 		if !okTo {
 			add(where, "to %q: no such span", r.To)
+		}
+		if err := CheckLabelName(r.Label); err != nil {
+			add(where, "%v", err)
+			continue
 		}
 		if ls == nil {
 			continue

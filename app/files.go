@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
 	"gloss/app/session"
@@ -55,7 +58,7 @@ func (w *Window) importPath(path string, f *export.Format, xo export.Options) {
 	}, func(err error) {
 		if err != nil {
 			if !errors.Is(err, session.ErrCancelled) {
-				w.showError(err)
+				w.showOpenError(path, err)
 			}
 			return
 		}
@@ -259,4 +262,28 @@ func dialogSize(win fyne.Window) fyne.Size {
 func (w *Window) showError(err error) {
 	dialog.ShowError(err, w.win)
 	w.status.message(err.Error())
+}
+
+// showOpenError reports why path was not opened: a file with problems
+// gets them listed in a dialog of its own (the work open stays open), any
+// other error the usual error dialog.
+func (w *Window) showOpenError(path string, err error) {
+	var problems *export.Problems
+	if !errors.As(err, &problems) {
+		w.showError(err)
+		return
+	}
+	intro := widget.NewLabel(fmt.Sprintf("%s has %d problem(s), so Gloss did not open it: saving it would write them back. "+
+		"Fix them (gloss validate lists them all) and open it again.", filepath.Base(path), problems.Total))
+	intro.Wrapping = fyne.TextWrapWord
+	// The folder is the same on every line: name the files only.
+	list := widget.NewLabel(strings.ReplaceAll(problems.Error(), filepath.Dir(path)+string(filepath.Separator), ""))
+	list.TextStyle = fyne.TextStyle{Monospace: true}
+	list.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Cannot open "+filepath.Base(path), "Close",
+		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), w.win)
+	d.SetOnClosed(w.focusView)
+	d.Resize(fyne.NewSize(max(w.win.Canvas().Size().Width*0.8, 560), max(w.win.Canvas().Size().Height*0.6, 320)))
+	d.Show()
+	w.status.message(fmt.Sprintf("Did not open %s: %d problem(s)", filepath.Base(path), problems.Total))
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/export"
 )
 
 // Version is Gloss's version, printed by `gloss version`.
@@ -114,7 +115,12 @@ func runApp(env Env, args []string) int {
 	}
 	err := env.OpenApp(AppOptions{Annotator: *annotator, Labels: labels, LabelsFile: *labelsFile, Out: *out, Files: files})
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "gloss:", err)
+		var le *export.LineError
+		if errors.As(err, &le) {
+			report(env, err) // FILE:LINE: problems, one a line
+		} else {
+			fmt.Fprintln(env.Stderr, "gloss:", err)
+		}
 		return exitBad
 	}
 	return exitOK
@@ -165,7 +171,7 @@ func loadLabels(env Env, file string) (*annotate.LabelSet, int) {
 	}
 	ls, err := annotate.ParseLabelSet(data, file)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "gloss:", err)
+		fmt.Fprintln(env.Stderr, err) // FILE:LINE: what is wrong
 		return nil, exitBad
 	}
 	return ls, exitOK

@@ -31,6 +31,7 @@ type convertFlags struct {
 	out     string
 	offsets string
 	labels  string
+	textKey string
 }
 
 func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.FlagSet {
@@ -38,6 +39,7 @@ func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.Fla
 	fs.StringVar(&c.out, "o", "", "output `OUT` (a file, or a folder for brat; standard output when absent or -)")
 	fs.StringVar(&c.offsets, "offsets", "codepoints", "offset unit of the foreign format: codepoints or utf16")
 	fs.StringVar(&c.labels, "labels", "", "label set `FILE` (TOML), for formats laid out by label")
+	fs.StringVar(&c.textKey, "text-key", "", "labelstudio: the member of a task's data that holds the text (`KEY`; default text, or else its one string member)")
 	return fs
 }
 
@@ -53,6 +55,7 @@ func (c *convertFlags) options(env Env, cmd string) (export.Options, int) {
 	labels, status := loadLabels(env, c.labels)
 	opt.Labels = labels
 	opt.Warn = warnings(env)
+	opt.TextKey = c.textKey
 	return opt, status
 }
 
@@ -96,8 +99,9 @@ func runExport(env Env, args []string) int {
 	}
 	readOpt := export.Options{Warn: opt.Warn}
 	copyAll := func(fw export.Writer) error {
+		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw); err != nil {
+			if err := copyDocs(env, name, export.Lookup("jsonl"), readOpt, fw, &chk); err != nil {
 				return err
 			}
 		}
@@ -166,11 +170,11 @@ func runImport(env Env, args []string) int {
 	if f != nil && f.Name != "brat" && (len(opt.Events) > 0 || opt.TextDir != "") {
 		return usageError(env, "import", "--event and --text-dir are for brat, not %s", f.Name)
 	}
-	ids := map[string]string{} // document id → the input that gave it first
 	err = writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
+		var chk export.Checker
 		for _, name := range files {
-			if err := copyMapped(env, name, f, opt, nw, labelMap, ids); err != nil {
+			if err := copyMapped(env, name, f, opt, nw, &chk, labelMap); err != nil {
 				return err
 			}
 		}
@@ -184,17 +188,17 @@ func runImport(env Env, args []string) int {
 }
 
 // copyDocs reads every document of the named input in format f (detected
-// when nil) and writes it to w. Each document is checked first (offsets,
-// span texts, relation ends): bad input stops the copy with a
-// FILE:LINE: error, so nothing is written.
-func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer) error {
-	return copyMapped(env, name, f, opt, w, nil, nil)
+// when nil) and writes it to w. Each document is checked by chk first
+// (offsets, span texts, relation ends, label names, ids unique across the
+// inputs of one command): bad input stops the copy with FILE:LINE: errors,
+// so nothing is written.
+func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker) error {
+	return copyMapped(env, name, f, opt, w, chk, nil)
 }
 
-// copyMapped is copyDocs that also renames labels by m (nil: none) and,
-// with ids (document id → the input it came from), names on stderr an id
-// already written: a native file wants each once.
-func copyMapped(env Env, name string, f *export.Format, opt export.Options, w export.Writer, m export.LabelMap, ids map[string]string) error {
+// copyMapped is copyDocs that renames labels by m (nil: none) as they are
+// read, before the check (gloss import --map).
+func copyMapped(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker, m export.LabelMap) error {
 	r, closeInput, err := openReader(env, name, f, opt)
 	if err != nil {
 		return err
@@ -206,22 +210,7 @@ func copyMapped(env Env, name string, f *export.Format, opt export.Options, w ex
 		if fr, ok := r.(export.Filer); ok {
 			file = fr.File()
 		}
-		if ids != nil {
-			if first, dup := ids[d.ID]; dup {
-				opt.Warn(fmt.Sprintf("%s: document id %q was already read from %s: the output has it twice", file, d.ID, first))
-			} else {
-				ids[d.ID] = file
-			}
-		}
-		ps := annotate.Validate(d, nil)
-		if len(ps) == 0 {
-			return nil
-		}
-		msgs := make([]error, len(ps))
-		for i, p := range ps {
-			msgs[i] = &export.LineError{File: file, Line: line, Msg: p.String()}
-		}
-		return errors.Join(msgs...)
+		return errors.Join(chk.Check(d, file, line)...)
 	}
 	_, err = export.Copy(r, w, check)
 	return err

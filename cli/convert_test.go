@@ -180,7 +180,7 @@ func TestExportToStdoutAndUsage(t *testing.T) {
 // output byte-identical, and creates no brat folder.
 func TestFailedConvertWritesNothing(t *testing.T) {
 	good := writeTemp(t, "good.jsonl", nativeSample)
-	bad := writeTemp(t, "bad.jsonl", nativeSample+`{"id":"d3","text":"abc","spans":[{"start":1,"end":9,"label":"ACTOR"}]}`+"\n")
+	bad := writeTemp(t, "bad.jsonl", strings.NewReplacer(`"d1"`, `"e1"`, `"d2"`, `"e2"`).Replace(nativeSample)+`{"id":"d3","text":"abc","spans":[{"start":1,"end":9,"label":"ACTOR"}]}`+"\n")
 	old := "old content\n"
 	tests := []struct {
 		name string

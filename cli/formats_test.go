@@ -43,3 +43,21 @@ func TestRejectedThroughTheCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelStudioTextKeyFlag: --text-key picks the text of tasks whose data
+// has several strings, on import, and names it on export.
+func TestLabelStudioTextKeyFlag(t *testing.T) {
+	in := writeTemp(t, "tasks.json", `[{"id":3,"data":{"title":"T","body":"Ana left."},"annotations":[{"result":[{"id":"a","type":"labels","value":{"start":0,"end":3,"text":"Ana","labels":["ACTOR"]}}]}]}]`)
+	code, _, errOut := runMain("", "import", in)
+	if code != 1 || !strings.Contains(errOut, "choose one with --text-key") {
+		t.Errorf("without --text-key: %d %q", code, errOut)
+	}
+	code, native, errOut := runMain("", "import", "--text-key", "body", in)
+	if code != 0 || !strings.Contains(native, `"text":"Ana left."`) {
+		t.Fatalf("import: %d %q %s", code, errOut, native)
+	}
+	code, out, errOut := runMain("", "export", "--to", "labelstudio", "--text-key", "body", writeTemp(t, "n.jsonl", native))
+	if code != 0 || !strings.Contains(out, `{"id":3,"data":{"id":"3","body":"Ana left."}`) {
+		t.Errorf("export: %d %q %s", code, errOut, out)
+	}
+}

@@ -168,8 +168,9 @@ func readDocuments(env Env, cmd string, files []string, from string, c *convertF
 		return nil, status
 	}
 	var docs collector
+	var chk export.Checker
 	for _, name := range files {
-		if err := copyDocs(env, name, f, opt, &docs); err != nil {
+		if err := copyDocs(env, name, f, opt, &docs, &chk); err != nil {
 			report(env, err)
 			return nil, exitBad
 		}

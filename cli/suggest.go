@@ -49,8 +49,9 @@ func runSuggest(env Env, args []string) int {
 	}
 	err := writeOutput(env, *out, func(w io.Writer) error {
 		sw.Writer = export.NewNativeWriter(w, export.Options{})
+		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, nil, opt, sw); err != nil {
+			if err := copyDocs(env, name, nil, opt, sw, &chk); err != nil {
 				return err
 			}
 		}

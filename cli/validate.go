@@ -59,7 +59,7 @@ func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, proble
 	defer f.Close()
 	r := export.ReadAhead(export.NewNativeReader(f, name, export.Options{}), 64, nil)
 	defer r.Close()
-	ids := map[string]int{}
+	chk := export.Checker{Labels: labels}
 	for {
 		d, err := r.Next()
 		if errors.Is(err, io.EOF) {
@@ -75,14 +75,8 @@ func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, proble
 			return docs, problems, err
 		}
 		docs++
-		if first, dup := ids[d.ID]; dup {
-			fmt.Fprintf(env.Stdout, "%s:%d: document id %q already used on line %d\n", name, r.Line(), d.ID, first)
-			problems++
-		} else {
-			ids[d.ID] = r.Line()
-		}
-		for _, p := range annotate.Validate(d, labels) {
-			fmt.Fprintf(env.Stdout, "%s:%d: %s\n", name, r.Line(), p)
+		for _, p := range chk.Check(d, name, r.Line()) {
+			fmt.Fprintln(env.Stdout, p)
 			problems++
 		}
 	}

@@ -388,7 +388,7 @@ func TestLineErrors(t *testing.T) {
 		"doccano":     {{`{"text":"ab","label":[[0,1]]}`, `want [start, end, "LABEL"]`}, {`{"text":"ab"`, "unexpected end"}, {`{"label":[]}`, `missing "text"`}},
 		"doccano-rel": {{`{"text":"ab","entities":[],"relations":[{"from_id":1,"to_id":2,"type":"R"}]}`, "from_id 1: no such entity"}},
 		"prodigy":     {{`{"text":"ab","spans":[{"token_start":0,"token_end":3,"label":"X"}]}`, "no token range"}, {`{"text":"ab","spans":[{"start":0,"end":1}]}`, `missing "label"`}},
-		"labelstudio": {{`{"data":{"txt":"ab"}}`, `missing "data"`}, {`{"data":{"text":"ab"},"annotations":[{"result":[{"type":"relation","from_id":"a","to_id":"b","labels":["R"]}]}]}`, "no such region"}},
+		"labelstudio": {{`{"data":{"n":1}}`, `missing "data"`}, {`{"data":{"text":"ab"},"annotations":[{"result":[{"type":"relation","from_id":"a","to_id":"b","labels":["R"]}]}]}`, "no such region"}},
 	}
 	for format, cases := range bad {
 		for _, c := range cases {

@@ -33,6 +33,9 @@ type Options struct {
 	// TextDir is where the brat reader finds the text of each .ann when
 	// it is not beside it (gloss import --text-dir); see OpenBrat.
 	TextDir string
+	// TextKey is the member of a Label Studio task's "data" that holds the
+	// text; "" means "text", or else the one string member.
+	TextKey string
 }
 
 func (o Options) warn(format string, args ...any) {

@@ -34,12 +34,15 @@ func sniffLabelStudio(head []byte) bool {
 
 // LabelStudioReader reads Label Studio tasks, from one JSON array (Label
 // Studio's export) or one task after another (JSONL). The text is
-// data.text; the document id is data.id, else the task id. The first
-// annotation that was not cancelled gives the spans ("labels" results, one
-// span per label), relations ("relation" results; direction "left" is
-// turned around) and notes (per-region "textarea" results); its
-// gloss_annotator (which Gloss writes) or else completed_by, when a name or
-// an object with an email, is the annotator.
+// data[Options.TextKey], else data.text, else the one string member of
+// data (other members go to the meta); the document id is data.id, else
+// the task id. The first annotation that was not cancelled gives the spans
+// ("labels" results, one span per label, placed by their offsets even when
+// value.text says otherwise, with a warning naming the task), relations
+// ("relation" results; direction "left" is turned around), notes
+// (per-region "textarea" results) and the spans' created time (its
+// created_at); its gloss_annotator (which Gloss writes) or else
+// completed_by — an email, a name or a user number — is the annotator.
 // Predictions become suggestions (Span.Suggested). Other annotations and
 // result types are skipped with a warning.
 type LabelStudioReader struct {
@@ -109,25 +112,14 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 	var taskID string
 	var results, predictions []lsRegion
 	annotations, skippedAnnotations := 0, 0
+	created := ""
 	err := sc.document(func(key []byte) error {
 		var err error
 		switch string(key) {
 		case "id":
 			taskID, err = rawID(sc)
 		case "data":
-			err = sc.object(func(key []byte) error {
-				var err error
-				switch string(key) {
-				case "text":
-					d.Text, err = textValue(sc, "data.text")
-					hasText = true
-				case "id":
-					d.ID, err = rawID(sc)
-				default:
-					err = lr.meta.addMember(sc, key)
-				}
-				return err
-			})
+			hasText, err = lr.data(d)
 		case "annotations", "completions":
 			if sc.null() {
 				return nil
@@ -138,15 +130,15 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 					_, err := sc.skip()
 					return err
 				}
-				rs, annotator, cancelled, err := parseLSAnnotation(sc)
+				rs, a, err := parseLSAnnotation(sc)
 				if err != nil {
 					return fmt.Errorf("annotation: %w", err)
 				}
-				if cancelled {
+				if a.cancelled {
 					return nil
 				}
 				annotations++
-				results, d.Annotator = rs, annotator
+				results, d.Annotator, created = rs, a.annotator, a.created
 				return nil
 			})
 		case "predictions":
@@ -154,7 +146,7 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 				return nil
 			}
 			err = sc.array(func() error {
-				rs, _, _, err := parseLSAnnotation(sc)
+				rs, _, err := parseLSAnnotation(sc)
 				if err != nil {
 					return fmt.Errorf("prediction: %w", err)
 				}
@@ -177,7 +169,10 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 		return nil, err
 	}
 	if !hasText {
-		return nil, errors.New(`missing "data": {"text": …}`)
+		if lr.opt.TextKey != "" {
+			return nil, fmt.Errorf(`missing "data": {%q: …} (--text-key)`, lr.opt.TextKey)
+		}
+		return nil, errors.New(`missing "data": {"text": …}, or a "data" with one string field`)
 	}
 	d.Meta = lr.meta.done()
 	if d.ID == "" {
@@ -209,6 +204,16 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 	}
 	addSpans(results, false)
 	addSpans(predictions, true)
+	// Label Studio trusts the offsets over a region's value.text: keep
+	// what the regions say aside, and compare once offsets are code points.
+	given := make([]string, len(d.Spans))
+	for i := range d.Spans {
+		s := &d.Spans[i]
+		given[i], s.Text = s.Text, ""
+		if s.Created == "" && !s.Suggested {
+			s.Created = created
+		}
+	}
 	// A region with several labels is several spans: give all but the
 	// first their own ids; relations keep pointing at the first.
 	seenIDs := map[string]bool{}
@@ -222,6 +227,15 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 	}
 	if err := completeSpans(d, lr.opt.UTF16); err != nil {
 		return nil, err
+	}
+	differ := 0
+	for i := range d.Spans {
+		if given[i] != "" && given[i] != d.Spans[i].Text {
+			differ++
+		}
+	}
+	if differ > 0 {
+		lr.warnf("task %s: %d region(s) whose value.text differs from the text at their offsets: kept the offsets, as Label Studio does", d.ID, differ)
 	}
 	// Notes: textarea results that share a region's id.
 	for _, rs := range [][]lsRegion{results, predictions} {
@@ -260,12 +274,87 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 	return d, nil
 }
 
+// data reads a task's "data": the text is data[Options.TextKey], else
+// data.text, else its one string field; data.id is the document id; every
+// other member goes to the meta.
+func (lr *LabelStudioReader) data(d *annotate.Document) (bool, error) {
+	sc := &lr.sc
+	type member struct {
+		key string
+		raw []byte
+	}
+	var members []member
+	err := sc.object(func(key []byte) error {
+		if string(key) == "id" {
+			var err error
+			d.ID, err = rawID(sc)
+			return err
+		}
+		k := string(key)
+		raw, err := sc.skip()
+		members = append(members, member{k, raw})
+		return err
+	})
+	if err != nil {
+		return false, err
+	}
+	textAt := -1
+	var strs []string
+	for i, m := range members {
+		switch {
+		case lr.opt.TextKey != "":
+			if m.key == lr.opt.TextKey {
+				textAt = i
+			}
+		case m.key == "text":
+			textAt = i
+		}
+		if len(m.raw) > 0 && m.raw[0] == '"' {
+			strs = append(strs, m.key)
+		}
+	}
+	if textAt < 0 && lr.opt.TextKey == "" && len(strs) > 1 {
+		return false, fmt.Errorf(`"data" has no "text" but %d string fields (%s): choose one with --text-key`, len(strs), strings.Join(strs, ", "))
+	}
+	if textAt < 0 && lr.opt.TextKey == "" && len(strs) == 1 {
+		for i, m := range members {
+			if m.key == strs[0] {
+				textAt = i
+			}
+		}
+	}
+	for i, m := range members {
+		if i != textAt {
+			lr.meta.add(m.key, m.raw)
+			continue
+		}
+		if m.raw[0] != '"' {
+			return false, fmt.Errorf("data.%s must be a string", m.key)
+		}
+		var sub scanner
+		sub.reset(m.raw)
+		if d.Text, err = sub.string(); err != nil {
+			return false, err
+		}
+	}
+	return textAt >= 0, nil
+}
+
 func (lr *LabelStudioReader) warnf(format string, args ...any) {
 	lr.opt.warn("%s:%d: %s", lr.name, lr.line, fmt.Sprintf(format, args...))
 }
 
-// parseLSAnnotation reads one annotation or prediction object.
-func parseLSAnnotation(sc *scanner) (rs []lsRegion, annotator string, cancelled bool, err error) {
+// lsAnnotation is what Gloss keeps of an annotation besides its results.
+type lsAnnotation struct {
+	annotator, created string
+	cancelled          bool
+}
+
+// parseLSAnnotation reads one annotation or prediction object. The
+// annotator is gloss_annotator (which Gloss writes), else completed_by: an
+// email, a name, or a user number.
+func parseLSAnnotation(sc *scanner) (rs []lsRegion, a lsAnnotation, err error) {
+	var completedBy string
 	err = sc.object(func(key []byte) error {
 		var err error
 		switch string(key) {
@@ -285,28 +374,34 @@ func parseLSAnnotation(sc *scanner) (rs []lsRegion, annotator string, cancelled 
 			if sc.null() {
 				return nil
 			}
-			cancelled, err = sc.bool()
+			a.cancelled, err = sc.bool()
 		case "gloss_annotator":
-			annotator, err = nullableString(sc)
-		case "completed_by":
-			if annotator != "" {
-				// gloss_annotator, written by Gloss, wins.
+			a.annotator, err = nullableString(sc)
+		case "created_at":
+			if sc.peek() == '"' {
+				a.created, err = sc.string()
+			} else {
 				_, err = sc.skip()
-				return err
 			}
-			switch sc.peek() {
-			case '"':
-				annotator, err = sc.string()
-			case '{':
+		case "completed_by":
+			switch c := sc.peek(); {
+			case c == '"':
+				completedBy, err = sc.string()
+			case c == '{':
 				err = sc.object(func(key []byte) error {
 					if string(key) == "email" && sc.peek() == '"' {
 						var err error
-						annotator, err = sc.string()
+						completedBy, err = sc.string()
 						return err
 					}
 					_, err := sc.skip()
 					return err
 				})
+			case c == '-' || c >= '0' && c <= '9':
+				var n int
+				if n, err = sc.int(); err == nil {
+					completedBy = strconv.Itoa(n)
+				}
 			default:
 				_, err = sc.skip()
 			}
@@ -315,7 +410,10 @@ func parseLSAnnotation(sc *scanner) (rs []lsRegion, annotator string, cancelled 
 		}
 		return err
 	})
-	return rs, annotator, cancelled, err
+	if a.annotator == "" {
+		a.annotator = completedBy
+	}
+	return rs, a, err
 }
 
 func parseLSResult(sc *scanner) (lsRegion, error) {
@@ -386,11 +484,19 @@ func parseLSResult(sc *scanner) (lsRegion, error) {
 }
 
 // LabelStudioWriter writes one JSON array of Label Studio tasks:
-// {"data": {"id", "text"}, "meta", "annotations": [{"result": […]}],
-// "predictions": [{"result": […]}]}. Spans are "labels" results whose id is
-// the span id; notes are per-region "textarea" results (from_name "note");
+// {"id", "data": {"id", "text"}, "meta", "annotations": [{"id",
+// "completed_by", "gloss_annotator", "created_at", "updated_at",
+// "result": […]}], "predictions": [{"id", "result": […]}]}, which the
+// SDK's converter and Label Studio's importer read. The task id is the
+// document id, a number when it is one; annotation ids count the tasks;
+// completed_by is the annotator, as a user number when it is one and
+// otherwise as {"email": …} (Label Studio's importer maps it to a project
+// member); created_at and updated_at are the earliest and latest times
+// the written spans were created. The text goes under data.text or
+// data[Options.TextKey]. Spans are "labels" results whose id is the span
+// id; notes are per-region "textarea" results (from_name "note");
 // relations are "relation" results with direction "right"; suggestions go
-// to predictions.
+// to predictions; rejected spans are left out and counted.
 type LabelStudioWriter struct {
 	out   outBuf
 	opt   Options
@@ -413,9 +519,23 @@ func (lw *LabelStudioWriter) Write(d *annotate.Document) error {
 	}
 	lw.n++
 	off := offsetsOf(d, lw.opt.UTF16)
-	buf = append(buf, `{"data":{"id":`...)
+	// The task id: the SDK's converter reads it. Label Studio's own are
+	// numbers.
+	buf = append(buf, `{"id":`...)
+	if isTaskNumber(d.ID) {
+		buf = append(buf, d.ID...)
+	} else {
+		buf = appendString(buf, d.ID)
+	}
+	buf = append(buf, `,"data":{"id":`...)
 	buf = appendString(buf, d.ID)
-	buf = append(buf, `,"text":`...)
+	buf = append(buf, ',')
+	textKey := lw.opt.TextKey
+	if textKey == "" {
+		textKey = "text"
+	}
+	buf = appendString(buf, textKey)
+	buf = append(buf, ':')
 	buf = appendString(buf, d.Text)
 	buf = append(buf, '}')
 	if len(d.Meta) > 0 {
@@ -424,31 +544,71 @@ func (lw *LabelStudioWriter) Write(d *annotate.Document) error {
 	}
 	order := sortedSpans(d.Spans)
 	hasSuggestions := false
+	first, last := "", "" // the written spans' earliest and latest timestamps
 	for i := range d.Spans {
-		hasSuggestions = hasSuggestions || d.Spans[i].Suggested
+		s := &d.Spans[i]
+		hasSuggestions = hasSuggestions || s.Suggested
+		if s.Asserted() && s.Created != "" {
+			if first == "" || s.Created < first {
+				first = s.Created
+			}
+			last = max(last, s.Created)
+		}
 	}
 	for i := range d.Relations {
 		hasSuggestions = hasSuggestions || d.Relations[i].Suggested
 	}
-	buf = append(buf, `,"annotations":[{`...)
+	// An annotation numbered like its task (unique in the file), by
+	// completed_by: a user number as such, any other name as the email
+	// Label Studio maps to a project member on import.
+	buf = append(buf, `,"annotations":[{"id":`...)
+	buf = appendInt(buf, lw.n)
 	if d.Annotator != "" {
-		// Not completed_by: Label Studio takes that for a user number
-		// and would refuse a name on import.
-		buf = append(buf, `"gloss_annotator":`...)
+		buf = append(buf, `,"completed_by":`...)
+		if isTaskNumber(d.Annotator) {
+			buf = append(buf, d.Annotator...)
+		} else {
+			buf = append(buf, `{"email":`...)
+			buf = appendString(buf, d.Annotator)
+			buf = append(buf, '}')
+		}
+		buf = append(buf, `,"gloss_annotator":`...)
 		buf = appendString(buf, d.Annotator)
-		buf = append(buf, ',')
 	}
+	if first != "" {
+		buf = append(buf, `,"created_at":`...)
+		buf = appendString(buf, first)
+		buf = append(buf, `,"updated_at":`...)
+		buf = appendString(buf, last)
+	}
+	buf = append(buf, `,"was_cancelled":false,"ground_truth":false,`...)
 	buf = append(buf, `"result":`...)
 	buf = appendLSResults(buf, d, order, off, false, &lw.drops)
 	buf = append(buf, "}]"...)
 	if hasSuggestions {
-		buf = append(buf, `,"predictions":[{"result":`...)
+		buf = append(buf, `,"predictions":[{"id":`...)
+		buf = appendInt(buf, lw.n)
+		buf = append(buf, `,"model_version":"gloss","result":`...)
 		buf = appendLSResults(buf, d, order, off, true, nil)
 		buf = append(buf, "}]"...)
 	}
 	buf = append(buf, '}')
 	lw.out.buf = buf
 	return lw.out.maybeFlush()
+}
+
+// isTaskNumber reports whether id is a whole number as Label Studio writes
+// task and user ids: digits, no leading zero, at most 18 of them.
+func isTaskNumber(id string) bool {
+	if id == "" || len(id) > 18 || (id[0] == '0' && len(id) > 1) {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if id[i] < '0' || id[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // appendLSResults appends the results of the accepted (or the suggested)

@@ -178,25 +178,11 @@ func decodeError(file string, err error) error {
 
 var decodeLine = regexp.MustCompile(`^toml: line (\d+)(?: \([^)]*\))?: (.*)$`)
 
-// parseInlineLabels gives the [[label]], [[relation]] and [[choice]]
-// tables of gloss.toml to annotate.ParseLabelSet, which checks them as it
-// checks a labels.toml.
+// parseInlineLabels reads the [[label]] and [[relation]] tables of
+// gloss.toml with annotate.ParseLabelSetTables, which checks them as it
+// checks a labels.toml and names the lines of gloss.toml itself.
 func parseInlineLabels(data []byte, file string) (*annotate.LabelSet, error) {
-	var all map[string]any
-	if _, err := toml.Decode(string(data), &all); err != nil {
-		return nil, &export.LineError{File: file, Msg: err.Error()}
-	}
-	tables := map[string]any{}
-	for _, k := range labelTables {
-		if v, ok := all[k]; ok {
-			tables[k] = v
-		}
-	}
-	var buf bytes.Buffer
-	if err := toml.NewEncoder(&buf).Encode(tables); err != nil {
-		return nil, &export.LineError{File: file, Msg: err.Error()}
-	}
-	return annotate.ParseLabelSet(buf.Bytes(), file)
+	return annotate.ParseLabelSetTables(data, file)
 }
 
 // checkRelPath refuses a path that could leave the project folder: it must

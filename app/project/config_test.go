@@ -95,7 +95,7 @@ func TestParseConfigErrors(t *testing.T) {
 		{"labels outside", "labels = \"../labels.toml\"" + ann, `gloss.toml:1: labels: "../labels.toml" is not a path inside the project`},
 		{"labels absolute", "labels = \"/etc/labels.toml\"" + ann, `is not a path inside the project`},
 		{"labels both", "labels = \"l.toml\"\n[[label]]\nname = \"A\"" + ann, "gloss.toml:1: labels names a file and gloss.toml has [[label]] tables too"},
-		{"bad inline", "[[label]]\nname = \"A\"\ncolor = \"red\"" + ann, `gloss.toml: label 1:`},
+		{"bad inline", "[[label]]\nname = \"A\"\ncolor = \"red\"" + ann, `gloss.toml:3: label 1: colour "red" is not #rrggbb`},
 		{"syntax", "name = \"x\n" + ann, "gloss.toml:1:"},
 		{"wrong type", "overlap = \"two\"" + ann, "gloss.toml:1: incompatible types"},
 		{"not utf8", "name = \"\xff\"" + ann, "gloss.toml: not UTF-8 text"},

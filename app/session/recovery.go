@@ -111,7 +111,7 @@ func (s *Session) FindRecoverable() *Recoverable {
 			return nil // saved since: the recovery file is stale
 		}
 	}
-	docs, _, err := readPath(path, export.Lookup("jsonl"), export.Options{Labels: s.labels}, nil)
+	docs, _, err := readPath(path, export.Lookup("jsonl"), export.Options{Labels: s.labels}, nil, &export.Checker{})
 	if err != nil || len(docs) == 0 {
 		return nil
 	}

@@ -63,8 +63,9 @@ func Read(spec Spec, p *Progress) (*Work, error) {
 	} else {
 		w.source = spec.Paths[0]
 	}
+	var chk export.Checker // ids unique across the paths: they save as one file
 	for _, path := range spec.Paths {
-		docs, f, err := readPath(path, spec.Format, spec.Options, p)
+		docs, f, err := readPath(path, spec.Format, spec.Options, p, &chk)
 		if err != nil {
 			return nil, err
 		}
@@ -97,7 +98,12 @@ func Read(spec Spec, p *Progress) (*Work, error) {
 // resume opens, for each document read, its version in the native file
 // out when it has one with the same id and text.
 func (w *Work) resume(out string, xo export.Options) error {
-	prev, f, err := readPath(out, export.Lookup("jsonl"), xo, nil)
+	prev, f, err := readPath(out, export.Lookup("jsonl"), xo, nil, &export.Checker{})
+	if problems := (*export.Problems)(nil); errors.As(err, &problems) {
+		// A native file with problems: the first save would overwrite
+		// it, so refuse, as for any input with problems.
+		return err
+	}
 	if err != nil || f.Name != "jsonl" {
 		// Not a native file we can read: a save replaces it.
 		return nil
@@ -120,8 +126,11 @@ func (w *Work) resume(out string, xo export.Options) error {
 
 // readPath reads every document at path: a file in format f (detected when
 // nil), or a folder, which is a corpus of .txt files when it holds any and
-// a brat folder otherwise.
-func readPath(path string, f *export.Format, xo export.Options, p *Progress) ([]*annotate.Document, *export.Format, error) {
+// a brat folder otherwise. Each document is checked by chk, as the command
+// line checks it (offsets in range, span texts, label names, unique ids):
+// when any has problems, readPath reads on to list them and returns them
+// as an *export.Problems, without documents.
+func readPath(path string, f *export.Format, xo export.Options, p *Progress, chk *export.Checker) ([]*annotate.Document, *export.Format, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, err
@@ -157,6 +166,7 @@ func readPath(path string, f *export.Format, xo export.Options, p *Progress) ([]
 		r = f.NewReader(bufio.NewReaderSize(cr, 64<<10), path, xo)
 	}
 	var docs []*annotate.Document
+	problems := export.Problems{File: path}
 	for {
 		if p.Cancelled() {
 			return nil, f, ErrCancelled
@@ -168,7 +178,19 @@ func readPath(path string, f *export.Format, xo export.Options, p *Progress) ([]
 		if err != nil {
 			return nil, f, err
 		}
-		docs = append(docs, d)
+		file := path
+		if fr, ok := r.(export.Filer); ok {
+			file = fr.File()
+		}
+		if ps := chk.Check(d, file, r.Line()); len(ps) > 0 {
+			problems.Add(ps...)
+			docs = nil // bounded: only the first problems are kept
+		} else if problems.Total == 0 {
+			docs = append(docs, d)
+		}
+	}
+	if err := problems.Err(); err != nil {
+		return nil, f, err
 	}
 	if len(docs) == 0 {
 		return nil, f, fmt.Errorf("%s: %w", path, ErrNoDocuments)
