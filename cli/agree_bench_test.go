@@ -145,6 +145,12 @@ func agreeBenchLinks(rng *rand.Rand, a, bd *annotate.Document) {
 func agreeBenchCommand(b *testing.B, relations bool, args ...string) {
 	paths := agreeBenchFiles(b, 10000, relations)
 	args = append(args, paths...)
+	var size int64
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil {
+			size += st.Size()
+		}
+	}
 	var errb bytes.Buffer
 	cpu := agreeProcessCPU()
 	b.ResetTimer()
@@ -155,6 +161,7 @@ func agreeBenchCommand(b *testing.B, relations bool, args ...string) {
 		}
 	}
 	b.ReportMetric((agreeProcessCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(size)/1e6, "input-MB")
 }
 
 // BenchmarkAgree runs `gloss agree` end to end on two files of 10,000
