@@ -27,6 +27,10 @@ type Document struct {
 	Annotator string
 	Spans     []Span
 	Relations []Relation
+	// Choices are the document labels: for each group (a [[choice]] of
+	// the label set) that has a value, its values. A group without a
+	// value has no key. See SetChoice.
+	Choices map[string][]string
 	// Meta is the document's "meta" object as compact JSON, or nil.
 	Meta []byte
 	// Extra holds the document's unknown top-level keys.
@@ -149,6 +153,7 @@ func (d *Document) Clone() *Document {
 		ID: d.ID, Text: d.Text, Annotator: d.Annotator,
 		Spans:     slices.Clone(d.Spans),
 		Relations: slices.Clone(d.Relations),
+		Choices:   CloneChoices(d.Choices),
 		Meta:      slices.Clone(d.Meta),
 		Extra:     slices.Clone(d.Extra),
 		index:     d.index, utf16: d.utf16, tokens: d.tokens,

@@ -33,11 +33,17 @@ type RelationDef struct {
 	Description string   `toml:"description"`
 }
 
-// LabelSet is the labels and relations a project annotates with, in file
-// order.
+// LabelSet is the labels, relations and document-label groups a project
+// annotates with, in file order.
 type LabelSet struct {
 	Labels    []LabelDef    `toml:"label"`
 	Relations []RelationDef `toml:"relation"`
+	// Choices are the groups of document labels (stance, topic, …).
+	Choices []ChoiceDef `toml:"choice"`
+	// Guidelines names the team's annotation guidelines (Markdown),
+	// relative to the labels file's folder; "" means guidelines.md beside
+	// it, when there is one.
+	Guidelines string `toml:"guidelines"`
 }
 
 // builtinLabels is assets/labels.toml, parsed once: commands, suggestions
@@ -56,10 +62,15 @@ func DefaultLabelSet() *LabelSet { return builtinLabels().Clone() }
 
 // Clone returns a deep copy of the label set.
 func (ls *LabelSet) Clone() *LabelSet {
-	c := &LabelSet{Labels: slices.Clone(ls.Labels), Relations: slices.Clone(ls.Relations)}
+	c := &LabelSet{Labels: slices.Clone(ls.Labels), Relations: slices.Clone(ls.Relations),
+		Choices: slices.Clone(ls.Choices), Guidelines: ls.Guidelines}
 	for i := range c.Relations {
 		c.Relations[i].From = slices.Clone(c.Relations[i].From)
 		c.Relations[i].To = slices.Clone(c.Relations[i].To)
+	}
+	for i := range c.Choices {
+		c.Choices[i].Values = slices.Clone(c.Choices[i].Values)
+		c.Choices[i].Keys = slices.Clone(c.Choices[i].Keys)
 	}
 	return c
 }
@@ -163,6 +174,9 @@ func parseLabelSet(data []byte, name string, others bool) (*LabelSet, error) {
 				return nil, at("relation", i, "to", "%q links unknown label %q", r.Name, end)
 			}
 		}
+	}
+	if err := checkChoices(ls.Choices, name, keys); err != nil {
+		return nil, err
 	}
 	return &ls, nil
 }

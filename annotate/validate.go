@@ -18,9 +18,10 @@ func (p Problem) String() string {
 
 // Validate reports every problem of d: spans out of range or empty, span
 // text that does not equal the text at its offsets, label names no file
-// format can carry (CheckLabelName), labels the label set does not know, duplicate spans and ids, relations to missing spans, and
-// relations the label set does not allow. ls may be nil to skip the label
-// checks.
+// format can carry (CheckLabelName), labels the label set does not know,
+// duplicate spans and ids, relations to missing spans, relations the label
+// set does not allow, and document labels that are repeated or (with ls)
+// unknown. ls may be nil to skip the label checks.
 func Validate(d *Document, ls *LabelSet) []Problem {
 	var ps []Problem
 	// where is formatted only when there is a problem: Validate runs on
@@ -105,7 +106,7 @@ func Validate(d *Document, ls *LabelSet) []Problem {
 			add(where, "%s may not link %s to %s", r.Label, from, to)
 		}
 	}
-	return ps
+	return append(ps, validateChoices(d, ls)...)
 }
 
 type spanWhere struct {

@@ -23,6 +23,9 @@ type Options struct {
 	Out        string
 	Files      []string
 	Review     bool
+	// Project is a project folder to open as its annotator (or, for a
+	// reviewer who annotates none of it, to review).
+	Project string
 }
 
 // Run opens the main window on the files of opt (the bundled sample
@@ -31,6 +34,14 @@ func Run(a fyne.App, opt Options) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if opt.Review {
 		return runReview(a, opt)
+	}
+	if opt.Project != "" {
+		if reviewer, err := reviewsOnly(a, opt); err != nil || reviewer {
+			if err != nil {
+				return err
+			}
+			return runProjectReview(a, opt)
+		}
 	}
 	win := a.NewWindow("Gloss")
 	win.SetMaster()

@@ -152,6 +152,9 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 // exportDocs writes docs to path in format f, atomically: when it fails or
 // p is cancelled, nothing appears at path.
 func exportDocs(path string, f *export.Format, xo export.Options, docs []*annotate.Document, p *session.Progress) error {
+	if f.Columns {
+		xo.Used = export.LabelsUsed(docs...) // CoNLL's columns, decided before writing
+	}
 	writeAll := func(wr export.Writer) error {
 		for i, d := range docs {
 			if p.Cancelled() {

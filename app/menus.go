@@ -42,13 +42,25 @@ func (w *Window) fileMenu() *fyne.Menu {
 	w.items.recent.ChildMenu = w.recentMenu()
 	quit := item("Quit", ctrl(fyne.KeyQ), w.Quit)
 	quit.IsQuit = true
+	// In a project Ctrl+Shift+S syncs, and Save As is off: the save target
+	// is the person's own file, the one Sync commits.
+	saveAs := item("Save As…", ctrlShift(fyne.KeyS), w.SaveAs)
+	sync := fyne.NewMenuItem("Sync", w.Sync)
+	if w.team != nil {
+		saveAs.Shortcut, saveAs.Disabled = nil, true
+		sync.Shortcut = ctrlShift(fyne.KeyS)
+	} else {
+		sync.Disabled = true
+	}
 	return fyne.NewMenu("File",
 		item("Open…", ctrl(fyne.KeyO), w.Open),
 		fyne.NewMenuItem("Open Folder…", w.OpenFolder),
+		fyne.NewMenuItem("Open Project…", w.OpenProject),
 		w.items.recent,
 		fyne.NewMenuItemSeparator(),
 		item("Save", ctrl(fyne.KeyS), w.Save),
-		item("Save As…", ctrlShift(fyne.KeyS), w.SaveAs),
+		saveAs,
+		sync,
 		fyne.NewMenuItemSeparator(),
 		item("Import…", ctrl(fyne.KeyI), w.Import),
 		item("Export…", ctrl(fyne.KeyE), w.Export),
@@ -99,12 +111,16 @@ func (w *Window) editMenu() *fyne.Menu {
 func (w *Window) viewMenu() *fyne.Menu {
 	w.items.light = fyne.NewMenuItem("Light Theme", func() { w.SetTheme(themeLight) })
 	w.items.dark = fyne.NewMenuItem("Dark Theme", func() { w.SetTheme(themeDark) })
+	progress := item("Project Progress…", ctrl(fyne.KeyP), w.ShowProgress)
+	progress.Disabled = w.team == nil
 	return fyne.NewMenu("View",
 		item("Larger Text", ctrl(fyne.KeyEqual), func() { w.ZoomText(1) }),
 		item("Smaller Text", ctrl(fyne.KeyMinus), func() { w.ZoomText(-1) }),
 		fyne.NewMenuItemSeparator(),
 		w.items.light,
 		w.items.dark,
+		fyne.NewMenuItemSeparator(),
+		progress,
 	)
 }
 
@@ -122,6 +138,14 @@ func (w *Window) helpMenu() *fyne.Menu {
 	return fyne.NewMenu("Help",
 		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), w.ShowShortcuts),
 	)
+}
+
+// rebuildMenu makes the main menu again, for what depends on whether a
+// project is open (Sync and its shortcut).
+func (w *Window) rebuildMenu() {
+	w.menu = w.buildMenu()
+	w.win.SetMainMenu(w.menu)
+	w.refreshMenus()
 }
 
 // addShortcuts adds the shortcuts a menu item cannot also carry: Ctrl+Y

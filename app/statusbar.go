@@ -1,6 +1,8 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -50,6 +52,13 @@ func (w *Window) Message() string { return w.status.msg.Text }
 
 // AskAnnotator asks for the annotator's name.
 func (w *Window) AskAnnotator() {
+	if w.team != nil {
+		// The name decides the file every save writes and every sync
+		// commits: it is chosen when the project is opened.
+		dialog.ShowInformation("Annotator", fmt.Sprintf("In project %s you work as %s.\nTo work as someone else, open the project with gloss --annotator NAME %s",
+			w.team.p.Config.Name, w.team.person, w.team.p.Dir), w.win)
+		return
+	}
 	e := widget.NewEntry()
 	e.SetText(w.s.Annotator())
 	d := dialog.NewForm("Annotator", "Change", "Cancel",

@@ -35,11 +35,12 @@ func countOf(d *annotate.Document) counts {
 	return c
 }
 
-// quotesSaidBy lists the suggested QUOTEs of d and whom they are said by.
+// quotesSaidBy lists the suggested QUOTEs and CLAIMs of d and whom they
+// are said by.
 func quotesSaidBy(d *annotate.Document) []string {
 	var out []string
 	for _, s := range d.Spans {
-		if s.Label != "QUOTE" {
+		if s.Label != "QUOTE" && s.Label != "CLAIM" {
 			continue
 		}
 		by := ""
@@ -65,8 +66,9 @@ func TestSuggestAddsQuotesWithSpeakers(t *testing.T) {
 	w, d := suggestSample(t)
 	got := quotesSaidBy(d)
 	want := []string{
-		"the jobs cont… ← The foreign ministry of russia",
-		"call a truce … ← Çavusoglu",
+		"“the jobs con… ← The foreign ministry of russia",
+		"Lavrov and hi… ← The Ministry of Foreign affairs Turkish",
+		"“call a truce… ← Çavusoglu",
 		"Haftar was no… ← the minister of Defense, Turkish, Hulusi Akar",
 	}
 	if !slices.Equal(got, want) {
@@ -105,21 +107,22 @@ func TestSuggestAddsQuotesWithSpeakers(t *testing.T) {
 	// The first suggestion is selected, its reason shown; the list marks it.
 	w.Redo()
 	w.Suggest()
-	w.view.SelectSpan(quoteID(t, d, "call a truce"))
+	w.view.SelectSpan(quoteID(t, d, "Haftar was not"))
 	if m := w.Message(); m != "Suggested: inside “ ” quotation marks — Enter accepts, Backspace rejects" {
 		t.Errorf("status for a selected suggestion = %q", m)
 	}
 }
 
-// quoteID is the id of the QUOTE that starts with prefix.
+// quoteID is the id of the QUOTE or CLAIM that starts with prefix (after
+// an opening quotation mark).
 func quoteID(t *testing.T, d *annotate.Document, prefix string) string {
 	t.Helper()
 	for _, s := range d.Spans {
-		if s.Label == "QUOTE" && strings.HasPrefix(s.Text, prefix) {
+		if (s.Label == "QUOTE" || s.Label == "CLAIM") && strings.HasPrefix(strings.TrimPrefix(s.Text, "“"), prefix) {
 			return s.ID
 		}
 	}
-	t.Fatalf("no QUOTE %q", prefix)
+	t.Fatalf("no QUOTE or CLAIM %q", prefix)
 	return ""
 }
 
@@ -190,7 +193,7 @@ func TestAcceptAndRejectOneByOne(t *testing.T) {
 	n := len(w.s.History().Document().Spans)
 	key(w, fyne.KeyReturn)
 	// An edit would have emptied the redo list.
-	if what, _ := w.s.History().CanRedo(); what != "Delete QUOTE" {
+	if what, _ := w.s.History().CanRedo(); what != "Delete CLAIM" {
 		t.Errorf("Enter on an accepted span made an edit (redo: %q)", what)
 	}
 	if len(d.Spans) != n {
@@ -200,7 +203,7 @@ func TestAcceptAndRejectOneByOne(t *testing.T) {
 
 func TestLabellingASuggestionAcceptsIt(t *testing.T) {
 	w, d := suggestSample(t)
-	quote := d.Spans[d.SpanByID(quoteID(t, d, "call a truce"))]
+	quote := d.Spans[d.SpanByID(quoteID(t, d, "Haftar was not"))]
 	n := len(d.Spans)
 	w.view.SetSelection(quote.Start, quote.End)
 	test.Type(w.view, "q")

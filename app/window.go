@@ -27,6 +27,8 @@ type Window struct {
 	prefs  prefs
 	// s is the open work.
 	s *session.Session
+	// team is the project open, or nil (project.go).
+	team *teamWork
 
 	view    *docview.View
 	bar     *labelBar
@@ -56,7 +58,17 @@ type Window struct {
 // New builds the main window in win for the files of opt (the sample
 // article when there are none). It does not show it; Run does.
 func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
-	work, err := session.Read(startSpec(opt), nil)
+	var opening *projectOpening
+	spec := startSpec(opt)
+	if opt.Project != "" {
+		var err error
+		if opening, err = readProject(opt.Project, opt.Annotator, prefs{a.Preferences()}.annotator()); err != nil {
+			return nil, err
+		}
+		opt.Labels = opening.p.Labels
+		spec = session.Spec{Documents: opening.work.Docs}
+	}
+	work, err := session.Read(spec, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +108,11 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 	win.SetCloseIntercept(func() { w.Quit() })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.OpenDropped(uris) })
 	w.applyPrefs()
-	w.s.Start(work)
+	if opening != nil {
+		w.startProject(opening)
+	} else {
+		w.s.Start(work)
+	}
 	if src := w.s.Source(); src != "" {
 		w.rememberFolder(src) // file dialogs start beside the work
 	}
@@ -313,6 +329,9 @@ func (w *Window) focusView() {
 // updateTitle shows the file and a mark when there is unsaved work.
 func (w *Window) updateTitle() {
 	name := w.s.Name()
+	if w.team != nil {
+		name = w.team.p.Config.Name + " · " + w.team.person
+	}
 	if n := w.s.Len(); n > 1 && w.s.Current() >= 0 {
 		name += fmt.Sprintf(" [%d/%d %s]", w.s.Current()+1, n, w.Document().ID)
 	}

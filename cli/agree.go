@@ -47,8 +47,10 @@ func agreeCompareFigures(a, b agreeDocFigure) int {
 type agreeResult struct {
 	files  []string
 	report agree.Report
-	lowest []agreeDocFigure
-	pairs  *pairing
+	// choices is the agreement on document labels, per group.
+	choices []agree.ChoiceReport
+	lowest  []agreeDocFigure
+	pairs   *pairing
 	// listed is every disagreement, with --disagreements; nil without.
 	listed []agreeListed
 }
@@ -106,6 +108,7 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet, list b
 	}
 	defer p.Close()
 	corpus := agree.NewCorpus(len(files), labels)
+	choices := agree.NewChoices(len(files), labels)
 	var lowest []agreeDocFigure
 	var listed []agreeListed
 	err = p.run(func(docs []*annotate.Document) error {
@@ -122,6 +125,9 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet, list b
 				}
 			}
 		}
+		if err := choices.Add(docs); err != nil {
+			return err
+		}
 		f := agreeDocFigure{docs[0].ID, r.Overall, r.F1ExactAll}
 		i, _ := slices.BinarySearchFunc(lowest, f, agreeCompareFigures)
 		if i < agreeLowestShown {
@@ -134,7 +140,7 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet, list b
 		return nil, err
 	}
 	p.summary("compared")
-	res := &agreeResult{files: files, report: corpus.Report(), lowest: lowest, pairs: p}
+	res := &agreeResult{files: files, report: corpus.Report(), choices: choices.Report(), lowest: lowest, pairs: p}
 	if list {
 		res.listed = agreeNonNil(listed)
 	}
@@ -160,7 +166,17 @@ func (r *agreeResult) json() []byte {
 	put(r.report.Units)
 	b.WriteByte(',')
 	agreeReportJSON(&b, r.report)
-	b.WriteString(`,"skipped":{"text_differs":`)
+	b.WriteString(`,"choices":{`)
+	for i, c := range r.choices {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		put(c.Group)
+		b.WriteString(`:{"documents":`)
+		put(c.Documents)
+		fmt.Fprintf(&b, `,"percent":%s,"kappa":%s}`, agreeFloat(c.Percent), agreeFloat(c.Kappa))
+	}
+	b.WriteString(`},"skipped":{"text_differs":`)
 	put(agreeNonNil(r.pairs.TextDiffers))
 	b.WriteString(`,"missing":`)
 	put(agreeNonNil(r.pairs.Missing))
@@ -246,15 +262,23 @@ func agreeReportJSON(b *bytes.Buffer, r agree.Report) {
 	}
 	b.WriteString(`},"overall":{`)
 	agreeMeasuresJSON(b, r.Overall)
-	b.WriteString(`},"relations":{`)
-	for i, rel := range r.Relations {
+	b.WriteString(`},`)
+	agreeRelationsJSON(b, r.Relations)
+}
+
+// agreeRelationsJSON writes DESIGN.md's "relations" member: per relation
+// label, the counts per file, f1_exact, f1_overlap, speaker_agreement and
+// linked, in label-set order. status writes it per pair of annotators too.
+func agreeRelationsJSON(b *bytes.Buffer, rels []agree.RelationReport) {
+	b.WriteString(`"relations":{`)
+	for i, r := range rels {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		label, _ := json.Marshal(rel.Label)
-		counts, _ := json.Marshal(rel.Relations)
-		fmt.Fprintf(b, `%s:{"relations":%s,"f1_exact":%s,"f1_overlap":%s,"speaker_agreement":%s,"linked":%d}`, label, counts,
-			agreeFloat(rel.F1Exact), agreeFloat(rel.F1Overlap), agreeFloat(rel.SpeakerAgreement), rel.Linked)
+		label, _ := json.Marshal(r.Label)
+		counts, _ := json.Marshal(r.Relations)
+		fmt.Fprintf(b, `%s:{"relations":%s,"f1_exact":%s,"f1_overlap":%s,"speaker_agreement":%s,"linked":%d}`,
+			label, counts, agreeFloat(r.F1Exact), agreeFloat(r.F1Overlap), agreeFloat(r.SpeakerAgreement), r.Linked)
 	}
 	b.WriteByte('}')
 }
@@ -321,8 +345,11 @@ func (r *agreeResult) table() []byte {
 		tw.Flush()
 		b.WriteString("\nspeaker_agreement: of the linked sources (quotes and claims both files have, linked in at least one), the share linked to the same speakers.\n")
 	}
+	if len(r.choices) > 0 {
+		r.choiceTable(&b)
+	}
 	if len(r.files) > 2 {
-		b.WriteString("\nspans, relations: per file, in the order given; f1, kappa and speaker_agreement: means over pairs of files; linked: summed over pairs.\n")
+		b.WriteString("\nspans, relations, documents: per file, in the order given; f1, kappa, percent and speaker_agreement: means over pairs of files; linked: summed over pairs.\n")
 	}
 	if len(r.lowest) > 0 {
 		fmt.Fprintf(&b, "\nLeast agreement (by f1_exact over spans and relations, then kappa):\n")
@@ -365,6 +392,23 @@ func (r *agreeResult) listTable(b *bytes.Buffer) {
 			fmt.Fprintf(b, "  %s → %s\n", r.files[l.a], r.files[l.b])
 		}
 		fmt.Fprintf(tw, "    %s\t%d–%d\t%s\t%s\n", l.id, l.Start, l.End, l.Kind, l.describe())
+	}
+	tw.Flush()
+}
+
+// choiceTable renders the agreement on document labels: one row per
+// group.
+func (r *agreeResult) choiceTable(b *bytes.Buffer) {
+	width := len("document label")
+	for _, c := range r.choices {
+		width = max(width, utf8.RuneCountInString(c.Group))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
+	b.WriteString("\n")
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\tdocuments\tpercent\tkappa\t\n", pad("document label"))
+	for _, c := range r.choices {
+		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t\n", pad(c.Group), joinCounts(c.Documents), c.Percent, c.Kappa)
 	}
 	tw.Flush()
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"gloss/annotate"
+	"gloss/app/project"
 	"gloss/export"
 )
 
@@ -30,6 +31,9 @@ type AppOptions struct {
 	Files []string
 	// Review opens the review screen on Files, saving gold to Out.
 	Review bool
+	// Project is a project folder to open as its annotator (or, for a
+	// reviewer who annotates none of it, to review).
+	Project string
 }
 
 // Env is the world a command runs in.
@@ -105,6 +109,9 @@ func runApp(env Env, args []string) int {
 	if !ok {
 		return exitUsage
 	}
+	if len(files) == 1 && project.IsProject(files[0]) {
+		return runProjectApp(env, files[0], *annotator, *labelsFile, *out)
+	}
 	labels, status := loadLabels(env, *labelsFile)
 	if status != exitOK {
 		return status
@@ -121,6 +128,35 @@ func runApp(env Env, args []string) int {
 		} else {
 			fmt.Fprintln(env.Stderr, "gloss:", err)
 		}
+		return exitBad
+	}
+	return exitOK
+}
+
+// runProjectApp opens a project folder in the app, as its annotator: their
+// documents, their own file as the save target.
+func runProjectApp(env Env, dir, annotator, labelsFile, out string) int {
+	if labelsFile != "" || out != "" {
+		fmt.Fprintln(env.Stderr, "gloss: a project names its labels and each person's file itself: --labels and -o are for files")
+		return exitUsage
+	}
+	p, err := project.Open(dir)
+	if err != nil {
+		report(env, err)
+		return exitBad
+	}
+	if annotator != "" {
+		if err := p.CheckMember(annotator); err != nil {
+			report(env, err)
+			return exitBad
+		}
+	}
+	if env.OpenApp == nil {
+		fmt.Fprintln(env.Stderr, "gloss: this build has no desktop app")
+		return exitBad
+	}
+	if err := env.OpenApp(AppOptions{Project: dir, Annotator: annotator, Labels: p.Labels}); err != nil {
+		report(env, err)
 		return exitBad
 	}
 	return exitOK

@@ -13,8 +13,8 @@ import (
 )
 
 func init() {
-	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] FILE...    native → FORMAT", runExport)
-	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] FILE... FORMAT → native", runImport)
+	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] [--only LABEL,...] [--layout single] FILE...  native → FORMAT", runExport)
+	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] [--text-key KEY] [--tag-names O,B-X,...] [--keep-ignored] [--map FROM=TO]... [--event TYPE:FROM>TO=RELATION]... [--text-dir DIR] FILE... FORMAT → native", runImport)
 }
 
 // repeated is a flag that may be given several times, each value kept.
@@ -76,6 +76,8 @@ func runExport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss export", env, "--to FORMAT [-o OUT] [--offsets utf16] FILE...")
 	to := fs.String("to", "", "output `FORMAT`: "+formatNames())
+	var x exportFlags
+	x.define(fs)
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -97,7 +99,12 @@ func runExport(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	readOpt := export.Options{Warn: opt.Warn}
+	env, cleanup, status := x.apply(env, f, files, &opt)
+	defer cleanup()
+	if status != exitOK {
+		return status
+	}
+	readOpt := export.Options{Warn: opt.Warn, Only: opt.Only}
 	copyAll := func(fw export.Writer) error {
 		var chk export.Checker
 		for _, name := range files {
@@ -127,6 +134,7 @@ func runImport(env Env, args []string) int {
 	var c convertFlags
 	fs := c.define("gloss import", env, "[--from FORMAT] [-o OUT] [--offsets utf16] FILE...")
 	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
+	tagNames := fs.String("tag-names", "", "hf: the names of integer ner_tags, in order (`O,B-X,I-X,...`)")
 	keepIgnored := fs.Bool("keep-ignored", false, "prodigy: read the spans of ignore tasks as annotations (by default they are marked rejected, like those of reject tasks)")
 	var maps, events repeated
 	fs.Var(&maps, "map", "rename label `FROM=TO` as it is read (spans and relations; FROM= drops FROM's spans and their relations); repeatable")
@@ -155,6 +163,11 @@ func runImport(env Env, args []string) int {
 		return status
 	}
 	opt.KeepIgnored = *keepIgnored
+	for _, n := range strings.Split(*tagNames, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			opt.TagNames = append(opt.TagNames, n)
+		}
+	}
 	labelMap, err := export.ParseLabelMap(maps)
 	if err != nil {
 		return usageError(env, "import", "%v", err)
@@ -210,7 +223,11 @@ func copyMapped(env Env, name string, f *export.Format, opt export.Options, w ex
 		if fr, ok := r.(export.Filer); ok {
 			file = fr.File()
 		}
-		return errors.Join(chk.Check(d, file, line)...)
+		if errs := chk.Check(d, file, line); len(errs) > 0 {
+			return errors.Join(errs...)
+		}
+		export.KeepOnly(d, opt.Only)
+		return nil
 	}
 	_, err = export.Copy(r, w, check)
 	return err

@@ -139,11 +139,18 @@ func TestExport(t *testing.T) {
 			for i, d := range docs {
 				byID[d.ID] = i
 			}
+			// hf has no text: compare what its tokens spell.
+			same := func(got, want string) bool {
+				if f.Name == "hf" {
+					got, want = strings.Join(strings.Fields(got), ""), strings.Join(strings.Fields(want), "")
+				}
+				return got == want
+			}
 			d := docs[byID["d1"]]
-			if d.Text != "Ana 🌍 said: \"Olá!\"" || len(d.Spans) != 2 || d.Spans[1].Text != "Olá!" {
+			if !same(d.Text, "Ana 🌍 said: \"Olá!\"") || len(d.Spans) != 2 || !same(d.Spans[1].Text, "Olá!") {
 				t.Errorf("d1 came back as %q %+v", d.Text, d.Spans)
 			}
-			if d := docs[byID["d2"]]; d.Text != "外交部说，很好。\r\nOK." || d.Spans[0].Text != "外交部" {
+			if d := docs[byID["d2"]]; !same(d.Text, "外交部说，很好。\r\nOK.") || !same(d.Spans[0].Text, "外交部") {
 				t.Errorf("d2 came back as %q %+v", d.Text, d.Spans)
 			}
 		})

@@ -4,42 +4,22 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"gloss/annotate"
+	"gloss/annotate/agree"
 	"gloss/annotate/annotatetest"
 	"gloss/app/project"
+	"gloss/app/project/projecttest"
 	"gloss/export"
 )
 
-// gitHome gives the test a git configuration of its own (HOME, a global
-// config with a user and a default branch, no system config), so that it
-// does not depend on the machine's.
-func gitHome(t *testing.T) {
-	t.Helper()
-	home := t.TempDir()
-	cfg := filepath.Join(home, ".gitconfig")
-	os.WriteFile(cfg, []byte("[user]\n\tname = Gloss Test\n\temail = test@gloss.invalid\n[init]\n\tdefaultBranch = main\n"), 0o644)
-	t.Setenv("HOME", home)
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	t.Setenv("GIT_CONFIG_GLOBAL", cfg)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-}
+func gitHome(t *testing.T) { projecttest.Isolate(t) }
 
-func gitCmd(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
+func gitCmd(t *testing.T, dir string, args ...string) string { return projecttest.Git(t, dir, args...) }
 
 // annotateFile labels phrase in document id of the annotator's own file
 // (made from the project's texts when absent), marks it done, and saves.
@@ -57,7 +37,7 @@ func annotateFile(t *testing.T, dir, name, id, phrase, label string) {
 		if d.ID == id {
 			start, end := annotatetest.Find(t, d.Text, phrase, 0)
 			d.Spans = append(d.Spans, annotate.NewSpan(d, start, end, label, name))
-			(&project.MarkDone{Done: true}).Apply(d)
+			(&annotate.MarkDone{Done: true}).Apply(d)
 		}
 	}
 	if err := export.SaveNative(w.SavePath, w.Docs...); err != nil {
@@ -234,5 +214,33 @@ func TestProjectCommandErrors(t *testing.T) {
 	// Nothing of the hostile name reached the disk.
 	if _, err := os.Stat(filepath.Join(hostile, "x.jsonl")); err == nil {
 		t.Error("a hostile name wrote a file")
+	}
+}
+
+// The status's JSON and table carry the speaker agreement (SAID_BY) as
+// DESIGN.md's "relations" member.
+func TestStatusRelations(t *testing.T) {
+	rel := agree.RelationReport{Label: "SAID_BY", Relations: []int{2, 1},
+		RelationMeasures: agree.RelationMeasures{F1Exact: 0.5, F1Overlap: 0.75, SpeakerAgreement: 0.5, Linked: 2}}
+	st := &project.Status{Name: "news", Documents: 2, Compared: 2,
+		Annotators: []project.AnnotatorProgress{{Name: "ana", Assigned: 2, Done: 2}, {Name: "bo", Assigned: 2, Done: 1, InProgress: 1}},
+		Agreement:  &agree.Report{Documents: 2, Relations: []agree.RelationReport{rel}},
+		Pairs:      []project.PairAgreement{{A: "ana", B: "bo", Documents: 2, Relations: []agree.RelationReport{rel}}},
+	}
+	js := string(statusJSON(st))
+	want := `"relations":{"SAID_BY":{"relations":[2,1],"f1_exact":0.5,"f1_overlap":0.75,"speaker_agreement":0.5,"linked":2}}`
+	if strings.Count(js, want) != 2 {
+		t.Errorf("JSON lacks %s twice (agreement and pair):\n%s", want, js)
+	}
+	var v map[string]any
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		t.Errorf("not JSON: %v\n%s", err, js)
+	}
+	p := &project.Project{Config: &project.Config{Overlap: 2}}
+	table := string(statusTable(p, st))
+	for _, line := range []string{"SAID_BY       2 / 1     0.500       0.750     0.500       2", "SAID_BY speakers 0.500 (2 linked)"} {
+		if !strings.Contains(table, line) {
+			t.Errorf("table lacks %q:\n%s", line, table)
+		}
 	}
 }

@@ -93,9 +93,13 @@ func statusTable(p *project.Project, st *project.Status) []byte {
 	}
 	r := st.Agreement
 	fmt.Fprintf(&b, "\nAgreement so far on %d documents done by two or more (%d pairs of versions):\n\n", st.Compared, r.Documents)
-	width := len("overall")
+	// One width for both tables' first column, so that they line up.
+	width := len("relation")
 	for _, l := range r.Labels {
 		width = max(width, utf8.RuneCountInString(l.Label))
+	}
+	for _, rel := range r.Relations {
+		width = max(width, utf8.RuneCountInString(rel.Label))
 	}
 	pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -108,12 +112,26 @@ func statusTable(p *project.Project, st *project.Status) []byte {
 	}
 	agreeRow(tw, pad("overall"), total, r.Overall)
 	tw.Flush()
+	if len(r.Relations) > 0 {
+		b.WriteString("\n")
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "%s\trelations\tf1_exact\tf1_overlap\tspeakers\tlinked\t\n", pad("relation"))
+		for _, rel := range r.Relations {
+			fmt.Fprintf(tw, "%s\t%d / %d\t%.3f\t%.3f\t%.3f\t%d\t\n", pad(rel.Label), rel.Relations[0], rel.Relations[1],
+				rel.F1Exact, rel.F1Overlap, rel.SpeakerAgreement, rel.Linked)
+		}
+		tw.Flush()
+	}
 	if len(st.Pairs) > 0 {
 		b.WriteString("\nBy pair:\n")
 		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		for _, pr := range st.Pairs {
-			fmt.Fprintf(tw, "  %s and %s\t%d documents\tf1_exact %.3f\tf1_overlap %.3f\tkappa %.3f\n",
+			fmt.Fprintf(tw, "  %s and %s\t%d documents\tf1_exact %.3f\tf1_overlap %.3f\tkappa %.3f",
 				pr.A, pr.B, pr.Documents, pr.Overall.F1Exact, pr.Overall.F1Overlap, pr.Overall.Kappa)
+			for _, rel := range pr.Relations {
+				fmt.Fprintf(tw, "\t%s speakers %.3f (%d linked)", rel.Label, rel.SpeakerAgreement, rel.Linked)
+			}
+			fmt.Fprintln(tw)
 		}
 		tw.Flush()
 	}
@@ -148,7 +166,7 @@ func statusJSON(st *project.Status) []byte {
 		b.WriteString("null")
 	} else {
 		fmt.Fprintf(&b, `{"pairs":%d,`, st.Agreement.Documents)
-		agreeReportJSON(&b, *st.Agreement)
+		agreeReportJSON(&b, *st.Agreement) // "relations" included
 		b.WriteByte('}')
 	}
 	b.WriteString(`,"pairs":[`)
@@ -160,6 +178,8 @@ func statusJSON(st *project.Status) []byte {
 		put([]string{pr.A, pr.B})
 		fmt.Fprintf(&b, `,"documents":%d,`, pr.Documents)
 		agreeMeasuresJSON(&b, pr.Overall)
+		b.WriteByte(',')
+		agreeRelationsJSON(&b, pr.Relations)
 		b.WriteByte('}')
 	}
 	b.WriteString(`],"problems":`)

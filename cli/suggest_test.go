@@ -29,13 +29,13 @@ func TestSuggestOnTheSample(t *testing.T) {
 	if ps := annotate.Validate(d, annotate.DefaultLabelSet()); len(ps) > 0 {
 		t.Fatalf("suggestions are invalid: %v", ps)
 	}
-	speakers := map[string]string{} // quote text prefix → speaker text
+	speakers := map[string]string{} // quote or claim text prefix → speaker text
 	for _, r := range d.Relations {
 		if r.Label != "SAID_BY" || !r.Suggested {
 			continue
 		}
 		from, to := d.Spans[d.SpanByID(r.From)], d.Spans[d.SpanByID(r.To)]
-		if from.Label == "QUOTE" {
+		if from.Label == "QUOTE" || from.Label == "CLAIM" {
 			speakers[from.Text[:12]] = to.Text
 		}
 	}
@@ -44,8 +44,8 @@ func TestSuggestOnTheSample(t *testing.T) {
 			t.Fatalf("span %q is not a suggestion with a reason", s.Text)
 		}
 	}
-	if len(speakers) != 3 {
-		t.Errorf("quotes with speakers: %v", speakers)
+	if len(speakers) != 4 {
+		t.Errorf("quotes and claims with speakers: %v", speakers)
 	}
 	// Suggesting again adds nothing: suggestions are not suggested twice.
 	again := filepath.Join(dir, "again.jsonl")

@@ -255,7 +255,9 @@ func (s *session) waitWindow(d time.Duration) string {
 			s.t.Fatalf("gloss exited before showing a window:\n%s\nXvfb %s (running: %v) says:\n%s", s.log.String(), s.x.name, alive, s.x.log.String())
 		default:
 		}
-		if out, err := s.xdoErr("search", "--onlyvisible", "--name", "Gloss"); err == nil && out != "" {
+		// This process's window: right after an earlier session is killed,
+		// its window may still be mapped, and keys sent to it are lost.
+		if out, err := s.xdoErr("search", "--onlyvisible", "--pid", fmt.Sprint(s.cmd.Process.Pid), "--name", "Gloss"); err == nil && out != "" {
 			return strings.Fields(out)[0]
 		}
 		time.Sleep(50 * time.Millisecond)

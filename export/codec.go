@@ -72,7 +72,11 @@ func (o offsets) of(r int) int {
 type spanDrops struct {
 	format string
 	// keepRejected is set by writers whose format can say "rejected".
-	keepRejected                bool
+	keepRejected bool
+	// keepChoices is set by writers whose format carries document
+	// labels; the others' are counted and named at warn.
+	keepChoices                 bool
+	choices                     choiceDrops
 	suggested, rejected         int
 	suggestedRels, rejectedRels int
 	keptSpanIndexes             []int
@@ -82,6 +86,9 @@ type spanDrops struct {
 // kept returns the indexes of the spans to write, in canonical order,
 // without suggestions (and without rejected spans, unless keepRejected).
 func (s *spanDrops) kept(d *annotate.Document) []int {
+	if !s.keepChoices {
+		s.choices.drop(d)
+	}
 	order := sortedSpans(d.Spans)
 	out := s.keptSpanIndexes[:0]
 	clear(s.rejectedIDs)
@@ -126,6 +133,8 @@ func (s *spanDrops) keptRelation(r *annotate.Relation, spanAt map[string]int) bo
 }
 
 func (s *spanDrops) warn(opt Options) {
+	s.choices.format = s.format
+	s.choices.warn(opt)
 	if s.suggested > 0 || s.suggestedRels > 0 {
 		opt.warn("%s: left out %d suggested span(s) and %d relation(s) to or from them: the format cannot mark suggestions (accept them first)", s.format, s.suggested, s.suggestedRels)
 	}

@@ -20,6 +20,7 @@ func init() {
 		NewReader:   func(r io.Reader, name string, opt Options) Reader { return NewCoNLLReader(r, name, opt) },
 		NewWriter:   func(w io.Writer, opt Options) Writer { return NewCoNLLWriter(w, opt) },
 		Sniff:       sniffCoNLL,
+		Columns:     true,
 	})
 }
 
@@ -93,6 +94,9 @@ type CoNLLReader struct {
 	sc    scanner
 	// idMode is set once a "# id" line is seen.
 	idMode bool
+	// columns is the number of columns a "# columns" line named, at
+	// columnsLine; 0 when there was none.
+	columns, columnsLine int
 	// pending is a "# id" value read while finishing the previous document.
 	pending   string
 	hasPend   bool
@@ -169,6 +173,9 @@ func (cr *CoNLLReader) Next() (*annotate.Document, error) {
 				doc.id, doc.start = val, lineNo
 			case "text":
 				doc.text, doc.hasText = val, true
+			case "columns":
+				// Names the columns of every token line of the file.
+				cr.columns, cr.columnsLine = len(strings.Fields(val)), lineNo
 			case "text_json":
 				cr.sc.reset([]byte(val))
 				s, err := cr.sc.string()
@@ -186,6 +193,10 @@ func (cr *CoNLLReader) Next() (*annotate.Document, error) {
 		if len(fields) < 2 {
 			return nil, &LineError{File: cr.name, Line: lineNo,
 				Msg: fmt.Sprintf("want a token and at least one tag column separated by tabs, found %q", truncate(line))}
+		}
+		if cr.columns > 0 && len(fields) != cr.columns {
+			return nil, &LineError{File: cr.name, Line: lineNo,
+				Msg: fmt.Sprintf("%d columns, but line %d names %d", len(fields), cr.columnsLine, cr.columns)}
 		}
 		if len(doc.toks) > 0 && len(fields) != len(doc.toks[0].tags)+1 {
 			return nil, &LineError{File: cr.name, Line: lineNo,
@@ -298,6 +309,11 @@ func (cr *CoNLLReader) finish(doc *conllDoc) (*annotate.Document, error) {
 	if err := completeSpans(d, false); err != nil {
 		return nil, err
 	}
+	src := make([]sourceToken, len(offs))
+	for i, o := range offs {
+		src[i] = sourceToken{start: o.start, end: o.end, ws: -1}
+	}
+	keepSourceTokens(d, src)
 	dedupSpans(d, func(format string, args ...any) {
 		cr.opt.warn("%s:%d: %s", cr.name, doc.start, fmt.Sprintf(format, args...))
 	})
@@ -307,44 +323,66 @@ func (cr *CoNLLReader) finish(doc *conllDoc) (*annotate.Document, error) {
 	return d, nil
 }
 
-// CoNLLWriter writes CoNLL: before each document "# id = DOC" and its text
-// ("# text = …", or "# text_json = "…"" when the text holds line breaks,
-// tabs or edge spaces), then a token a line (annotate.Tokenize), the token
-// and one IOB2 column per label of the label set, in its order (labels
-// outside it get columns after those, in that document only). Sentences
-// end at a line break or after . ! ? … (and a closing quote or bracket)
-// followed by white space; a blank line separates them and documents.
+// CoNLLWriter writes CoNLL. The file begins with "# columns = TOKEN …"
+// naming its columns, which are the same for every document: in the
+// columns layout, the token and one IOB2 column per label
+// (ColumnsFor: the label set's, then Options.Used, kept to Options.Only);
+// in the single layout (Options.Layout), the token and one NER column
+// where the outermost span wins. Before each document come "# id = DOC"
+// and its text ("# text = …", or "# text_json = "…"" when the text holds
+// line breaks, tabs or edge spaces), then a token a line; a blank line
+// separates sentences (which never break inside a span) and documents.
+// Tokens are the document's source tokens while they fit its spans, else
+// annotate.Tokenize's.
 //
 // A span that does not start and end on token boundaries is widened to
-// whole tokens; a second span of one label overlapping the first cannot be
-// told apart in one column and is left out; both are said at Close.
+// whole tokens; a span that one column cannot hold (a second span of one
+// label overlapping the first; in the single layout, a span nested in or
+// crossing another) is left out; both are said at Close.
 type CoNLLWriter struct {
-	out      outBuf
-	opt      Options
-	drops    spanDrops
-	cols     []string
-	nset     int
-	grid     []byte
-	colEnd   []int
-	widened  int
-	overlaps int
-	empty    int
-	tokBytes []int
+	out    outBuf
+	opt    Options
+	drops  spanDrops
+	tg     *tagger
+	header string
+	err    error
+	n      int
 }
 
-// NewCoNLLWriter writes to w.
+// NewCoNLLWriter writes to w. When the columns cannot be decided (more
+// than MaxColumns), Write and Close return the error.
 func NewCoNLLWriter(w io.Writer, opt Options) *CoNLLWriter {
 	cw := &CoNLLWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "conll"}}
-	for _, l := range opt.labels().Labels {
-		cw.cols = append(cw.cols, l.Name)
+	if opt.Layout == LayoutSingle {
+		cw.tg = newTagger(true, nil)
+		cw.header = "# columns = TOKEN NER\n"
+		return cw
 	}
-	cw.nset = len(cw.cols)
+	cols, err := ColumnsFor(opt.Labels, opt.Used, opt.Only)
+	if err != nil {
+		cw.err = fmt.Errorf("conll: %w", err)
+		return cw
+	}
+	cw.tg = newTagger(false, cols)
+	cw.header = "# columns = TOKEN " + strings.Join(cols, " ") + "\n"
 	return cw
 }
 
 // Write implements Writer.
 func (cw *CoNLLWriter) Write(d *annotate.Document) error {
+	if cw.err != nil {
+		return cw.err
+	}
+	kept := cw.drops.kept(d)
+	tg := cw.tg
+	if err := tg.layOut(d, kept); err != nil {
+		return fmt.Errorf("conll: %w", err)
+	}
 	buf := cw.out.buf
+	if cw.n == 0 {
+		buf = append(buf, cw.header...)
+	}
+	cw.n++
 	buf = append(buf, "# id = "...)
 	buf = append(buf, bratText(d.ID)...)
 	buf = append(buf, '\n')
@@ -356,78 +394,23 @@ func (cw *CoNLLWriter) Write(d *annotate.Document) error {
 		buf = appendString(buf, d.Text)
 	}
 	buf = append(buf, '\n')
-	toks := d.Tokens()
-	kept := cw.drops.kept(d)
-	cw.cols = cw.cols[:cw.nset]
-	for _, i := range kept {
-		if l := d.Spans[i].Label; cw.column(l) < 0 {
-			cw.cols = append(cw.cols, l)
+	text, ncol := d.Text, len(tg.columns)
+	for t := range tg.tokens {
+		if t > 0 && tg.starts[t] {
+			buf = append(buf, '\n')
 		}
-	}
-	ncol, ntok := len(cw.cols), len(toks)
-	cw.grid = append(cw.grid[:0], make([]byte, ncol*ntok)...)
-	cw.colEnd = append(cw.colEnd[:0], make([]int, ncol)...)
-	for c := range cw.colEnd {
-		cw.colEnd[c] = -1
-	}
-	for _, i := range kept {
-		s := &d.Spans[i]
-		first, last, ok := annotate.TokenRange(toks, s.Start, s.End)
-		if !ok {
-			cw.empty++
-			continue
-		}
-		c := cw.column(s.Label)
-		if first <= cw.colEnd[c] {
-			cw.overlaps++
-			continue
-		}
-		if toks[first].Start != s.Start || toks[last].End != s.End {
-			cw.widened++
-		}
-		cw.colEnd[c] = last
-		row := cw.grid[c*ntok:]
-		row[first] = 'B'
-		for t := first + 1; t <= last; t++ {
-			row[t] = 'I'
-		}
-	}
-	cw.tokBytes = tokenBytes(d.Text, toks, cw.tokBytes)
-	text := d.Text
-	prevEnd := 0 // byte offset where the previous token ended
-	prevFinal := false
-	for t := range toks {
-		bs, be := cw.tokBytes[2*t], cw.tokBytes[2*t+1]
-		if t > 0 {
-			gap := text[prevEnd:bs]
-			if strings.ContainsAny(gap, "\r\n\u2028\u2029\u0085") || (prevFinal && gap != "") {
-				buf = append(buf, '\n')
-			}
-		}
-		word := text[bs:be]
-		buf = append(buf, word...)
+		buf = append(buf, text[tg.tokBytes[2*t]:tg.tokBytes[2*t+1]]...)
 		for c := range ncol {
 			buf = append(buf, '\t')
-			switch cw.grid[c*ntok+t] {
-			case 'B':
-				buf = append(buf, "B-"...)
-				buf = append(buf, cw.cols[c]...)
-			case 'I':
-				buf = append(buf, "I-"...)
-				buf = append(buf, cw.cols[c]...)
-			default:
+			kind, label := tg.tag(c, t)
+			if kind == 'O' {
 				buf = append(buf, 'O')
+				continue
 			}
+			buf = append(buf, kind, '-')
+			buf = append(buf, label...)
 		}
 		buf = append(buf, '\n')
-		switch {
-		case sentenceFinal(word):
-			prevFinal = true
-		case closing(word) && prevFinal:
-		default:
-			prevFinal = false
-		}
-		prevEnd = be
 		if len(buf) >= flushAt {
 			cw.out.buf = buf
 			if err := cw.out.flush(); err != nil {
@@ -443,15 +426,6 @@ func (cw *CoNLLWriter) Write(d *annotate.Document) error {
 
 // Prepare implements Preparer: it tokenizes the text ahead of Write.
 func (cw *CoNLLWriter) Prepare(d *annotate.Document) { d.Tokens() }
-
-func (cw *CoNLLWriter) column(label string) int {
-	for c, l := range cw.cols {
-		if l == label {
-			return c
-		}
-	}
-	return -1
-}
 
 // plainText reports whether a text fits on a "# text = " line and reads
 // back the same.
@@ -480,15 +454,13 @@ func closing(w string) bool {
 
 // Close implements Writer.
 func (cw *CoNLLWriter) Close() error {
+	if cw.err != nil {
+		return cw.err
+	}
+	if cw.n == 0 {
+		cw.out.buf = append(cw.out.buf, cw.header...)
+	}
 	cw.drops.warn(cw.opt)
-	if cw.widened > 0 {
-		cw.opt.warn("conll: %d span(s) not on token boundaries were widened to whole tokens", cw.widened)
-	}
-	if cw.overlaps > 0 {
-		cw.opt.warn("conll: left out %d span(s) overlapping another of the same label (one column per label)", cw.overlaps)
-	}
-	if cw.empty > 0 {
-		cw.opt.warn("conll: left out %d span(s) that cover no token", cw.empty)
-	}
+	cw.tg.warn(cw.opt, "conll")
 	return cw.out.flush()
 }

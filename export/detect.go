@@ -11,7 +11,7 @@ import (
 
 // detectOrder is the order in which content sniffers are tried: the most
 // specific shapes first.
-var detectOrder = []string{"labelstudio", "prodigy", "doccano-rel", "doccano", "jsonl", "brat", "conll"}
+var detectOrder = []string{"webanno", "labelstudio", "hf", "prodigy", "doccano-rel", "doccano", "jsonl", "brat", "conll"}
 
 // byExtension names the format of extensions that say it on their own.
 var byExtension = map[string]string{
@@ -38,8 +38,8 @@ func Detect(name string, head []byte) (*Format, error) {
 // .ann beside it, is brat's; any other file is told by Detect on its name
 // and first 16 KB.
 func DetectPath(path string) (*Format, error) {
-	if bratPath(path) {
-		return Lookup("brat"), nil
+	if f := folderFormat(path); f != nil {
+		return f, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -52,4 +52,21 @@ func DetectPath(path string) (*Format, error) {
 		return nil, err
 	}
 	return Detect(path, head[:n])
+}
+
+// folderFormat tells the format of a path without reading a file: a
+// folder of .tsv files and no .ann is WebAnno's; any other folder, or a
+// .txt with a .ann beside it, brat's. It returns nil for other files.
+func folderFormat(path string) *Format {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		tsv, _ := filepath.Glob(filepath.Join(path, "*.tsv"))
+		ann, _ := filepath.Glob(filepath.Join(path, "*.ann"))
+		if len(tsv) > 0 && len(ann) == 0 {
+			return Lookup("webanno")
+		}
+	}
+	if bratPath(path) {
+		return Lookup("brat")
+	}
+	return nil
 }

@@ -41,12 +41,24 @@ func sniffDoccanoRel(head []byte) bool {
 // DoccanoReader reads both doccano shapes, one document a line: the
 // sequence-labelling "label": [[s, e, "L"]] and the relation form with
 // "entities" and "relations". "id" becomes the document id; every other
-// key, and the members of "meta", land in the document's meta. Spans that
+// key, and the members of "meta", land in the document's meta. Document
+// labels come from "cats" (intent detection) or from a "label" list of
+// strings (text classification), each "GROUP:VALUE" or a bare value (see
+// annotate.SplitChoice). Spans that
 // repeat another's start, end and label are dropped with a warning;
 // overlapping spans of one label are kept.
 type DoccanoReader struct {
 	jsonlReader
 	meta metaBuilder
+	ls   *annotate.LabelSet
+}
+
+// labels is the label set that resolves document labels, made once.
+func (dr *DoccanoReader) labels() *annotate.LabelSet {
+	if dr.ls == nil {
+		dr.ls = dr.opt.labels()
+	}
+	return dr.ls
 }
 
 // NewDoccanoReader reads doccano JSONL from r.
@@ -81,12 +93,33 @@ func (dr *DoccanoReader) parseLine(line []byte) (*annotate.Document, error) {
 				return dr.meta.addMember(sc, key)
 			}
 			err = sc.array(func() error {
+				if sc.peek() == '"' {
+					// doccano's text classification: "label": ["positive"].
+					v, err := sc.string()
+					addFlatChoice(d, dr.labels(), v)
+					return err
+				}
 				s, err := parseDoccanoTriple(sc, len(d.Spans)+1)
 				d.Spans = append(d.Spans, s)
 				return err
 			})
+		case "cats":
+			// doccano's intent detection: "cats": ["flight"]; Gloss
+			// writes "GROUP:VALUE".
+			var cats []string
+			if cats, err = stringList(sc, "cats"); err == nil {
+				for _, v := range cats {
+					addFlatChoice(d, dr.labels(), v)
+				}
+			}
 		case "entities":
 			err = sc.array(func() error {
+				if sc.peek() == '[' {
+					// doccano's intent detection: [start, end, "LABEL"].
+					s, err := parseDoccanoTriple(sc, len(d.Spans)+1)
+					d.Spans = append(d.Spans, s)
+					return err
+				}
 				s, id, err := parseDoccanoEntity(sc, len(d.Spans)+1)
 				if err != nil {
 					return err
@@ -239,11 +272,14 @@ func parseDoccanoRelation(sc *scanner, n int) (doccanoRel, error) {
 // DoccanoWriter writes doccano JSONL: {"id", "text", "label"} or, in the
 // relation form, {"id", "text", "entities", "relations"}, then "meta"
 // (with the document's unknown keys merged in, since doccano reads every
-// unknown key into meta anyway). Suggestions are left
-// out (doccano cannot mark them), with a warning at Close.
+// unknown key into meta anyway). Document labels are "cats" (doccano's
+// intent detection), each "GROUP:VALUE", written when the document has
+// some or the label set has [[choice]] groups. Suggestions are left out
+// (doccano cannot mark them), with a warning at Close.
 type DoccanoWriter struct {
 	out    outBuf
 	opt    Options
+	ls     *annotate.LabelSet
 	rel    bool
 	drops  spanDrops
 	spanAt map[string]int
@@ -255,7 +291,7 @@ func NewDoccanoWriter(w io.Writer, opt Options, rel bool) *DoccanoWriter {
 	if rel {
 		name = "doccano-rel"
 	}
-	return &DoccanoWriter{out: newOutBuf(w), opt: opt, rel: rel, drops: spanDrops{format: name}, spanAt: map[string]int{}}
+	return &DoccanoWriter{out: newOutBuf(w), opt: opt, ls: opt.labels(), rel: rel, drops: spanDrops{format: name, keepChoices: true}, spanAt: map[string]int{}}
 }
 
 // Write implements Writer.
@@ -323,6 +359,10 @@ func (dw *DoccanoWriter) Write(d *annotate.Document) error {
 			n++
 		}
 		buf = append(buf, ']')
+	}
+	if len(d.Choices) > 0 || len(dw.ls.Choices) > 0 {
+		buf = append(buf, `,"cats":`...)
+		buf = appendStringList(buf, flatChoices(d, dw.ls))
 	}
 	buf = appendMetaObject(buf, d.Meta, d.Extra)
 	buf = append(buf, '}', '\n')

@@ -36,6 +36,20 @@ type Options struct {
 	// TextKey is the member of a Label Studio task's "data" that holds the
 	// text; "" means "text", or else the one string member.
 	TextKey string
+	// Layout is the token formats' tag layout: LayoutColumns (the
+	// default) or LayoutSingle.
+	Layout string
+	// Used lists the labels the input uses, in order of first use, for
+	// writers whose columns are decided before the first document
+	// (CoNLL); see LabelsUsed and ScanLabels.
+	Used []string
+	// Only, when not empty, is the labels an export keeps (--only): the
+	// command line removes other spans before writing (KeepOnly), and
+	// CoNLL makes columns for just these.
+	Only []string
+	// TagNames names the integer ner_tags of Hugging Face data, in
+	// order (a dataset's ClassLabel names: O, B-PER, I-PER, …).
+	TagNames []string
 }
 
 func (o Options) warn(format string, args ...any) {
@@ -97,6 +111,9 @@ type Format struct {
 	// Sniff reports whether the start of a file looks like this format;
 	// nil when the format cannot be told from its content.
 	Sniff func(head []byte) bool
+	// Columns is set for writers that lay labels out in columns decided
+	// before the first document (CoNLL): they need Options.Used.
+	Columns bool
 }
 
 var formats = map[string]*Format{}

@@ -17,6 +17,9 @@ import (
 
 var fuzzLabels = annotate.DefaultLabelSet()
 
+// fuzzTagNames names integer ner_tags for the hf reader.
+var fuzzTagNames = []string{"O", "B-ACTOR", "I-ACTOR", "B-LOC", "I-LOC"}
+
 // drain reads until EOF or, for readers that stop at the first error, the
 // first error; the native reader reads on after a bad line, so it gets a
 // bound. Every document read is validated and written back.
@@ -43,7 +46,7 @@ func drain(t *testing.T, r Reader, f *Format) {
 		return
 	}
 	for _, utf16 := range []bool{false, true} {
-		w := f.NewWriter(io.Discard, Options{UTF16: utf16})
+		w := f.NewWriter(io.Discard, Options{UTF16: utf16, Used: LabelsUsed(docs...)})
 		for _, d := range docs {
 			if err := w.Write(d); err != nil {
 				t.Fatal(err)
@@ -57,7 +60,7 @@ func fuzzFormat(f *testing.F, name string) {
 	format := Lookup(name)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, utf16 := range []bool{false, true} {
-			drain(t, format.NewReader(bytes.NewReader(data), "fuzz.in", Options{UTF16: utf16}), format)
+			drain(t, format.NewReader(bytes.NewReader(data), "fuzz.in", Options{UTF16: utf16, TagNames: fuzzTagNames}), format)
 		}
 	})
 }
@@ -102,3 +105,5 @@ func FuzzBratReader(f *testing.F) {
 		}
 	})
 }
+func FuzzHFReader(f *testing.F)      { fuzzFormat(f, "hf") }
+func FuzzWebAnnoReader(f *testing.F) { fuzzFormat(f, "webanno") }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,9 @@ func sniffLabelStudio(head []byte) bool {
 // ("relation" results; direction "left" is turned around), notes
 // (per-region "textarea" results) and the spans' created time (its
 // created_at); its gloss_annotator (which Gloss writes) or else
-// completed_by — an email, a name or a user number — is the annotator.
+// completed_by — an email, a name or a user number — is the annotator. Its
+// "choices" results over the whole text are the document labels, the group
+// being the result's from_name.
 // Predictions become suggestions (Span.Suggested). Other annotations and
 // result types are skipped with a warning.
 type LabelStudioReader struct {
@@ -100,7 +103,11 @@ type lsRegion struct {
 	text                          string
 	labels                        []string
 	notes                         []string
-	suggested                     bool // a prediction's
+	// fromName is the control a "choices" result belongs to, the group
+	// of its document labels.
+	fromName  string
+	choices   []string
+	suggested bool // a prediction's
 }
 
 func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
@@ -197,6 +204,15 @@ func (lr *LabelStudioReader) parse(val []byte) (*annotate.Document, error) {
 					d.Spans = append(d.Spans, annotate.Span{ID: r.id, Start: r.start, End: r.end, Label: l, Text: r.text, Suggested: suggested})
 				}
 			case r.kind == "textarea" && r.id != "":
+			case r.kind == "choices" && !suggested && r.fromName != "" && !r.hasOffsets:
+				for _, v := range r.choices {
+					if !slices.Contains(d.Choices[r.fromName], v) {
+						if d.Choices == nil {
+							d.Choices = map[string][]string{}
+						}
+						d.Choices[r.fromName] = append(d.Choices[r.fromName], v)
+					}
+				}
 			default:
 				skippedKinds[r.kind]++
 			}
@@ -442,6 +458,8 @@ func parseLSResult(sc *scanner) (lsRegion, error) {
 			r.to, err = rawID(sc)
 		case "direction":
 			r.direction, err = nullableString(sc)
+		case "from_name":
+			r.fromName, err = nullableString(sc)
 		case "labels":
 			err = strs(&r.labels)
 		case "value":
@@ -454,6 +472,8 @@ func parseLSResult(sc *scanner) (lsRegion, error) {
 				case "end":
 					r.end, err = sc.int()
 					hasEnd = true
+				case "choices":
+					err = strs(&r.choices)
 				case "text":
 					switch sc.peek() {
 					case '"':
@@ -495,18 +515,20 @@ func parseLSResult(sc *scanner) (lsRegion, error) {
 // the written spans were created. The text goes under data.text or
 // data[Options.TextKey]. Spans are "labels" results whose id is the span
 // id; notes are per-region "textarea" results (from_name "note");
-// relations are "relation" results with direction "right"; suggestions go
-// to predictions; rejected spans are left out and counted.
+// relations are "relation" results with direction "right"; each group of
+// document labels is a "choices" result whose from_name is the group;
+// suggestions go to predictions; rejected spans are left out and counted.
 type LabelStudioWriter struct {
 	out   outBuf
 	opt   Options
+	ls    *annotate.LabelSet
 	n     int
 	drops spanDrops
 }
 
 // NewLabelStudioWriter writes to w.
 func NewLabelStudioWriter(w io.Writer, opt Options) *LabelStudioWriter {
-	return &LabelStudioWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "labelstudio"}}
+	return &LabelStudioWriter{out: newOutBuf(w), opt: opt, ls: opt.labels(), drops: spanDrops{format: "labelstudio"}}
 }
 
 // Write implements Writer.
@@ -584,6 +606,7 @@ func (lw *LabelStudioWriter) Write(d *annotate.Document) error {
 	buf = append(buf, `,"was_cancelled":false,"ground_truth":false,`...)
 	buf = append(buf, `"result":`...)
 	buf = appendLSResults(buf, d, order, off, false, &lw.drops)
+	buf = appendLSChoices(buf, d, lw.ls)
 	buf = append(buf, "}]"...)
 	if hasSuggestions {
 		buf = append(buf, `,"predictions":[{"id":`...)
@@ -683,6 +706,30 @@ func appendLSResults(buf []byte, d *annotate.Document, order []int, off offsets,
 		buf = append(buf, `,"type":"relation","direction":"right","labels":[`...)
 		buf = appendString(buf, r.Label)
 		buf = append(buf, "]}"...)
+	}
+	return append(buf, ']')
+}
+
+// appendLSChoices adds a "choices" result per group of document labels to
+// the result array just written (which ends in ']').
+func appendLSChoices(buf []byte, d *annotate.Document, ls *annotate.LabelSet) []byte {
+	if len(d.Choices) == 0 {
+		return buf
+	}
+	buf = buf[:len(buf)-1]
+	empty := buf[len(buf)-1] == '['
+	for _, g := range choiceGroupOrder(d.Choices, ls) {
+		if !empty {
+			buf = append(buf, ',')
+		}
+		empty = false
+		buf = append(buf, `{"id":`...)
+		buf = appendString(buf, "choices-"+g)
+		buf = append(buf, `,"from_name":`...)
+		buf = appendString(buf, g)
+		buf = append(buf, `,"to_name":"text","type":"choices","value":{"choices":`...)
+		buf = appendStringList(buf, d.Choices[g])
+		buf = append(buf, "}}"...)
 	}
 	return append(buf, ']')
 }

@@ -98,6 +98,8 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 				d.Relations = append(d.Relations, r)
 				return err
 			})
+		case "choices":
+			d.Choices, err = parseChoices(sc)
 		case "meta":
 			d.Meta, err = metaObject(sc)
 		default:
@@ -352,7 +354,9 @@ func AppendNative(buf []byte, d *annotate.Document, utf16 bool) []byte {
 		}
 		buf = appendRelation(buf, &d.Relations[i])
 	}
-	buf = append(buf, "],"...)
+	buf = append(buf, ']')
+	buf = appendChoices(buf, d.Choices)
+	buf = append(buf, ',')
 	buf = appendKey(buf, "meta")
 	if len(d.Meta) > 0 {
 		buf = append(buf, d.Meta...)

@@ -15,8 +15,8 @@ import (
 // close when done reading.
 func Open(path string, f *Format, opt Options) (r Reader, used *Format, close func() error, err error) {
 	nop := func() error { return nil }
-	if f == nil && bratPath(path) {
-		f = Lookup("brat")
+	if f == nil {
+		f = folderFormat(path)
 	}
 	if f != nil && f.OpenPath != nil {
 		r, err := f.OpenPath(path, opt)

@@ -44,6 +44,10 @@ func sniffProdigy(head []byte) bool {
 // of an "ignore" task unless Options.KeepIgnored. An answer other than
 // "accept" is kept and written back.
 //
+// The document labels are the options in "accept" (Prodigy's choice
+// interface), each "GROUP:VALUE" or a bare value (see
+// annotate.SplitChoice), unless the task was rejected or ignored.
+//
 // Consecutive tasks with the same "id" and text are one document (Gloss
 // writes a document's accepted and rejected spans as two such tasks).
 type ProdigyReader struct {
@@ -110,6 +114,16 @@ func (pr *ProdigyReader) Line() int { return pr.docLine }
 func (pr *ProdigyReader) merge(cur, d *annotate.Document) {
 	cur.Spans = append(cur.Spans, d.Spans...)
 	cur.Relations = append(cur.Relations, d.Relations...)
+	for g, vs := range d.Choices {
+		for _, v := range vs {
+			if !slices.Contains(cur.Choices[g], v) {
+				if cur.Choices == nil {
+					cur.Choices = map[string][]string{}
+				}
+				cur.Choices[g] = append(cur.Choices[g], v)
+			}
+		}
+	}
 	// The tasks' answers now live in their spans.
 	cur.Extra = slices.DeleteFunc(cur.Extra, func(f annotate.Field) bool { return f.Key == "answer" || f.Key == hashedKey })
 	dedupSpans(cur, pr.warnf)
@@ -150,6 +164,7 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 	var toks []sourceToken
 	var spans []prodigySpan
 	var rels []prodigyRel
+	var accepted []string
 	answer, hashes := "", 0
 	err := sc.document(func(key []byte) error {
 		var err error
@@ -199,6 +214,11 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 			})
 		case "meta":
 			d.Meta, err = metaObject(sc)
+		case "accept":
+			accepted, err = stringList(sc, "accept")
+		case "options":
+			// Made again from the label set and the document's labels.
+			_, err = sc.skip()
 		case inputHashKey, taskHashKey:
 			hashes++
 			d.Extra, err = appendExtra(sc, d.Extra, key)
@@ -234,6 +254,12 @@ func (pr *ProdigyReader) parseLine(line []byte) (*annotate.Document, error) {
 		d.ID = pr.defaultID()
 	}
 	rejectAll := answer == "reject" || (answer == "ignore" && !pr.opt.KeepIgnored)
+	if !rejectAll && len(accepted) > 0 {
+		ls := pr.opt.labels()
+		for _, v := range accepted {
+			addFlatChoice(d, ls, v)
+		}
+	}
 	for i, s := range spans {
 		if !s.hasOffsets {
 			if !s.hasTokens || s.tokStart < 0 || s.tokEnd < s.tokStart || s.tokEnd >= len(toks) {
@@ -517,10 +543,16 @@ func parseProdigyRelation(sc *scanner) (prodigyRel, error) {
 // signed like Prodigy's). A document's rejected spans are written as a
 // task of their own with "answer": "reject" (the same text and
 // _input_hash, as Prodigy stores binary decisions), after the task of its
-// accepted spans if it has any.
+// accepted spans if it has any. Document labels are Prodigy's choice
+// interface: "options" lists every value of every [[choice]] group of the
+// label set (and any other value the document has) as {"id":
+// "GROUP:VALUE", "text": "GROUP: VALUE"}, and "accept" the ids chosen; they
+// go in the accepted task, which is written whenever there are document
+// labels.
 type ProdigyWriter struct {
 	out    outBuf
 	opt    Options
+	ls     *annotate.LabelSet
 	drops  spanDrops
 	toks   tokenSource
 	spanAt map[string]int
@@ -534,7 +566,7 @@ type ProdigyWriter struct {
 
 // NewProdigyWriter writes to w.
 func NewProdigyWriter(w io.Writer, opt Options) *ProdigyWriter {
-	return &ProdigyWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "prodigy", keepRejected: true}, spanAt: map[string]int{}}
+	return &ProdigyWriter{out: newOutBuf(w), opt: opt, ls: opt.labels(), drops: spanDrops{format: "prodigy", keepRejected: true, keepChoices: true}, spanAt: map[string]int{}}
 }
 
 // Write implements Writer.
@@ -568,20 +600,20 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 		inputHash = strconv.AppendInt(nil, int64(textHash(d.Text)), 10)
 	}
 	tasks := 0
-	if len(pw.accept) > 0 || len(pw.reject) == 0 {
+	if len(pw.accept) > 0 || len(pw.reject) == 0 || len(d.Choices) > 0 {
 		a := answer
 		if a == "" || (a == "reject" || a == "ignore") && len(pw.reject) > 0 {
 			a = "accept"
 		}
 		tasks++
-		pw.task(d, toks, src, pw.accept, a, inputHash, taskHash, len(pw.reject) == 0)
+		pw.task(d, toks, src, pw.accept, a, inputHash, taskHash, len(pw.reject) == 0, true)
 	}
 	if len(pw.reject) > 0 {
 		a := "reject"
 		if answer == "ignore" {
 			a = "ignore"
 		}
-		pw.task(d, toks, src, pw.reject, a, inputHash, taskHash, tasks == 0)
+		pw.task(d, toks, src, pw.reject, a, inputHash, taskHash, tasks == 0, false)
 	}
 	// Relations go in the task that holds both their ends; one between
 	// an accepted and a rejected span has none.
@@ -598,8 +630,9 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 	return pw.out.maybeFlush()
 }
 
-// task appends one task of d with the spans at spans.
-func (pw *ProdigyWriter) task(d *annotate.Document, toks []annotate.Token, src []sourceToken, spans []int, answer string, inputHash, taskHash []byte, only bool) {
+// task appends one task of d with the spans at spans, and with its
+// document labels when choices is set.
+func (pw *ProdigyWriter) task(d *annotate.Document, toks []annotate.Token, src []sourceToken, spans []int, answer string, inputHash, taskHash []byte, only, choices bool) {
 	buf := pw.out.buf
 	off := offsetsOf(d, pw.opt.UTF16)
 	text := d.Text
@@ -665,6 +698,9 @@ func (pw *ProdigyWriter) task(d *annotate.Document, toks []annotate.Token, src [
 	if n > 0 {
 		buf = append(buf, ']')
 	}
+	if choices {
+		buf = pw.appendChoices(buf, d)
+	}
 	buf = append(buf, `,"_task_hash":`...)
 	if taskHash != nil && only {
 		buf = append(buf, taskHash...)
@@ -688,7 +724,43 @@ func (pw *ProdigyWriter) task(d *annotate.Document, toks []annotate.Token, src [
 }
 
 // prodigyOwnKeys are the document keys the writer writes itself.
-var prodigyOwnKeys = []string{tokensKey, inputHashKey, taskHashKey, hashedKey, "answer"}
+var prodigyOwnKeys = []string{tokensKey, inputHashKey, taskHashKey, hashedKey, "answer", "options", "accept"}
+
+// appendChoices appends "options" and "accept" (see ProdigyWriter), or
+// nothing when neither the label set nor d has document labels.
+func (pw *ProdigyWriter) appendChoices(buf []byte, d *annotate.Document) []byte {
+	if len(d.Choices) == 0 && len(pw.ls.Choices) == 0 {
+		return buf
+	}
+	buf = append(buf, `,"options":[`...)
+	n := 0
+	option := func(g, v string) {
+		if n > 0 {
+			buf = append(buf, ',')
+		}
+		n++
+		buf = append(buf, `{"id":`...)
+		buf = appendString(buf, annotate.JoinChoice(g, v))
+		buf = append(buf, `,"text":`...)
+		buf = appendString(buf, g+": "+v)
+		buf = append(buf, '}')
+	}
+	for _, c := range pw.ls.Choices {
+		for _, v := range c.Values {
+			option(c.Name, v)
+		}
+	}
+	for _, g := range choiceGroupOrder(d.Choices, pw.ls) {
+		def := pw.ls.Choice(g)
+		for _, v := range d.Choices[g] {
+			if def == nil || !def.HasValue(v) {
+				option(g, v)
+			}
+		}
+	}
+	buf = append(buf, `],"accept":`...)
+	return appendStringList(buf, flatChoices(d, pw.ls))
+}
 
 // appendTokens writes annotate.Tokenize's tokens with "ws".
 func (pw *ProdigyWriter) appendTokens(buf []byte, d *annotate.Document, toks []annotate.Token, off offsets) []byte {

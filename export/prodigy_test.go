@@ -35,6 +35,9 @@ func readProdigyFile(t *testing.T, name string, opt Options) ([]*annotate.Docume
 // concatenated in name order.
 func writeAll(t *testing.T, f *Format, docs []*annotate.Document, opt Options) []byte {
 	t.Helper()
+	if opt.Used == nil {
+		opt.Used = LabelsUsed(docs...) // as the command line's pre-scan does
+	}
 	var buf bytes.Buffer
 	if f.WriteDir != nil {
 		dir := t.TempDir()

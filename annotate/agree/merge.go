@@ -42,7 +42,9 @@ func Majority(n int) int { return n/2 + 1 }
 // keeps each span found, exactly (same start, end and label), in at least
 // minAgree of the files, and each relation whose two ends are kept and
 // that at least minAgree files hold (relations are compared by their ends'
-// start, end and label and by their own label). minAgree ≤ 0 means a
+// start, end and label and by their own label), and for each group of
+// document labels the set of values that minAgree files gave it when no
+// other set was given as often (see mergeChoices). minAgree ≤ 0 means a
 // strict majority. Suggested and rejected spans, and suggested relations,
 // are not annotations and are ignored.
 //
@@ -147,6 +149,7 @@ func Merge(docs []*annotate.Document, minAgree int) (*annotate.Document, error) 
 			ID: annotate.RelationID(from, to, k.label), Label: k.label, From: from, To: to,
 		})
 	}
+	mergeChoices(gold, docs, minAgree)
 	gold.Meta = first.Meta
 	for _, d := range docs[1:] {
 		if !bytes.Equal(d.Meta, first.Meta) {

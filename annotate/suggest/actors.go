@@ -24,7 +24,8 @@ const (
 // Priorities break ties between candidates of the same extent: a known
 // actor beats a rule, a specific rule beats a general one.
 const (
-	prioName = iota
+	prioPhrase = iota
+	prioName
 	prioState
 	prioOrg
 	prioTitle
@@ -38,6 +39,9 @@ type actor struct {
 	prio       int
 	reason     string
 	id         string // set for existing spans and once suggested
+	// pronoun: a subject pronoun ("he said"), suggested only once it is
+	// linked as a speaker, and never an antecedent.
+	pronoun bool
 }
 
 // knownForm is a surface form of an actor labelled elsewhere.
@@ -335,6 +339,10 @@ func (f *actorFinder) place(i, j int, kind kindMask) bool {
 	if !locatives.has(prep) {
 		return false
 	}
+	// "according to Politico", "told to Reuters": a source, not a place.
+	if prep.lower == "to" && p > 0 && t.spaced(p-1) && (t.words[p-1].lower == "according" || speechVerbs.has(&t.words[p-1])) {
+		return false
+	}
 	return prep.lower != "to" || kind != state
 }
 
@@ -569,10 +577,14 @@ func knownForms(existing []actor, t *text, corpus []string) []knownForm {
 		}
 	}
 	for _, a := range existing {
-		add(formsOf(t.str(a.start, a.end), ""), a.start)
+		if !a.pronoun {
+			add(formsOf(t.str(a.start, a.end), ""), a.start)
+		}
 	}
 	for _, s := range corpus {
-		add(corpusForms(s), -1)
+		if !isPronoun(s) {
+			add(corpusForms(s), -1)
+		}
 	}
 	return forms
 }

@@ -9,7 +9,7 @@ import "strings"
 // lexFlags says which word lists a word belongs to, one bit per list: a
 // word is looked up once, when the text is scanned, and every rule then
 // tests bits instead of hashing strings.
-type lexFlags uint32
+type lexFlags uint64
 
 var (
 	// lexicon maps each listed word to the lists it is on.
@@ -25,6 +25,9 @@ type wordSet struct {
 
 // set builds a word list from space-separated lower-case words.
 func set(words string) wordSet {
+	if nextBit == 0 {
+		panic("suggest: more word lists than lexFlags has bits")
+	}
 	s := wordSet{bit: nextBit, words: map[string]bool{}}
 	nextBit <<= 1
 	for _, w := range strings.Fields(words) {
@@ -193,34 +196,59 @@ var titleModifiers = set(`foreign defence defense interior prime deputy vice for
 	senior acting new interim state news finance economy health justice energy trade local
 	regional federal national official military rebel opposition armed first`)
 
-// speechVerbs introduce what someone said. The speaker is the subject
-// before the verb, or the name right after it ("”, said Lavrov").
-var speechVerbs = set(`say said says saying tell told tells telling state stated states stating
-	add added adds adding note noted notes noting declare declared declares declaring explain
-	explained explains explaining insist insisted insists insisting report reported reports
-	reporting warn warned warns warning announce announced announces announcing claim claimed
-	claims claiming quoted assert asserted asserts argue argued argues stress stressed stresses
-	reply replied replies respond responded write wrote writes tweeted posted call called calls
-	calling describe described describes describing`)
-
-// auxiliaries follow the subject of a reported clause without "that":
-// "said it was", "said they would".
+// auxiliaries stand between a subject and its verb ("he has said") or
+// follow the subject of a reported clause without "that" ("said it was").
 var auxiliaries = set(`was were is are would will had has have could can might may should must
-	did does do shall`)
-
-// sourceCues introduce the speaker after them: "according to X", "in the
-// opinion of X", "in the words of X".
-var sourceCues = phrases(`according to, in the opinion of, in the words of`)
+	did does do shall been be being am`)
 
 // clauseJoins join a further speech clause to a claim: ", but warned that".
 var clauseJoins = set(`but and while yet also then`)
 
 // pronouns are the subject pronouns that may stand for a speaker.
-var pronouns = set(`he she it they`)
+var pronouns = set(`he she it they i we you`)
 
-// pronounKinds says which kinds of actor a subject pronoun can stand for.
+// relatives bring in a relative clause whose subject is the noun before
+// them: "Jeb Bush, who announced …".
+var relatives = set(`who which that`)
+
+// pronounKinds says which kinds of actor a subject pronoun can stand for,
+// for the reason that names its antecedent.
 var pronounKinds = map[string]kindMask{
-	"he": person | unknownKind, "she": person | unknownKind,
-	"it":   org | state | unknownKind,
+	"he": person, "she": person,
+	"it":   org | state,
 	"they": person | org | state | unknownKind,
 }
+
+// personNouns are common nouns for people and groups of people that speak
+// as the subject of a speech verb: "the judge said", "critics argue",
+// "a spokesman for Disney told".
+var personNouns = set(`official officials critic critics expert experts analyst analysts source
+	sources aide aides voter voters resident residents supporter supporters opponent opponents
+	protester protesters protestor protestors officer officers lawmaker lawmakers legislator
+	legislators democrat democrats republican republicans conservative conservatives liberal
+	liberals activist activists leader leaders member members man men woman women people person
+	player players fan fans student students parent parents worker workers employee employees
+	executive executives investor investors economist economists scientist scientists researcher
+	researchers doctor doctors teacher teachers candidate candidates nominee nominees delegate
+	delegates donor donors adviser advisers advisor advisors strategist strategists pollster
+	pollsters observer observers witness witnesses victim victims citizen citizens americans
+	immigrant immigrants owner owners author authors writer writers reporter reporters editor
+	editors columnist columnists host hosts anchor anchors commentator commentators pundit pundits
+	judge judges jury prosecutor prosecutors attorney attorneys lawyer lawyers spokespeople
+	representatives senators congressman congresswoman congressmen governors mayors presidents
+	ministers chairmen founder directors secretaries manager managers agent agents troops soldiers
+	soldier veteran veterans family families friend friends neighbor neighbors neighbour
+	neighbours mother father son daughter wife husband brother sister child children kid kids girl
+	girls boy boys guy guys audience crowd tycoon billionaire businessman businesswoman mogul
+	magnate star actor actress singer comedian pastor priest rival rivals colleague colleagues
+	partner partners staff staffer staffers insiders insider everyone nobody someone somebody
+	anyone respondents participants attendees organizers organisers backers allies ally
+	defenders skeptics sceptics detractors proponents advocates`)
+
+// sourceNouns are things that speak in news prose: "the report said",
+// "a new poll shows", "the statement read".
+var sourceNouns = set(`campaign report reports poll polls survey surveys study studies statement
+	statements letter letters email emails memo website site paper newspaper magazine show
+	panel board team firm article story analysis editorial tweet tweets post message messages
+	document documents filing complaint lawsuit ruling decision data figures estimates
+	numbers research headline headlines ad ads video release transcript record records`)

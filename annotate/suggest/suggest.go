@@ -5,26 +5,31 @@
 // suggestion is an ordinary annotate.Span or annotate.Relation with
 // Suggested set and a Reason a person can check.
 //
-// The rules, in brief:
-//   - QUOTE: the words between paired quotation marks of any common style
-//     (“ ”, „ “, « », » «, ‹ ›, " ", ‘ ’, ' ', 「 」, 『 』), marks excluded;
-//     only the outermost pair counts, apostrophes never pair, unclosed
-//     marks are ignored.
+// The rules, in brief (docs/suggest.md has them in full):
+//   - QUOTE: direct speech between paired quotation marks of any common
+//     style (“ ”, „ “, « », » «, ‹ ›, " ", ” ”, ‘ ’, ' ', 「 」, 『 』), marks
+//     excluded, one QUOTE per paragraph of a long quotation; a phrase
+//     quoted inside a clause ("said that “…”", scare quotes, titles) and
+//     marks inside HTML tags are no QUOTE.
 //   - ACTOR: capitalised names (with particles such as al, von, bin),
-//     titles with names, organisations named by a common noun, states, and
+//     titles with names, organisations named by a common noun, states,
 //     every further mention of an actor already labelled in the document or
-//     known from the corpus.
-//   - SAID_BY: from each quote to the actor a speech verb or source phrase
-//     points at, in the quote's sentence or the one before; pronouns are
-//     resolved to the nearest fitting actor.
-//   - CLAIM: "X said that …", the that-clause to the end of the sentence,
-//     SAID_BY X.
+//     known from the corpus, and the subjects of speech verbs that are no
+//     names ("the judge said", "a new poll shows").
+//   - SAID_BY: from each quote or claim to the subject of the cue that
+//     brings it in (a speech verb, a verb of thought or a source phrase);
+//     a pronoun subject is an ACTOR of its own, and the reason names what
+//     it stands for.
+//   - CLAIM: reported speech: the clause a cue brings in ("said that …",
+//     "said the deal …", "The deal is dead, Lavrov said.", "According to
+//     X, …").
 package suggest
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"gloss/annotate"
 )
@@ -104,23 +109,45 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	}
 	var quotes []quoteRef
 	for _, q := range found {
-		reason := fmt.Sprintf("inside %c %c quotation marks", t.r[q.open], t.r[q.close])
+		if q.embedded {
+			continue
+		}
+		reason := fmt.Sprintf("inside %s %s quotation marks", q.openMark, q.closeMark)
+		switch {
+		case q.closeMark == "":
+			reason = fmt.Sprintf("inside %s quotation marks, continued in the next paragraph", q.openMark)
+		case q.open != q.first:
+			reason = fmt.Sprintf("inside %s %s quotation marks, continuing the paragraph before", q.openMark, q.closeMark)
+		}
 		if id, ok := add(q.start, q.end, LabelQuote, reason); ok {
 			quotes = append(quotes, quoteRef{q, id})
 		}
 	}
 	for _, s := range byLabel[LabelQuote] {
-		quotes = append(quotes, quoteRef{quote{open: max(s.Start-1, 0), close: min(s.End, n-1), start: s.Start, end: s.End}, s.ID})
+		open, end := max(s.Start-1, 0), min(s.End, n-1)
+		quotes = append(quotes, quoteRef{quote{open: open, close: end, start: s.Start, end: s.End, first: open,
+			openMark: string(t.r[open]), closeMark: string(t.r[end])}, s.ID})
 	}
+
+	// Every quotation counts for where cues and speakers may stand, the
+	// embedded ones too.
+	allQuotes := make([]quote, 0, len(found)+len(byLabel[LabelQuote]))
+	allQuotes = append(allQuotes, found...)
+	for _, q := range quotes[len(quotes)-len(byLabel[LabelQuote]):] {
+		allQuotes = append(allQuotes, q.q)
+	}
+	inQuote := markQuotes(n, allQuotes)
+	cues := findCues(t, inQuote)
 
 	// Actors: the existing ACTOR spans block overlapping suggestions and
 	// lend their surface forms to further mentions.
 	f := newActorFinder(t)
 	var existing []actor
 	for _, s := range byLabel[LabelActor] {
-		existing = append(existing, actor{start: s.Start, end: s.End, id: s.ID})
+		existing = append(existing, actor{start: s.Start, end: s.End, id: s.ID, pronoun: isPronoun(t.str(s.Start, s.End))})
 	}
 	cands := f.find(knownForms(existing, t, opt.KnownActors))
+	cands = append(cands, f.cueSubjects(cues, inQuote)...)
 	for i := range existing {
 		a := &existing[i]
 		first, last := t.wordAt(a.start), t.wordAt(a.end-1)
@@ -132,6 +159,11 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	actors := existing
 	if ls.Label(LabelActor) != nil {
 		for _, a := range resolve(cands, existing, n) {
+			if a.pronoun {
+				// Suggested once linked as a speaker.
+				actors = append(actors, a)
+				continue
+			}
 			if id, ok := add(a.start, a.end, LabelActor, a.reason); ok {
 				a.id = id
 				actors = append(actors, a)
@@ -149,8 +181,16 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		}
 	}
 	link := func(from, fromLabel string, sp speaker) {
-		if from == "" || sp.actor == nil || sp.actor.id == "" || !ls.Allows(RelSaidBy, fromLabel, LabelActor) {
+		if from == "" || sp.actor == nil || !ls.Allows(RelSaidBy, fromLabel, LabelActor) {
 			return
+		}
+		if sp.actor.id == "" {
+			// A pronoun becomes an ACTOR once it is a speaker.
+			id, ok := add(sp.actor.start, sp.actor.end, LabelActor, sp.actor.reason)
+			if !ok {
+				return
+			}
+			sp.actor.id = id
 		}
 		k := [2]string{from, sp.actor.id}
 		if relSeen[k] {
@@ -162,17 +202,15 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 			From: from, To: sp.actor.id, Suggested: true, Reason: sp.reason,
 		})
 	}
-	allQuotes := make([]quote, len(quotes))
+	sf := newSpeakerFinder(t, actors, allQuotes, inQuote, cues)
+	slices.SortFunc(quotes, func(a, b quoteRef) int { return cmp.Compare(a.q.open, b.q.open) })
+	qs := make([]quote, len(quotes))
 	for i, q := range quotes {
-		allQuotes[i] = q.q
+		qs[i] = q.q
 	}
-	sf := newSpeakerFinder(t, actors, allQuotes)
-	for _, q := range quotes {
-		if attributed[q.id] {
-			continue
-		}
-		if sp, ok := sf.forQuote(q.q); ok {
-			link(q.id, LabelQuote, sp)
+	for i, sp := range sf.attributeQuotes(qs) {
+		if !attributed[quotes[i].id] {
+			link(quotes[i].id, LabelQuote, sp)
 		}
 	}
 	for _, c := range sf.claims() {
@@ -195,6 +233,13 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	return spans, rels
 }
 
+// isPronoun reports whether an actor's text is a pronoun ("he", "They"):
+// a pronoun stands for one actor in one place, so it is never a known
+// actor whose further mentions are suggested.
+func isPronoun(s string) bool {
+	return pronouns.hasString(strings.ToLower(strings.TrimSpace(s)))
+}
+
 // KnownActors collects, for Options.KnownActors, the distinct texts of the
 // accepted (not suggested) ACTOR spans of a corpus, sorted. Passing the
 // document being suggested for as well is harmless: its own spans count as
@@ -211,7 +256,7 @@ func KnownActors(docs ...*annotate.Document) []string {
 			if text == "" {
 				text = d.Slice(s.Start, s.End)
 			}
-			if text != "" && !seen[text] {
+			if text != "" && !seen[text] && !isPronoun(text) {
 				seen[text] = true
 				out = append(out, text)
 			}

@@ -221,11 +221,14 @@ func (t *text) scanWords() {
 		w.acronym = letters >= 2 && upper == letters
 		w.initial = len(t.words) == 0 || t.words[len(t.words)-1].sent != sent
 		if !w.initial {
+			// An opening mark hugs the first word of a quotation; a closing
+			// mark is followed by a space ("…,” Viguerie notes").
 			p := s - 1
+			w.initial = p >= 0 && isQuoteMark(r[p])
 			for p >= 0 && isSpace(r[p]) {
 				p--
 			}
-			w.initial = p >= 0 && (isQuoteMark(r[p]) || r[p] == ':')
+			w.initial = w.initial || p >= 0 && r[p] == ':'
 		}
 		t.words = append(t.words, w)
 	}

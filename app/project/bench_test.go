@@ -2,6 +2,7 @@ package project
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -27,6 +28,11 @@ func BenchmarkSync10k(b *testing.B) {
 	}
 	remote := filepath.Join(b.TempDir(), "remote.git")
 	e.git(b, "", "init", "--quiet", "--bare", remote)
+	if os.Getenv("GLOSS_BENCH_REMOTE_PACKS") != "" {
+		// A remote that keeps pushes as packs (as hosting services do)
+		// rather than unpacking them: docs/projects.md.
+		e.git(b, remote, "config", "receive.unpackLimit", "1")
+	}
 	lead := newProject(b, e, docs, InitOptions{Annotators: []string{"ana", "bo"}, Overlap: 2, Reviewer: "lead"})
 	e.git(b, lead.Dir, "remote", "add", "origin", remote)
 	e.sync(b, lead, "lead")
@@ -54,10 +60,10 @@ func BenchmarkSync10k(b *testing.B) {
 	edit := func(name string, p *Project, i int) {
 		w := works[name]
 		d := w.Docs[i%len(w.Docs)]
-		if IsDone(d) {
-			(&MarkDone{Done: false}).Apply(d)
+		if annotate.IsDone(d) {
+			(&annotate.MarkDone{Done: false}).Apply(d)
 		} else {
-			(&MarkDone{Done: true}).Apply(d)
+			(&annotate.MarkDone{Done: true}).Apply(d)
 		}
 		if err := export.SaveNative(w.SavePath, w.Docs...); err != nil {
 			b.Fatal(err)

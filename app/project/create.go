@@ -219,7 +219,7 @@ func projectTexts(docs []*annotate.Document, have map[string]bool) ([]*annotate.
 		t := &annotate.Document{ID: d.ID, Text: d.Text, Meta: d.Meta}
 		for _, f := range d.Extra {
 			// What is an annotator's, not the text's, stays out.
-			if f.Key != doneKey && f.Key != "choices" {
+			if f.Key != annotate.StatusKey && f.Key != "choices" {
 				t.Extra = append(t.Extra, f)
 			}
 		}

@@ -3,13 +3,13 @@ package project
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"gloss/annotate"
+	"gloss/app/project/projecttest"
 	"gloss/export"
 )
 
@@ -20,20 +20,7 @@ type gitEnv struct {
 	env []string
 }
 
-func newGitEnv(t testing.TB) *gitEnv {
-	t.Helper()
-	home := t.TempDir()
-	cfg := filepath.Join(home, ".gitconfig")
-	if err := os.WriteFile(cfg, []byte("[user]\n\tname = Gloss Test\n\temail = test@gloss.invalid\n[init]\n\tdefaultBranch = main\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return &gitEnv{env: []string{
-		"HOME=" + home,
-		"XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"GIT_CONFIG_GLOBAL=" + cfg,
-		"GIT_CONFIG_NOSYSTEM=1",
-	}}
-}
+func newGitEnv(t testing.TB) *gitEnv { return &gitEnv{env: projecttest.Env(t)} }
 
 // in is a git runner in dir with the test's configuration.
 func (e *gitEnv) in(dir string) *Git {
@@ -105,7 +92,7 @@ func annotateDoc(t testing.TB, p *Project, name, id, phrase, label string, done 
 			}
 		}
 		if done {
-			(&MarkDone{Done: true}).Apply(d)
+			(&annotate.MarkDone{Done: true}).Apply(d)
 		}
 		if err := export.SaveNative(w.SavePath, w.Docs...); err != nil {
 			t.Fatal(err)

@@ -34,6 +34,9 @@ type PairAgreement struct {
 	A, B      string
 	Documents int
 	Overall   agree.Measures
+	// Relations is their agreement on each relation label (SAID_BY: who
+	// said it), speaker agreement included.
+	Relations []agree.RelationReport
 }
 
 // Status is a project's progress and agreement so far.
@@ -71,15 +74,15 @@ func (p *Project) annotatorProgress(name string, docs []*annotate.Document) Anno
 			continue
 		}
 		seen[d.ID] = true
-		st := StateOf(d)
+		st := annotate.StatusOf(d)
 		switch {
 		case !assigned[d.ID]:
-			if st != Untouched {
+			if st != annotate.Untouched {
 				pr.Unassigned++
 			}
-		case st == Done:
+		case st == annotate.Done:
 			pr.Done++
-		case st == InProgress:
+		case st == annotate.InProgress:
 			pr.InProgress++
 		}
 	}
@@ -131,7 +134,7 @@ func (p *Project) Status() (*Status, error) {
 		st.Annotators = append(st.Annotators, p.annotatorProgress(name, work))
 		done[i] = map[string]*annotate.Document{}
 		for _, d := range work {
-			if StateOf(d) != Done || done[i][d.ID] != nil {
+			if annotate.StatusOf(d) != annotate.Done || done[i][d.ID] != nil {
 				continue
 			}
 			if text, ok := texts[d.ID]; ok && text != d.Text {
@@ -194,7 +197,8 @@ func (p *Project) measure(st *Status, order []string, done []map[string]*annotat
 	for i := range n {
 		for j := i + 1; j < n; j++ {
 			if c := pairs[i*n+j]; c != nil {
-				st.Pairs = append(st.Pairs, PairAgreement{A: names[i], B: names[j], Documents: c.Documents(), Overall: c.Report().Overall})
+				r := c.Report()
+				st.Pairs = append(st.Pairs, PairAgreement{A: names[i], B: names[j], Documents: c.Documents(), Overall: r.Overall, Relations: r.Relations})
 			}
 		}
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/export"
 )
 
@@ -141,5 +143,57 @@ func TestReviewFiles(t *testing.T) {
 				t.Errorf("review %+v: files %v docs %v", in, names, docs)
 			}
 		})
+	}
+}
+
+// Who said it: speaker agreement over the quotes both annotators marked.
+func TestStatusSpeakers(t *testing.T) {
+	t.Parallel()
+	e := newGitEnv(t)
+	p := newProject(t, e, testTexts(2), InitOptions{Annotators: []string{"ana", "bo"}, Overlap: 2})
+	quote := func(name, id, q, actor string, link bool) {
+		w, err := p.WorkFor(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range w.Docs {
+			if d.ID != id {
+				continue
+			}
+			h := annotate.NewHistory(d)
+			qs, qe := annotatetest.Find(t, d.Text, q, 0)
+			as, ae := annotatetest.Find(t, d.Text, actor, 0)
+			qSpan, aSpan := annotate.NewSpan(d, qs, qe, "QUOTE", name), annotate.NewSpan(d, as, ae, "ACTOR", name)
+			edits := []annotate.Edit{&annotate.AddSpan{Span: qSpan}, &annotate.AddSpan{Span: aSpan}, &annotate.MarkDone{Done: true}}
+			if link {
+				edits = append(edits, &annotate.AddRelation{Relation: annotate.NewRelation("SAID_BY", qSpan.ID, aSpan.ID)})
+			}
+			for _, ed := range edits {
+				if err := h.Do(ed); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := export.SaveNative(w.SavePath, w.Docs...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	quote("ana", "doc-0000", "we will stay", "Putin", true)
+	quote("bo", "doc-0000", "we will stay", "Putin", true)
+	quote("ana", "doc-0001", "Turkey will not leave.", "Erdoğan", true)
+	quote("bo", "doc-0001", "Turkey will not leave.", "Erdoğan", false)
+	st, err := p.Status()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Agreement == nil || len(st.Agreement.Relations) != 1 {
+		t.Fatalf("agreement %+v", st.Agreement)
+	}
+	r := st.Agreement.Relations[0]
+	if r.Label != "SAID_BY" || !slices.Equal(r.Relations, []int{2, 1}) || r.Linked != 2 || r.SpeakerAgreement != 0.5 {
+		t.Errorf("SAID_BY %+v", r)
+	}
+	if len(st.Pairs) != 1 || len(st.Pairs[0].Relations) != 1 || st.Pairs[0].Relations[0].SpeakerAgreement != 0.5 {
+		t.Errorf("pairs %+v", st.Pairs)
 	}
 }

@@ -245,7 +245,7 @@ func TestWorkFor(t *testing.T) {
 	if got := ids(w.Docs); !slices.Equal(got, []string{"doc-0000", "doc-0002"}) || w.Assigned != 1 {
 		t.Errorf("ana opens %v (%d assigned)", got, w.Assigned)
 	}
-	if d := w.Docs[1]; len(d.Spans) != 1 || d.Spans[0].Text != "協力" || !IsDone(d) {
+	if d := w.Docs[1]; len(d.Spans) != 1 || d.Spans[0].Text != "協力" || !annotate.IsDone(d) {
 		t.Errorf("ana's kept work: %+v", d)
 	}
 	if len(w.Notes) != 1 || !strings.Contains(w.Notes[0], "no longer given to you") {

@@ -49,7 +49,7 @@ func (p *Project) ReviewFiles(dir string) (*ReviewInput, error) {
 		}
 		done[i] = map[string]*annotate.Document{}
 		for _, d := range docs {
-			if StateOf(d) == Done && done[i][d.ID] == nil {
+			if annotate.StatusOf(d) == annotate.Done && done[i][d.ID] == nil {
 				d.Annotator = name
 				done[i][d.ID] = d
 			}

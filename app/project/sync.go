@@ -144,7 +144,10 @@ func (s *syncer) run(ctx context.Context) error {
 	}
 	for attempt := 1; ; attempt++ {
 		s.step(2, "Fetching from "+s.res.Remote)
-		if _, err := s.g.Run(ctx, "fetch", "--quiet", s.res.Remote); err != nil {
+		// fetch.unpackLimit=1 keeps what arrives as the pack it came in
+		// (deltas and all) instead of inflating each object into a loose
+		// file: a teammate's 20 MB file then costs its delta, not 20 MB.
+		if _, err := s.g.Run(ctx, "-c", "fetch.unpackLimit=1", "fetch", "--quiet", s.res.Remote); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -249,14 +252,23 @@ func (s *syncer) commit(ctx context.Context) error {
 	if len(changed) == 0 {
 		return nil
 	}
+	// git hashes the files while Gloss reads them: both take a while on a
+	// large file, and a file found broken is unstaged again below.
+	added := make(chan error, 1)
+	go func() {
+		_, err := s.g.Run(ctx, append([]string{"add", "--"}, changed...)...)
+		added <- err
+	}()
 	var summary []string
+	var broken error
 	for _, rel := range changed {
 		docs, err := readNative(s.p.Path(rel))
 		if errors.Is(err, os.ErrNotExist) {
 			continue // deleted: git add records that
 		}
 		if err != nil {
-			return &SyncError{Err: err, Advice: "Nothing was committed. Fix the file (gloss validate " + s.p.Path(rel) + ") and sync again."}
+			broken = &SyncError{Err: err, Advice: "Nothing was committed. Fix the file (gloss validate " + s.p.Path(rel) + ") and sync again."}
+			break
 		}
 		if rel == GoldFile {
 			summary = append(summary, fmt.Sprintf("gold %d documents", len(docs)))
@@ -265,8 +277,15 @@ func (s *syncer) commit(ctx context.Context) error {
 			summary = append(summary, fmt.Sprintf("%d done, %d in progress of %d", pr.Done, pr.InProgress, pr.Assigned))
 		}
 	}
-	if _, err := s.g.Run(ctx, append([]string{"add", "--"}, changed...)...); err != nil {
-		return err
+	addErr := <-added
+	if broken != nil {
+		if addErr == nil {
+			s.g.Run(ctx, append([]string{"reset", "--quiet", "--"}, changed...)...)
+		}
+		return broken
+	}
+	if addErr != nil {
+		return addErr
 	}
 	// Commit the whole index when it holds nothing but the person's files
 	// (the usual case): --only would hash their files a second time.

@@ -364,6 +364,9 @@ func TestSyncRefuses(t *testing.T) {
 			if after := e.git(t, p.Dir, "rev-parse", "HEAD"); after != before {
 				t.Error("a refused sync committed")
 			}
+			if staged := e.git(t, p.Dir, "diff", "--cached", "--name-only"); staged != "" {
+				t.Errorf("a refused sync left %q staged", staged)
+			}
 		})
 	}
 }

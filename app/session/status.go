@@ -1,53 +1,27 @@
 package session
 
-import (
-	"slices"
+import "gloss/annotate"
 
-	"gloss/annotate"
-)
+// Status is a document's progress through a corpus; annotate defines it
+// (the project's status and review read it too).
+type Status = annotate.Status
 
-// Status is a document's progress through a corpus.
-type Status int
-
-// A document is untouched (no spans), in progress (some spans) or done
-// (marked so).
+// A document is untouched (no work of the annotator's), in progress (some)
+// or done (marked so).
 const (
-	Untouched Status = iota
-	InProgress
-	Done
+	Untouched  = annotate.Untouched
+	InProgress = annotate.InProgress
+	Done       = annotate.Done
 )
 
-var statusNames = [...]string{"untouched", "in progress", "done"}
-
-// String is the status in words: "untouched", "in progress", "done".
-func (st Status) String() string { return statusNames[st] }
-
-// StatusKey is the top-level key of the native file that marks a document
-// done: "status":"done". It lives in Document.Extra, which every native
-// load and save keeps verbatim, so other tools see and keep it too; "in
-// progress" and "untouched" are not stored, they follow from the spans.
-const StatusKey = "status"
+// StatusKey is the native file's key that marks a document done.
+const StatusKey = annotate.StatusKey
 
 // IsDone reports whether d is marked done.
-func IsDone(d *annotate.Document) bool {
-	for _, f := range d.Extra {
-		if f.Key == StatusKey {
-			return string(f.Value) == `"done"`
-		}
-	}
-	return false
-}
+func IsDone(d *annotate.Document) bool { return annotate.IsDone(d) }
 
 // StatusOf is d's progress.
-func StatusOf(d *annotate.Document) Status {
-	switch {
-	case IsDone(d):
-		return Done
-	case len(d.Spans) > 0:
-		return InProgress
-	}
-	return Untouched
-}
+func StatusOf(d *annotate.Document) Status { return annotate.StatusOf(d) }
 
 // Status is document i's progress.
 func (s *Session) Status(i int) Status { return StatusOf(s.Doc(i)) }
@@ -77,31 +51,7 @@ func (s *Session) ToggleDone() Result {
 }
 
 // MarkDone is the edit that marks a document done, or not.
-type MarkDone struct {
-	Done bool
-	prev []annotate.Field
-}
-
-// Apply implements annotate.Edit.
-func (e *MarkDone) Apply(d *annotate.Document) error {
-	e.prev = slices.Clone(d.Extra)
-	d.Extra = slices.DeleteFunc(slices.Clone(d.Extra), func(f annotate.Field) bool { return f.Key == StatusKey })
-	if e.Done {
-		d.Extra = append(d.Extra, annotate.Field{Key: StatusKey, Value: []byte(`"done"`)})
-	}
-	return nil
-}
-
-// Revert implements annotate.Edit.
-func (e *MarkDone) Revert(d *annotate.Document) { d.Extra = e.prev }
-
-// Describe implements annotate.Edit.
-func (e *MarkDone) Describe() string {
-	if e.Done {
-		return "Mark Done"
-	}
-	return "Mark Not Done"
-}
+type MarkDone = annotate.MarkDone
 
 // Info is what the document list shows of a document.
 type Info struct {

@@ -1,4 +1,8 @@
 # Writes sample-gold.jsonl: the hand-made gold annotation of the sample article.
+# Conventions (docs/suggest.md, revised for issue #11 after PolNeAR): a QUOTE is
+# direct speech, a quotation of its own; a phrase quoted inside reported speech
+# ("said that “…”", "called it “…”") is part of the CLAIM; SAID_BY points at the
+# speaker as the text names it, a pronoun ACTOR ("he") when it is a pronoun.
 # Each span is named by its surface and whole-word occurrence; the script prints
 # every span in context so that it can be checked by eye.
 import os
@@ -16,7 +20,7 @@ S = [
  ("Sergey Lavrov", 0, "ACTOR", "a-lavrov-1"),
  ("Sergey Shoigú", 0, "ACTOR", "a-shoigu"),
  ("The foreign ministry of russia", 0, "ACTOR", "a-ru-mfa"),
- ("the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition", 0, "QUOTE", "q1"),
+ ("“the jobs continue. The date of the meeting of the Foreign and Defence ministers of the two countries agreed in addition”", 0, "CLAIM", "q1"),
  ("The Ministry of Foreign affairs Turkish", 0, "ACTOR", "a-tr-mfa"),
  ("Lavrov and his colleague, Turkish, Mevlut Çavusoglu, is phoned", 0, "CLAIM", "c1"),
  ("Lavrov", 1, "ACTOR", "a-lavrov-2"),
@@ -27,7 +31,7 @@ S = [
  ("Turkey", 2, "ACTOR", "a-turkey-2"),
  ("Çavusoglu", 1, "ACTOR", "a-cavusoglu-2"),
  ("the agency, Turkish Anadolu", 0, "ACTOR", "a-anadolu"),
- ("call a truce just when Haftar begins to lose ground. This is neither convincing nor sincere. The efforts of a cease-fire in Cairo are born dead", 0, "QUOTE", "q2"),
+ ("“call a truce just when Haftar begins to lose ground. This is neither convincing nor sincere. The efforts of a cease-fire in Cairo are born dead”", 0, "CLAIM", "q2"),
  ("Haftar", 1, "ACTOR", "a-haftar-2"),
  ("Al-Sisi", 0, "ACTOR", "a-sisi-2"),
  ("Haftar", 2, "ACTOR", "a-haftar-3"),
@@ -88,26 +92,26 @@ write('sample-gold.jsonl', 'russia-turkey-libya', S, R)
 text = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'heldout.txt'), encoding='utf-8').read()
 S = [
  ("European Commission President Ursula von der Leyen", 0, "ACTOR", "a-vdl"),
- ("no member state can handle this alone", 0, "QUOTE", "q1"),
+ ("“no member state can handle this alone”", 0, "CLAIM", "q1"),
  ("Hungary’s prime minister, Viktor Orbán", 0, "ACTOR", "a-orban"),
  ("We will not become a migrant camp,", 0, "QUOTE", "q2"),
+ ("he", 0, "ACTOR", "a-orban-he"),
  ("His government", 0, "ACTOR", "a-hu-gov"),
- ("an attack on national sovereignty", 0, "QUOTE", "q3"),
+ ("the quotas were “an attack on national sovereignty”", 0, "CLAIM", "q3"),
  ("Italy", 0, "ACTOR", "a-italy"),
  ("Prime Minister Giorgia Meloni", 0, "ACTOR", "a-meloni"),
  ("the deal was a first step", 0, "CLAIM", "c1"),
  ("Rome would not accept “a Europe of walls and words”", 0, "CLAIM", "c2"),
  ("Rome", 0, "ACTOR", "a-rome"),
- ("a Europe of walls and words", 0, "QUOTE", "q4"),
  ("the United Nations refugee agency", 0, "ACTOR", "a-unhcr"),
  ("more than 100,000 people crossed the Mediterranean this year", 0, "CLAIM", "c3"),
  ("The agency’s spokesman, William Spindler", 0, "ACTOR", "a-spindler"),
- ("the need for safe routes", 0, "QUOTE", "q5"),
+ ("the figures showed “the need for safe routes”", 0, "CLAIM", "q5"),
  ("Poland", 0, "ACTOR", "a-poland"),
  ("Hungary", 1, "ACTOR", "a-hungary"),
 ]
-R = [("q1", "a-vdl"), ("q2", "a-orban"), ("q3", "a-hu-gov"), ("c1", "a-meloni"), ("c2", "a-meloni"),
-     ("q4", "a-meloni"), ("c3", "a-unhcr"), ("q5", "a-spindler")]
+R = [("q1", "a-vdl"), ("q2", "a-orban-he"), ("q3", "a-hu-gov"), ("c1", "a-meloni"), ("c2", "a-meloni"),
+     ("c3", "a-unhcr"), ("q5", "a-spindler")]
 write('heldout-gold.jsonl', 'heldout', S, R)
 
 # A second held-out article, written with its gold after the fixes the first
@@ -124,17 +128,19 @@ S = [
  ("talks with Albemarle and SQM would begin next month", 0, "CLAIM", "c2"),
  ("Albemarle", 0, "ACTOR", "a-albemarle-1"),
  ("SQM", 1, "ACTOR", "a-sqm"),
+ ("She", 0, "ACTOR", "a-hernando-she"),
  ("Existing contracts will be respected until they expire.", 0, "QUOTE", "q3"),
  ("Morgan Stanley", 0, "ACTOR", "a-ms"),
  ("The market will read this as more state control,", 0, "QUOTE", "q4"),
  ("Jorge Perez", 0, "ACTOR", "a-perez"),
+ ("He", 0, "ACTOR", "a-perez-he"),
  ("the policy could delay investment", 0, "CLAIM", "c3"),
  ("The opposition", 0, "ACTOR", "a-opposition"),
  ("Senator Manuel Ossandón", 0, "ACTOR", "a-ossandon"),
- ("a mistake that will cost Chile dearly", 0, "QUOTE", "q5"),
+ ('it "a mistake that will cost Chile dearly"', 0, "CLAIM", "q5"),
  ("Albemarle", 1, "ACTOR", "a-albemarle-2"),
  ("it was studying the announcement", 0, "CLAIM", "c4"),
 ]
-R = [("c1", "a-boric-1"), ("q1", "a-boric-2"), ("q2", "a-boric-2"), ("c2", "a-hernando"), ("q3", "a-hernando"),
-     ("q4", "a-perez"), ("c3", "a-perez"), ("q5", "a-ossandon"), ("c4", "a-albemarle-2")]
+R = [("c1", "a-boric-1"), ("q1", "a-boric-2"), ("q2", "a-boric-2"), ("c2", "a-hernando"), ("q3", "a-hernando-she"),
+     ("q4", "a-perez"), ("c3", "a-perez-he"), ("q5", "a-ossandon"), ("c4", "a-albemarle-2")]
 write('heldout2-gold.jsonl', 'heldout2', S, R)
