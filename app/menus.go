@@ -11,6 +11,7 @@ import (
 // menuItems are the menu items whose label or state follows the work.
 type menuItems struct {
 	undo, redo, done, light, dark *fyne.MenuItem
+	snap                          *fyne.MenuItem
 	recent                        *fyne.MenuItem
 }
 
@@ -97,6 +98,7 @@ func (w *Window) editMenu() *fyne.Menu {
 		item("Delete Span", &desktop.CustomShortcut{KeyName: fyne.KeyDelete}, func() { w.DeleteSpan("") }),
 		fyne.NewMenuItemSeparator(),
 	}
+	items = append(append(items, w.boundaryItems()...), fyne.NewMenuItemSeparator())
 	if rels := w.relationItems(); len(rels) > 0 {
 		items = append(append(items, rels...), fyne.NewMenuItemSeparator())
 	}
@@ -111,11 +113,14 @@ func (w *Window) editMenu() *fyne.Menu {
 func (w *Window) viewMenu() *fyne.Menu {
 	w.items.light = fyne.NewMenuItem("Light Theme", func() { w.SetTheme(themeLight) })
 	w.items.dark = fyne.NewMenuItem("Dark Theme", func() { w.SetTheme(themeDark) })
+	w.items.snap = fyne.NewMenuItem("Snap to Words", func() { w.SetSnapping(!w.Snapping()) })
 	progress := item("Project Progress…", ctrl(fyne.KeyP), w.ShowProgress)
 	progress.Disabled = w.team == nil
 	return fyne.NewMenu("View",
 		item("Larger Text", ctrl(fyne.KeyEqual), func() { w.ZoomText(1) }),
 		item("Smaller Text", ctrl(fyne.KeyMinus), func() { w.ZoomText(-1) }),
+		fyne.NewMenuItemSeparator(),
+		w.items.snap,
 		fyne.NewMenuItemSeparator(),
 		w.items.light,
 		w.items.dark,
@@ -172,6 +177,7 @@ func (w *Window) refreshMenus() {
 		w.items.redo.Label = "Redo"
 	}
 	w.items.done.Checked = session.IsDone(w.Document())
+	w.items.snap.Checked = w.Snapping()
 	t := w.prefs.p.String(prefTheme)
 	w.items.light.Checked, w.items.dark.Checked = t == themeLight, t == themeDark
 	w.items.recent.ChildMenu = w.recentMenu()

@@ -18,6 +18,7 @@ const (
 	prefTheme      = "theme"
 	prefRecent     = "recent"
 	prefLastFolder = "folder.last"
+	prefNoSnap     = "snap.off"
 )
 
 // maxRecent is how many files File → Open Recent lists.
@@ -88,6 +89,23 @@ func (w *Window) applyPrefs() {
 	w.win.Resize(w.prefs.windowSize())
 	if s := w.prefs.p.Float(prefTextSize); s > 0 {
 		w.view.SetTextSize(float32(s))
+	}
+	w.view.SetSnapping(!w.prefs.p.Bool(prefNoSnap))
+}
+
+// Snapping reports whether selections and dragged span ends snap to whole
+// words (View → Snap to Words; on unless switched off).
+func (w *Window) Snapping() bool { return !w.prefs.p.Bool(prefNoSnap) }
+
+// SetSnapping switches snapping to words on or off and remembers it.
+func (w *Window) SetSnapping(on bool) {
+	w.prefs.p.SetBool(prefNoSnap, !on)
+	w.view.SetSnapping(on)
+	w.refreshMenus()
+	if on {
+		w.status.message("Selections and dragged span ends snap to whole words")
+	} else {
+		w.status.message("Snapping off: selections and dragged span ends stop at any character")
 	}
 }
 

@@ -157,6 +157,8 @@ func (w *Window) wireView() {
 	v.OnKey = w.onKey
 	v.OnLinkChosen = w.linkChosen
 	v.OnLinkCancelled = w.linkCancelled
+	v.OnEdgeMoveRequested = func(id string, edge annotate.Edge, by int) { w.report(w.s.MoveEdge(id, edge, by)) }
+	v.OnBoundsRequested = func(id string, start, end int) { w.report(w.s.SetBounds(id, start, end)) }
 }
 
 // changed shows a change of the session.
@@ -355,14 +357,16 @@ func (w *Window) labelRequested(label string, start, end int) {
 func (w *Window) AddSpan(label string, start, end int) { w.report(w.s.AddSpan(label, start, end)) }
 
 // LabelSelection labels what the view has selected, as a label key would:
-// the text selection (snapped to words when snapping is on) or, with none,
+// the text selection (snapped to words unless snapping is off) or, with none,
 // relabels the selected span.
 func (w *Window) LabelSelection(label string) {
 	start, end := w.view.Selection()
 	d := w.Document()
 	switch {
 	case start < end:
-		start, end = annotate.Snap(d.Tokens(), start, end)
+		if w.Snapping() {
+			start, end = annotate.Snap(d.Tokens(), start, end)
+		}
 		w.AddSpan(label, start, end)
 		w.view.SetSelection(end, end)
 	case w.view.SelectedSpan() != "":

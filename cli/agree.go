@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	register("agree", "agree [--json] FILE FILE [FILE...]                       agreement report", runAgree)
+	register("agree", "agree [--json] [--disagreements] FILE FILE [FILE...]     agreement report", runAgree)
 }
 
 // agreeLowestShown is how many of the least agreed documents the report names.
@@ -28,15 +28,16 @@ const agreeLowestShown = 5
 type agreeDocFigure struct {
 	ID string `json:"id"`
 	agree.Measures
+	// F1ExactAll pools spans and relations: the figure documents are
+	// ranked by (agree.CompareAgreement), as in the review screen.
+	F1ExactAll float64 `json:"f1_exact_all"`
 }
 
-// agreeCompareFigures orders documents from the least agreed: by overall
-// f1_exact, then κ, then id.
+// agreeCompareFigures orders documents from the least agreed, as
+// agree.CompareAgreement does, then by id.
 func agreeCompareFigures(a, b agreeDocFigure) int {
-	if c := cmp.Compare(a.F1Exact, b.F1Exact); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Kappa, b.Kappa); c != 0 {
+	if c := agree.CompareAgreement(agree.Report{F1ExactAll: a.F1ExactAll, Overall: a.Measures},
+		agree.Report{F1ExactAll: b.F1ExactAll, Overall: b.Measures}); c != 0 {
 		return c
 	}
 	return cmp.Compare(a.ID, b.ID)
@@ -50,12 +51,23 @@ type agreeResult struct {
 	choices []agree.ChoiceReport
 	lowest  []agreeDocFigure
 	pairs   *pairing
+	// listed is every disagreement, with --disagreements; nil without.
+	listed []agreeListed
+}
+
+// agreeListed is one disagreement between two files about one document.
+type agreeListed struct {
+	id   string
+	a, b int // the files, by index
+	doc  [2]*annotate.Document
+	agree.Disagreement
 }
 
 // runAgree prints the agreement between annotators' files.
 func runAgree(env Env, args []string) int {
-	fs := newFlagSet(env, "gloss agree", "[--json] [--labels FILE] FILE FILE [FILE...]")
+	fs := newFlagSet(env, "gloss agree", "[--json] [--disagreements] [--labels FILE] FILE FILE [FILE...]")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	list := fs.Bool("disagreements", false, "also list every disagreement (spans and speakers), per pair of files, in text order")
 	labelsFile := fs.String("labels", "", "label set `FILE` (TOML); the built-in set by default")
 	files, ok := parse(fs, args)
 	if !ok {
@@ -68,7 +80,7 @@ func runAgree(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	res, err := computeAgreement(env, files, labels)
+	res, err := computeAgreement(env, files, labels, *list)
 	if err != nil {
 		report(env, err)
 		return exitBad
@@ -87,8 +99,9 @@ func runAgree(env Env, args []string) int {
 }
 
 // computeAgreement reads the files and measures their agreement, one
-// document id at a time.
-func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agreeResult, error) {
+// document id at a time; with list it keeps every disagreement too (and
+// the documents they are about).
+func computeAgreement(env Env, files []string, labels *annotate.LabelSet, list bool) (*agreeResult, error) {
 	p, err := openPairing(env, "agree", files, labels)
 	if err != nil {
 		return nil, err
@@ -97,15 +110,25 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agre
 	corpus := agree.NewCorpus(len(files), labels)
 	choices := agree.NewChoices(len(files), labels)
 	var lowest []agreeDocFigure
+	var listed []agreeListed
 	err = p.run(func(docs []*annotate.Document) error {
 		r, err := corpus.Add(docs)
 		if err != nil {
 			return err
 		}
+		if list {
+			for i := range docs {
+				for j := i + 1; j < len(docs); j++ {
+					for _, d := range agree.Disagreements(docs[i], docs[j]) {
+						listed = append(listed, agreeListed{docs[0].ID, i, j, [2]*annotate.Document{docs[i], docs[j]}, d})
+					}
+				}
+			}
+		}
 		if err := choices.Add(docs); err != nil {
 			return err
 		}
-		f := agreeDocFigure{docs[0].ID, r.Overall}
+		f := agreeDocFigure{docs[0].ID, r.Overall, r.F1ExactAll}
 		i, _ := slices.BinarySearchFunc(lowest, f, agreeCompareFigures)
 		if i < agreeLowestShown {
 			lowest = slices.Insert(lowest, i, f)
@@ -117,7 +140,11 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet) (*agre
 		return nil, err
 	}
 	p.summary("compared")
-	return &agreeResult{files: files, report: corpus.Report(), choices: choices.Report(), lowest: lowest, pairs: p}, nil
+	res := &agreeResult{files: files, report: corpus.Report(), choices: choices.Report(), lowest: lowest, pairs: p}
+	if list {
+		res.listed = agreeNonNil(listed)
+	}
+	return res, nil
 }
 
 // json renders the report as DESIGN.md's JSON, labels in label-set order
@@ -155,8 +182,68 @@ func (r *agreeResult) json() []byte {
 	put(agreeNonNil(r.pairs.Missing))
 	b.WriteString(`},"lowest":`)
 	put(agreeNonNil(r.lowest))
+	if r.listed != nil {
+		b.WriteString(`,"disagreements":[`)
+		for i, l := range r.listed {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			l.json(&b, r.files)
+		}
+		b.WriteByte(']')
+	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// agreeSpanJSON is a span as the disagreement list writes it.
+type agreeSpanJSON struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+func agreeSpansJSON(d *annotate.Document, idx ...int) []agreeSpanJSON {
+	out := []agreeSpanJSON{}
+	for _, i := range idx {
+		if i >= 0 {
+			s := d.Spans[i]
+			out = append(out, agreeSpanJSON{s.Start, s.End, s.Label, d.Slice(s.Start, s.End)})
+		}
+	}
+	return out
+}
+
+// json writes one disagreement: the document, the two files, the kind
+// and extent, and what each file has there — its span (span kinds), or
+// its speakers of the source (speaker kinds, with "relation" and
+// "source").
+func (l *agreeListed) json(b *bytes.Buffer, files []string) {
+	entry := struct {
+		ID       string          `json:"id"`
+		Files    [2]string       `json:"files"`
+		Kind     string          `json:"kind"`
+		Start    int             `json:"start"`
+		End      int             `json:"end"`
+		Relation string          `json:"relation,omitempty"`
+		Source   *agreeSpanJSON  `json:"source,omitempty"`
+		A        []agreeSpanJSON `json:"a"`
+		B        []agreeSpanJSON `json:"b"`
+	}{ID: l.id, Files: [2]string{files[l.a], files[l.b]}, Kind: l.Kind.String(), Start: l.Start, End: l.End, Relation: l.Relation}
+	if l.Kind.IsSpeaker() {
+		entry.Source = &agreeSpansJSON(l.doc[0], l.A)[0]
+		entry.A = agreeSpansJSON(l.doc[0], l.SpeakersA...)
+		entry.B = agreeSpansJSON(l.doc[1], l.SpeakersB...)
+	} else {
+		entry.A = agreeSpansJSON(l.doc[0], l.A)
+		entry.B = agreeSpansJSON(l.doc[1], l.B)
+	}
+	data, err := json.Marshal(entry)
+	if err != nil {
+		panic(err) // strings and numbers always marshal
+	}
+	b.Write(data)
 }
 
 // agreeReportJSON writes a report's "labels" (in label-set order) and
@@ -175,6 +262,24 @@ func agreeReportJSON(b *bytes.Buffer, r agree.Report) {
 	}
 	b.WriteString(`},"overall":{`)
 	agreeMeasuresJSON(b, r.Overall)
+	b.WriteString(`},`)
+	agreeRelationsJSON(b, r.Relations)
+}
+
+// agreeRelationsJSON writes DESIGN.md's "relations" member: per relation
+// label, the counts per file, f1_exact, f1_overlap, speaker_agreement and
+// linked, in label-set order. status writes it per pair of annotators too.
+func agreeRelationsJSON(b *bytes.Buffer, rels []agree.RelationReport) {
+	b.WriteString(`"relations":{`)
+	for i, r := range rels {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		label, _ := json.Marshal(r.Label)
+		counts, _ := json.Marshal(r.Relations)
+		fmt.Fprintf(b, `%s:{"relations":%s,"f1_exact":%s,"f1_overlap":%s,"speaker_agreement":%s,"linked":%d}`,
+			label, counts, agreeFloat(r.F1Exact), agreeFloat(r.F1Overlap), agreeFloat(r.SpeakerAgreement), r.Linked)
+	}
 	b.WriteByte('}')
 }
 
@@ -222,21 +327,73 @@ func (r *agreeResult) table() []byte {
 	}
 	agreeRow(tw, pad("overall"), total, r.report.Overall)
 	tw.Flush()
+	if len(r.report.Relations) > 0 {
+		// The relations (SAID_BY) under the labels, columns aligned the
+		// same way.
+		b.WriteByte('\n')
+		width := len("relation")
+		for _, rel := range r.report.Relations {
+			width = max(width, utf8.RuneCountInString(rel.Label))
+		}
+		pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
+		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintf(tw, "%s\trelations\tf1_exact\tf1_overlap\tspeaker_agreement\tlinked\t\n", pad("relation"))
+		for _, rel := range r.report.Relations {
+			fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t%.3f\t%d\t\n", pad(rel.Label), joinCounts(rel.Relations),
+				rel.F1Exact, rel.F1Overlap, rel.SpeakerAgreement, rel.Linked)
+		}
+		tw.Flush()
+		b.WriteString("\nspeaker_agreement: of the linked sources (quotes and claims both files have, linked in at least one), the share linked to the same speakers.\n")
+	}
 	if len(r.choices) > 0 {
 		r.choiceTable(&b)
 	}
 	if len(r.files) > 2 {
-		b.WriteString("\nspans, documents: per file, in the order given; f1, percent and kappa: means over pairs of files.\n")
+		b.WriteString("\nspans, relations, documents: per file, in the order given; f1, kappa, percent and speaker_agreement: means over pairs of files; linked: summed over pairs.\n")
 	}
 	if len(r.lowest) > 0 {
-		fmt.Fprintf(&b, "\nLeast agreement (by overall f1_exact, then kappa):\n")
+		fmt.Fprintf(&b, "\nLeast agreement (by f1_exact over spans and relations, then kappa):\n")
 		tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 		for _, d := range r.lowest {
-			fmt.Fprintf(tw, "  %s\tf1_exact %.3f\tf1_overlap %.3f\tkappa %.3f\n", d.ID, d.F1Exact, d.F1Overlap, d.Kappa)
+			fmt.Fprintf(tw, "  %s\tf1_exact %.3f\twith relations %.3f\tf1_overlap %.3f\tkappa %.3f\n", d.ID, d.F1Exact, d.F1ExactAll, d.F1Overlap, d.Kappa)
 		}
 		tw.Flush()
 	}
+	if r.listed != nil {
+		r.listTable(&b)
+	}
 	return b.Bytes()
+}
+
+// listTable writes the disagreements for people: per pair of files, one
+// line each, in document order and text order.
+func (r *agreeResult) listTable(b *bytes.Buffer) {
+	fmt.Fprintf(b, "\nDisagreements (%d):\n", len(r.listed))
+	pair := [2]int{-1, -1}
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	// The list is in reading order, pairs within each document: group it
+	// by pair for the heading.
+	order := make([]int, len(r.listed))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int {
+		a, c := r.listed[x], r.listed[y]
+		if d := cmp.Compare(a.a, c.a); d != 0 {
+			return d
+		}
+		return cmp.Compare(a.b, c.b)
+	})
+	for _, i := range order {
+		l := &r.listed[i]
+		if pair != [2]int{l.a, l.b} {
+			tw.Flush()
+			pair = [2]int{l.a, l.b}
+			fmt.Fprintf(b, "  %s → %s\n", r.files[l.a], r.files[l.b])
+		}
+		fmt.Fprintf(tw, "    %s\t%d–%d\t%s\t%s\n", l.id, l.Start, l.End, l.Kind, l.describe())
+	}
+	tw.Flush()
 }
 
 // choiceTable renders the agreement on document labels: one row per
@@ -251,19 +408,55 @@ func (r *agreeResult) choiceTable(b *bytes.Buffer) {
 	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%s\tdocuments\tpercent\tkappa\t\n", pad("document label"))
 	for _, c := range r.choices {
-		counts := make([]string, len(c.Documents))
-		for i, n := range c.Documents {
-			counts[i] = strconv.Itoa(n)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t\n", pad(c.Group), strings.Join(counts, " / "), c.Percent, c.Kappa)
+		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.3f\t\n", pad(c.Group), joinCounts(c.Documents), c.Percent, c.Kappa)
 	}
 	tw.Flush()
 }
 
-func agreeRow(w io.Writer, label string, spans []int, m agree.Measures) {
-	counts := make([]string, len(spans))
-	for i, n := range spans {
+// describe says what each file has at a disagreement: `ACTOR “Macron” |
+// —`, or for the speaker kinds `QUOTE “a waste of time”: — Macron | — Binet`.
+func (l *agreeListed) describe() string {
+	span := func(d *annotate.Document, i int) string {
+		if i < 0 {
+			return "—"
+		}
+		s := d.Spans[i]
+		return s.Label + " “" + clipText(d.Slice(s.Start, s.End), 40) + "”"
+	}
+	if !l.Kind.IsSpeaker() {
+		return span(l.doc[0], l.A) + " | " + span(l.doc[1], l.B)
+	}
+	speakers := func(d *annotate.Document, idx []int) string {
+		if len(idx) == 0 {
+			return "no speaker"
+		}
+		names := make([]string, len(idx))
+		for k, i := range idx {
+			names[k] = clipText(d.Slice(d.Spans[i].Start, d.Spans[i].End), 30)
+		}
+		return "— " + strings.Join(names, " + ")
+	}
+	return span(l.doc[0], l.A) + ": " + speakers(l.doc[0], l.SpeakersA) + " | " + speakers(l.doc[1], l.SpeakersB)
+}
+
+// clipText puts text on one line and cuts it to n code points with an
+// ellipsis.
+func clipText(text string, n int) string {
+	rs := []rune(strings.Join(strings.Fields(text), " "))
+	if len(rs) <= n {
+		return string(rs)
+	}
+	return strings.TrimSpace(string(rs[:n-1])) + "…"
+}
+
+func joinCounts(ns []int) string {
+	counts := make([]string, len(ns))
+	for i, n := range ns {
 		counts[i] = strconv.Itoa(n)
 	}
-	fmt.Fprintf(w, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t\n", label, strings.Join(counts, " / "), m.F1Exact, m.F1Overlap, m.Kappa, m.Alpha)
+	return strings.Join(counts, " / ")
+}
+
+func agreeRow(w io.Writer, label string, spans []int, m agree.Measures) {
+	fmt.Fprintf(w, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t\n", label, joinCounts(spans), m.F1Exact, m.F1Overlap, m.Kappa, m.Alpha)
 }

@@ -16,8 +16,11 @@ import (
 
 // agreeBenchFiles writes two annotators' files of docs documents (about
 // 2 KB of text and 20 spans each; the second file shifts, drops and
-// relabels some spans) and returns their paths.
-func agreeBenchFiles(b *testing.B, docs int) []string {
+// relabels some spans) and returns their paths. With relations, each
+// QUOTE and CLAIM of the first file is SAID_BY one of its ACTORs (about
+// 13 relations a document); the second file links the same where it has
+// both spans, but gives one in ten another speaker and drops one in ten.
+func agreeBenchFiles(b *testing.B, docs int, relations bool) []string {
 	b.Helper()
 	dir := b.TempDir()
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -83,6 +86,9 @@ func agreeBenchFiles(b *testing.B, docs int) []string {
 			seen[[3]int{s, e, l + 10}] = true
 			bd.Spans = append(bd.Spans, annotate.Span{ID: annotate.SpanID("b", s, e, labels[l]), Start: s, End: e, Label: labels[l], Text: bd.Slice(s, e)})
 		}
+		if relations {
+			agreeBenchLinks(rng, a, bd)
+		}
 		for k, d := range []*annotate.Document{a, bd} {
 			if err := writers[k].Write(d); err != nil {
 				b.Fatal(err)
@@ -98,11 +104,53 @@ func agreeBenchFiles(b *testing.B, docs int) []string {
 	return paths
 }
 
+// agreeBenchLinks adds the SAID_BY relations agreeBenchFiles describes.
+func agreeBenchLinks(rng *rand.Rand, a, bd *annotate.Document) {
+	actors := func(d *annotate.Document) []int {
+		var out []int
+		for i, s := range d.Spans {
+			if s.Label == "ACTOR" {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	aa, ba := actors(a), actors(bd)
+	if len(aa) == 0 {
+		return
+	}
+	for _, s := range a.Spans {
+		if s.Label == "ACTOR" {
+			continue
+		}
+		to := a.Spans[aa[rng.IntN(len(aa))]]
+		a.Relations = append(a.Relations, annotate.Relation{ID: annotate.RelationID(s.ID, to.ID, "SAID_BY"), Label: "SAID_BY", From: s.ID, To: to.ID})
+		from, bt := bd.FindSpan(s.Start, s.End, s.Label), bd.FindSpan(to.Start, to.End, to.Label)
+		switch r := rng.IntN(10); {
+		case from < 0 || r == 0: // b lacks the quote, or links it to nobody
+			continue
+		case r == 1 && len(ba) > 0: // another speaker
+			bt = ba[rng.IntN(len(ba))]
+		case bt < 0:
+			continue
+		}
+		f, t := bd.Spans[from].ID, bd.Spans[bt].ID
+		bd.Relations = append(bd.Relations, annotate.Relation{ID: annotate.RelationID(f, t, "SAID_BY"), Label: "SAID_BY", From: f, To: t})
+	}
+}
+
 // agreeBenchCommand runs a command end to end on two generated files of
-// 10,000 documents, reporting CPU seconds per run besides wall time.
-func agreeBenchCommand(b *testing.B, args ...string) {
-	paths := agreeBenchFiles(b, 10000)
+// 10,000 documents (with relations or without), reporting CPU
+// seconds per run besides wall time.
+func agreeBenchCommand(b *testing.B, relations bool, args ...string) {
+	paths := agreeBenchFiles(b, 10000, relations)
 	args = append(args, paths...)
+	var size int64
+	for _, p := range paths {
+		if st, err := os.Stat(p); err == nil {
+			size += st.Size()
+		}
+	}
 	var errb bytes.Buffer
 	cpu := agreeProcessCPU()
 	b.ResetTimer()
@@ -113,13 +161,18 @@ func agreeBenchCommand(b *testing.B, args ...string) {
 		}
 	}
 	b.ReportMetric((agreeProcessCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(size)/1e6, "input-MB")
 }
 
 // BenchmarkAgree runs `gloss agree` end to end on two files of 10,000
-// documents.
-func BenchmarkAgree(b *testing.B) { agreeBenchCommand(b, "agree") }
+// documents with relations.
+func BenchmarkAgree(b *testing.B) { agreeBenchCommand(b, true, "agree") }
+
+// BenchmarkAgreeNoRelations is BenchmarkAgree on the same spans without
+// relations: what the relations cost.
+func BenchmarkAgreeNoRelations(b *testing.B) { agreeBenchCommand(b, false, "agree") }
 
 // BenchmarkMerge runs `gloss merge` end to end on the same files.
 func BenchmarkMerge(b *testing.B) {
-	agreeBenchCommand(b, "merge", "--min-agree", "1", "-o", filepath.Join(b.TempDir(), "gold.jsonl"))
+	agreeBenchCommand(b, true, "merge", "--min-agree", "1", "-o", filepath.Join(b.TempDir(), "gold.jsonl"))
 }

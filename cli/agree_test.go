@@ -175,7 +175,7 @@ func TestAgreeTableThreeFiles(t *testing.T) {
 		t.Fatalf("status %d: %s", status, errOut)
 	}
 	for _, want := range []string{"Files: " + strings.Join(paths, ", "), "Documents: 2 compared",
-		"label", "f1_exact", "ACTOR", "QUOTE", "overall", "5 / 5 / 7", "7 / 7 / 9", "Least agreement (by overall f1_exact"} {
+		"label", "f1_exact", "ACTOR", "QUOTE", "overall", "5 / 5 / 7", "7 / 7 / 9", "Least agreement (by f1_exact over spans and relations", "SAID_BY   2 / 2 / 2"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q in:\n%s", want, out)
 		}

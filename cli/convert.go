@@ -14,8 +14,17 @@ import (
 
 func init() {
 	register("export", "export --to FORMAT [-o OUT] [--offsets utf16] [--only LABEL,...] [--layout single] FILE...  native → FORMAT", runExport)
-	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] [--text-key KEY] [--tag-names O,B-X,...] [--keep-ignored] FILE... FORMAT → native", runImport)
+	register("import", "import [--from FORMAT] [-o OUT] [--offsets utf16] [--text-key KEY] [--tag-names O,B-X,...] [--keep-ignored] [--map FROM=TO]... [--event TYPE:FROM>TO=RELATION]... [--text-dir DIR] FILE... FORMAT → native", runImport)
 }
+
+// repeated is a flag that may be given several times, each value kept.
+type repeated []string
+
+// String implements flag.Value.
+func (r *repeated) String() string { return strings.Join(*r, " ") }
+
+// Set implements flag.Value.
+func (r *repeated) Set(v string) error { *r = append(*r, v); return nil }
 
 // convertFlags are the flags import and export share.
 type convertFlags struct {
@@ -127,6 +136,10 @@ func runImport(env Env, args []string) int {
 	from := fs.String("from", "", "input `FORMAT`, detected when absent: "+formatNames())
 	tagNames := fs.String("tag-names", "", "hf: the names of integer ner_tags, in order (`O,B-X,I-X,...`)")
 	keepIgnored := fs.Bool("keep-ignored", false, "prodigy: read the spans of ignore tasks as annotations (by default they are marked rejected, like those of reject tasks)")
+	var maps, events repeated
+	fs.Var(&maps, "map", "rename label `FROM=TO` as it is read (spans and relations; FROM= drops FROM's spans and their relations); repeatable")
+	fs.Var(&events, "event", "brat: turn each event of TYPE into RELATION from its FROMROLE argument to its TOROLE argument, `TYPE:FROMROLE>TOROLE=RELATION` (Content2 counts as Content); repeatable")
+	textDir := fs.String("text-dir", "", "brat: read each NAME.ann's or NAME_ANNOTATOR.ann's text from `DIR`/NAME.txt")
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -155,11 +168,26 @@ func runImport(env Env, args []string) int {
 			opt.TagNames = append(opt.TagNames, n)
 		}
 	}
-	err := writeOutput(env, c.out, func(w io.Writer) error {
+	labelMap, err := export.ParseLabelMap(maps)
+	if err != nil {
+		return usageError(env, "import", "%v", err)
+	}
+	for _, spec := range events {
+		ev, err := export.ParseBratEvent(spec)
+		if err != nil {
+			return usageError(env, "import", "%v", err)
+		}
+		opt.Events = append(opt.Events, ev)
+	}
+	opt.TextDir = *textDir
+	if f != nil && f.Name != "brat" && (len(opt.Events) > 0 || opt.TextDir != "") {
+		return usageError(env, "import", "--event and --text-dir are for brat, not %s", f.Name)
+	}
+	err = writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
 		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, f, opt, nw, &chk); err != nil {
+			if err := copyMapped(env, name, f, opt, nw, &chk, labelMap); err != nil {
 				return err
 			}
 		}
@@ -178,11 +206,18 @@ func runImport(env Env, args []string) int {
 // inputs of one command): bad input stops the copy with FILE:LINE: errors,
 // so nothing is written.
 func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker) error {
+	return copyMapped(env, name, f, opt, w, chk, nil)
+}
+
+// copyMapped is copyDocs that renames labels by m (nil: none) as they are
+// read, before the check (gloss import --map).
+func copyMapped(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker, m export.LabelMap) error {
 	r, closeInput, err := openReader(env, name, f, opt)
 	if err != nil {
 		return err
 	}
 	defer closeInput()
+	r = export.MapLabels(r, m, name, opt)
 	check := func(d *annotate.Document, line int) error {
 		file := name
 		if fr, ok := r.(export.Filer); ok {

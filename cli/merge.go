@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"gloss/annotate"
 	"gloss/annotate/agree"
@@ -38,6 +41,7 @@ func runMerge(env Env, args []string) int {
 		return status
 	}
 	var p *pairing
+	var conflicts []string
 	err := writeOutput(env, *out, func(w io.Writer) error {
 		var err error
 		if p, err = openPairing(env, "merge", files, labels); err != nil {
@@ -50,6 +54,9 @@ func runMerge(env Env, args []string) int {
 			if err != nil {
 				return err
 			}
+			for _, c := range agree.SpeakerConflicts(docs, gold) {
+				conflicts = append(conflicts, conflictLine(gold, c, k, files, docs))
+			}
 			return nw.Write(gold)
 		})
 		if err != nil {
@@ -61,6 +68,41 @@ func runMerge(env Env, args []string) int {
 		report(env, err)
 		return exitBad
 	}
+	for _, line := range conflicts {
+		fmt.Fprintln(env.Stderr, line)
+	}
 	p.summary("merged")
 	return exitOK
+}
+
+// conflictLine names a quote or claim the gold keeps without a speaker
+// because the files' speakers were too divided:
+//
+//	DOC: QUOTE 120–180 “…”: no speaker reached 2 of 3 files (ana: Macron, ben: Binet)
+//
+// Files are named by their annotator (else the file name); files that
+// link the source to nobody are left out of the list.
+func conflictLine(gold *annotate.Document, c agree.Conflict, k int, files []string, docs []*annotate.Document) string {
+	what := "speaker"
+	if c.Relation != "SAID_BY" {
+		what = c.Relation + " link"
+	}
+	var who []string
+	for f, speakers := range c.Speakers {
+		if len(speakers) == 0 {
+			continue
+		}
+		name := docs[f].Annotator
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(files[f]), filepath.Ext(files[f]))
+		}
+		names := make([]string, len(speakers))
+		for i, s := range speakers {
+			names[i] = clipText(s.Text, 30)
+		}
+		who = append(who, name+": "+strings.Join(names, " + "))
+	}
+	src := c.Source
+	return fmt.Sprintf("%s: %s %d–%d “%s”: no %s reached %d of %d files (%s)", gold.ID, src.Label, src.Start, src.End,
+		clipText(gold.Slice(src.Start, src.End), 40), what, k, len(files), strings.Join(who, ", "))
 }

@@ -8,7 +8,6 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"gloss/annotate/agree"
 	"gloss/app/project"
 )
 
@@ -167,9 +166,7 @@ func statusJSON(st *project.Status) []byte {
 		b.WriteString("null")
 	} else {
 		fmt.Fprintf(&b, `{"pairs":%d,`, st.Agreement.Documents)
-		agreeReportJSON(&b, *st.Agreement)
-		b.WriteByte(',')
-		statusRelationsJSON(&b, st.Agreement.Relations)
+		agreeReportJSON(&b, *st.Agreement) // "relations" included
 		b.WriteByte('}')
 	}
 	b.WriteString(`,"pairs":[`)
@@ -182,28 +179,11 @@ func statusJSON(st *project.Status) []byte {
 		fmt.Fprintf(&b, `,"documents":%d,`, pr.Documents)
 		agreeMeasuresJSON(&b, pr.Overall)
 		b.WriteByte(',')
-		statusRelationsJSON(&b, pr.Relations)
+		agreeRelationsJSON(&b, pr.Relations)
 		b.WriteByte('}')
 	}
 	b.WriteString(`],"problems":`)
 	put(agreeNonNil(st.Problems))
 	b.WriteString("}\n")
 	return b.Bytes()
-}
-
-// statusRelationsJSON writes DESIGN.md's "relations" member: per relation
-// label, the counts per file, f1_exact, f1_overlap, speaker_agreement and
-// linked, in label-set order.
-func statusRelationsJSON(b *bytes.Buffer, rels []agree.RelationReport) {
-	b.WriteString(`"relations":{`)
-	for i, r := range rels {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		label, _ := json.Marshal(r.Label)
-		counts, _ := json.Marshal(r.Relations)
-		fmt.Fprintf(b, `%s:{"relations":%s,"f1_exact":%s,"f1_overlap":%s,"speaker_agreement":%s,"linked":%d}`,
-			label, counts, agreeFloat(r.F1Exact), agreeFloat(r.F1Overlap), agreeFloat(r.SpeakerAgreement), r.Linked)
-	}
-	b.WriteByte('}')
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -59,20 +60,39 @@ type BratReader struct {
 	stream io.Reader
 }
 
-type bratPair struct{ ann, txt string }
+// bratPair is one document of a brat input: its .ann, its .txt, and the
+// id and annotator it gets ("" for the defaults: the .ann's name, none).
+type bratPair struct{ ann, txt, id, annotator string }
 
 // OpenBrat opens a brat input: a .ann file (its .txt beside it), a .txt
 // file (its .ann beside it, if any) or a folder, whose .txt files are read
 // in name order, each with its .ann if there is one.
+//
+// A .ann's text is NAME.txt for NAME.ann or, when there is none,
+// for NAME_SUFFIX.ann (an annotator's file, as PolNeAR names them): the
+// document is then NAME, annotated by SUFFIX. With Options.TextDir the
+// texts are looked for in that folder instead of beside the .ann files,
+// and a folder's documents are its .ann files. When several .ann files of
+// one folder share a text, their documents keep the .ann's name as id
+// (NAME_SUFFIX), so that ids stay unique.
 func OpenBrat(path string, opt Options) (Reader, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
+	if opt.TextDir != "" {
+		if st, err := os.Stat(opt.TextDir); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("--text-dir %s: not a folder", opt.TextDir)
+		}
+	}
 	br := &BratReader{opt: opt}
 	if !st.IsDir() {
 		base := strings.TrimSuffix(path, filepath.Ext(path))
-		br.pairs = []bratPair{{ann: base + ".ann", txt: base + ".txt"}}
+		if filepath.Ext(path) == ".txt" && opt.TextDir == "" {
+			br.pairs = []bratPair{{ann: base + ".ann", txt: base + ".txt"}}
+			return br, nil
+		}
+		br.pairs = []bratPair{bratTextOf(base+".ann", opt.TextDir)}
 		return br, nil
 	}
 	// Names only (not os.ReadDir's entries), sorted and deduplicated in
@@ -86,22 +106,69 @@ func OpenBrat(path string, opt Options) (Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	bases := names[:0]
+	var anns, txts []string
 	for _, name := range names {
-		if ext := filepath.Ext(name); ext == ".txt" || ext == ".ann" {
-			bases = append(bases, strings.TrimSuffix(name, ext))
+		switch filepath.Ext(name) {
+		case ".ann":
+			anns = append(anns, strings.TrimSuffix(name, ".ann"))
+		case ".txt":
+			if opt.TextDir == "" {
+				txts = append(txts, strings.TrimSuffix(name, ".txt"))
+			}
 		}
 	}
-	slices.Sort(bases)
-	bases = slices.Compact(bases)
-	for _, b := range bases {
-		base := filepath.Join(path, b)
-		br.pairs = append(br.pairs, bratPair{ann: base + ".ann", txt: base + ".txt"})
+	slices.Sort(anns)
+	slices.Sort(txts)
+	used := map[string]int{} // text path → how many .ann files it serves
+	for _, b := range anns {
+		p := bratTextOf(filepath.Join(path, b+".ann"), opt.TextDir)
+		used[p.txt]++
+		br.pairs = append(br.pairs, p)
 	}
+	shared := 0
+	for i := range br.pairs {
+		if p := &br.pairs[i]; p.annotator != "" && used[p.txt] > 1 {
+			p.id = "" // the .ann's own name
+			shared++
+		}
+	}
+	if shared > 0 {
+		opt.warn("%s: %d .ann file(s) share their text with another annotator's: their documents keep the .ann's name as id (import one annotator's files at a time to give them the text's)", path, shared)
+	}
+	// Texts nobody annotated yet are documents too (without --text-dir).
+	for _, b := range txts {
+		txt := filepath.Join(path, b+".txt")
+		if used[txt] == 0 {
+			br.pairs = append(br.pairs, bratPair{ann: filepath.Join(path, b+".ann"), txt: txt})
+		}
+	}
+	slices.SortStableFunc(br.pairs, func(a, b bratPair) int { return cmp.Compare(a.ann, b.ann) })
 	if len(br.pairs) == 0 {
 		return nil, fmt.Errorf("%s: no .txt or .ann files in this folder", path)
 	}
 	return br, nil
+}
+
+// bratTextOf finds the text of the .ann file ann: NAME.txt for NAME.ann,
+// else NAME.txt for NAME_SUFFIX.ann (the document NAME, by annotator
+// SUFFIX), in textDir or, when it is "", beside ann. When neither exists
+// the pair names NAME.txt for NAME.ann, for the error.
+func bratTextOf(ann, textDir string) bratPair {
+	dir, base := filepath.Split(strings.TrimSuffix(ann, ".ann"))
+	if textDir != "" {
+		dir = textDir
+	}
+	own := bratPair{ann: ann, txt: filepath.Join(dir, base+".txt")}
+	if _, err := os.Stat(own.txt); err == nil {
+		return own
+	}
+	if i := strings.LastIndexByte(base, '_'); i > 0 && i < len(base)-1 {
+		txt := filepath.Join(dir, base[:i]+".txt")
+		if _, err := os.Stat(txt); err == nil {
+			return bratPair{ann: ann, txt: txt, id: base[:i], annotator: base[i+1:]}
+		}
+	}
+	return own
 }
 
 // NewBratStreamReader reads one .ann from r; its text is read from the
@@ -141,7 +208,16 @@ func (br *BratReader) Next() (*annotate.Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", p.ann, err)
 	}
-	return ParseBrat(p.txt, text, p.ann, ann, br.opt)
+	id := p.id
+	if id == "" {
+		id = DocumentID(p.ann)
+	}
+	d, err := parseBrat(id, p.txt, text, p.ann, ann, br.opt)
+	if err != nil {
+		return nil, err
+	}
+	d.Annotator = p.annotator
+	return d, nil
 }
 
 type bratT struct {
@@ -151,6 +227,11 @@ type bratT struct {
 // ParseBrat builds a document from a .txt and its .ann; the names are for
 // messages and the document id (the .ann's name without extension).
 func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Options) (*annotate.Document, error) {
+	return parseBrat(DocumentID(annName), txtName, text, annName, ann, opt)
+}
+
+// parseBrat is ParseBrat for a document called id.
+func parseBrat(id, txtName string, text []byte, annName string, ann []byte, opt Options) (*annotate.Document, error) {
 	if bytes.HasPrefix(text, utf8BOM) {
 		text = text[len(utf8BOM):]
 		opt.warn("%s: dropped the UTF-8 byte order mark at the start", txtName)
@@ -162,7 +243,7 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 	if i := firstInvalidUTF8(ann); i >= 0 {
 		return nil, &LineError{File: annName, Line: 1 + bytes.Count(ann[:i], []byte("\n")), Msg: "not UTF-8"}
 	}
-	d := &annotate.Document{ID: DocumentID(annName), Text: string(text)}
+	d := &annotate.Document{ID: id, Text: string(text)}
 	n := d.Len()
 	var u *annotate.UTF16Offsets
 	if opt.UTF16 {
@@ -181,8 +262,10 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 		target, note string
 	}
 	var notes []rawNote
+	var events []rawEvent
 	skipped := map[string]int{}
-	discontinuous := 0
+	unlinked := map[string]int{} // what named events gave no relation for
+	discontinuous, multiline := 0, 0
 	fail := func(line int, format string, args ...any) error {
 		return &LineError{File: annName, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -191,6 +274,7 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
 		lineNo++
+		cr := bytes.HasSuffix(line, []byte("\r"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
@@ -243,7 +327,13 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 			if len(fields) == 3 {
 				want := bratText(strings.Join(parts, " "))
 				if got := bratText(fields[2]); got != want {
-					return nil, fail(lineNo, "%s: text %q does not match the text at its offsets: %q", id, truncate(fields[2]), truncate(want))
+					n, lines, ok := continuedText(fields[2], cr, rest, want)
+					if !ok {
+						return nil, fail(lineNo, "%s: text %q does not match the text at its offsets: %q", id, truncate(fields[2]), truncate(want))
+					}
+					rest = rest[n:]
+					lineNo += lines
+					multiline++
 				}
 			}
 			ts[id] = t
@@ -271,7 +361,16 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 		case 'A', 'M':
 			skipped["A (attribute)"]++
 		case 'E':
-			skipped["E (event; its trigger T is kept)"]++
+			ev, err := parseBratEvent(id, fields[1])
+			if err != nil {
+				if len(opt.Events) == 0 {
+					skipped["E (event; its trigger T is kept)"]++ // read as before: not looked into
+					continue
+				}
+				return nil, fail(lineNo, "%s", err)
+			}
+			ev.line = lineNo
+			events = append(events, ev)
 		case '*':
 			skipped["* (equivalence)"]++
 		case 'N':
@@ -295,6 +394,40 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 		}
 		d.Relations = append(d.Relations, annotate.Relation{Label: r.label, From: d.Spans[from.spans[0]].ID, To: d.Spans[to.spans[0]].ID})
 	}
+	for _, ev := range events {
+		specs := 0
+		for _, spec := range opt.Events {
+			if spec.Type != ev.typ {
+				continue
+			}
+			specs++
+			froms, tos := ev.role(spec.From), ev.role(spec.To)
+			if len(froms) == 0 || len(tos) == 0 {
+				unlinked[fmt.Sprintf("%s event(s) without a %s or a %s", ev.typ, spec.From, spec.To)]++
+				continue
+			}
+			for _, f := range froms {
+				for _, t := range tos {
+					if f == t {
+						continue // one span in both roles links nothing
+					}
+					from, okFrom := ts[f]
+					to, okTo := ts[t]
+					if !okFrom || !okTo {
+						if (okFrom || strings.HasPrefix(f, "T")) && (okTo || strings.HasPrefix(t, "T")) {
+							return nil, fail(ev.line, "%s: argument %s or %s: no such T annotation", ev.id, f, t)
+						}
+						unlinked[ev.typ+" argument(s) that are events, not spans"]++
+						continue
+					}
+					d.Relations = append(d.Relations, annotate.Relation{Label: spec.Relation, From: d.Spans[from.spans[0]].ID, To: d.Spans[to.spans[0]].ID})
+				}
+			}
+		}
+		if specs == 0 {
+			skipped["E (event; its trigger T is kept)"]++
+		}
+	}
 	for _, nt := range notes {
 		t, ok := ts[nt.target]
 		if !ok {
@@ -310,23 +443,137 @@ func ParseBrat(txtName string, text []byte, annName string, ann []byte, opt Opti
 		}
 	}
 	relationIDs(d)
+	if multiline > 0 {
+		opt.warn("%s: %d T annotation(s) have their text on several lines (its line breaks written as they are): read as one", annName, multiline)
+	}
 	if discontinuous > 0 {
 		opt.warn("%s: %d discontinuous T annotation(s) became one span per fragment (relations and notes use the first)", annName, discontinuous)
 	}
 	if len(skipped) > 0 {
-		kinds := make([]string, 0, len(skipped))
-		for k := range skipped {
-			kinds = append(kinds, k)
-		}
-		slices.Sort(kinds)
-		var parts []string
-		for _, k := range kinds {
-			parts = append(parts, fmt.Sprintf("%d %s", skipped[k], k))
-		}
-		opt.warn("%s: skipped %s: Gloss has no place for them", annName, strings.Join(parts, ", "))
+		opt.warn("%s: skipped %s: Gloss has no place for them", annName, countList(skipped))
 	}
-	dedupSpans(d, func(format string, args ...any) { opt.warn("%s: %s", annName, fmt.Sprintf(format, args...)) })
+	if len(unlinked) > 0 {
+		opt.warn("%s: --event made no relation of %s", annName, countList(unlinked))
+	}
+	warnDoc := func(format string, args ...any) { opt.warn("%s: %s", annName, fmt.Sprintf(format, args...)) }
+	dedupSpans(d, warnDoc)
+	dedupRelations(d, warnDoc)
 	return d, nil
+}
+
+// BratEvent turns each brat event of Type into relations: one from each
+// of its From arguments' spans to each of its To arguments' spans, labelled
+// Relation (gloss import --event TYPE:FROMROLE>TOROLE=RELATION). A role
+// with a digit suffix (Content2) is the same role (Content), so one event
+// can give several relations. The event's trigger stays a span, as it is
+// without the option.
+type BratEvent struct {
+	Type, From, To, Relation string
+}
+
+// ParseBratEvent reads an --event value, TYPE:FROMROLE>TOROLE=RELATION.
+func ParseBratEvent(spec string) (BratEvent, error) {
+	typ, rest, ok1 := strings.Cut(spec, ":")
+	roles, rel, ok2 := strings.Cut(rest, "=")
+	from, to, ok3 := strings.Cut(roles, ">")
+	e := BratEvent{Type: typ, From: bratRole(from), To: bratRole(to), Relation: rel}
+	if !ok1 || !ok2 || !ok3 || typ == "" || e.From == "" || e.To == "" || rel == "" ||
+		strings.ContainsFunc(spec, unicode.IsSpace) {
+		return BratEvent{}, fmt.Errorf("--event %q: want TYPE:FROMROLE>TOROLE=RELATION, as in Attribution:Content>Source=SAID_BY", spec)
+	}
+	return e, nil
+}
+
+// bratRole is an event role without its digit suffix: Content2 is Content.
+func bratRole(role string) string { return strings.TrimRightFunc(role, unicode.IsDigit) }
+
+// rawEvent is an E line: its type, trigger and role arguments.
+type rawEvent struct {
+	line    int
+	id, typ string
+	trigger string
+	args    [][2]string // role (without digit suffix), id
+}
+
+// role is the ids of the event's arguments in role (any digit suffix).
+func (e *rawEvent) role(role string) []string {
+	var out []string
+	for _, a := range e.args {
+		if a[0] == role {
+			out = append(out, a[1])
+		}
+	}
+	return out
+}
+
+// parseBratEvent reads an E line's annotation: TYPE:TRIGGER ROLE:ID….
+func parseBratEvent(id, annotation string) (rawEvent, error) {
+	parts := strings.Fields(annotation)
+	if len(parts) == 0 {
+		return rawEvent{}, fmt.Errorf("%s: want TYPE:TRIGGER ROLE:ID…", id)
+	}
+	typ, trigger, ok := strings.Cut(parts[0], ":")
+	if !ok || typ == "" {
+		return rawEvent{}, fmt.Errorf("%s: want TYPE:TRIGGER first, found %q", id, parts[0])
+	}
+	if trigger == "" {
+		return rawEvent{}, fmt.Errorf("%s: the event has no trigger", id)
+	}
+	e := rawEvent{id: id, typ: typ}
+	for _, a := range parts[1:] {
+		role, ref, ok := strings.Cut(a, ":")
+		if !ok || role == "" || ref == "" {
+			return rawEvent{}, fmt.Errorf("%s: want ROLE:ID arguments, found %q", id, a)
+		}
+		e.args = append(e.args, [2]string{bratRole(role), ref})
+	}
+	return e, nil
+}
+
+// countList says counts by kind: "2 A (attribute), 1 E (event)", kinds
+// in order.
+func countList(counts map[string]int) string {
+	kinds := make([]string, 0, len(counts))
+	for k := range counts {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = fmt.Sprintf("%d %s", counts[k], k)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// continuedText reads on when a T line's text is only the start of the
+// text at its offsets: some tools (PolNeAR's) write a text with line
+// breaks as it is, so that it goes on over the next lines of the .ann. It
+// takes lines from rest while they continue want (first is the T line's
+// text, cr whether that line ended with a CR) and reports how many bytes
+// and lines of rest make the text equal want; ok is false when no number
+// of lines does, and then nothing is taken.
+func continuedText(first string, cr bool, rest []byte, want string) (n, lines int, ok bool) {
+	text := first
+	if cr {
+		text += "\r"
+	}
+	for n < len(rest) {
+		next, _, found := bytes.Cut(rest[n:], []byte("\n"))
+		n += len(next)
+		if found {
+			n++
+		}
+		lines++
+		text += "\n" + string(next)
+		got := bratText(strings.TrimSuffix(text, "\r"))
+		if got == want {
+			return n, lines, true
+		}
+		if !strings.HasPrefix(want, got) {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // bratText is a span text as a .ann line holds it: line breaks become

@@ -27,6 +27,12 @@ type Options struct {
 	// tasks as annotations; by default they are marked rejected, like
 	// those of "reject" tasks.
 	KeepIgnored bool
+	// Events makes the brat reader turn the events it names into
+	// relations (gloss import --event); see BratEvent.
+	Events []BratEvent
+	// TextDir is where the brat reader finds the text of each .ann when
+	// it is not beside it (gloss import --text-dir); see OpenBrat.
+	TextDir string
 	// TextKey is the member of a Label Studio task's "data" that holds the
 	// text; "" means "text", or else the one string member.
 	TextKey string

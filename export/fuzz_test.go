@@ -71,17 +71,29 @@ func FuzzProdigyReader(f *testing.F)     { fuzzFormat(f, "prodigy") }
 func FuzzLabelStudioReader(f *testing.F) { fuzzFormat(f, "labelstudio") }
 func FuzzCoNLLReader(f *testing.F)       { fuzzFormat(f, "conll") }
 
-// FuzzBratReader fuzzes a .txt and its .ann together, and writes what it
-// reads into a folder.
+// FuzzBratReader fuzzes a .txt and its .ann together, with events turned
+// into relations and labels mapped as gloss import does, and writes what
+// it reads into a folder.
 func FuzzBratReader(f *testing.F) {
+	events := []BratEvent{{Type: "Attribution", From: "Content", To: "Source", Relation: "SAID_BY"}, {Type: "Ev", From: "A", To: "A", Relation: "SELF"}}
+	labels := LabelMap{"Content": "CLAIM", "Source": "ACTOR", "Cue": "", "SELF": "SAID_BY"}
 	f.Fuzz(func(t *testing.T, text, ann []byte) {
-		d, err := ParseBrat("f.txt", text, "f.ann", ann, Options{})
+		d, err := ParseBrat("f.txt", text, "f.ann", ann, Options{Events: events})
 		if err != nil {
 			var le *LineError
 			if !errors.As(err, &le) {
 				t.Fatalf("error is not a LineError: %v", err)
 			}
 			return
+		}
+		labels.Apply(d, func(string, ...any) {})
+		seen := map[[3]string]bool{}
+		for _, r := range d.Relations {
+			k := [3]string{r.From, r.To, r.Label}
+			if d.SpanByID(r.From) < 0 || d.SpanByID(r.To) < 0 || seen[k] {
+				t.Fatalf("relation %+v: a missing end or a twin", r)
+			}
+			seen[k] = true
 		}
 		annotate.Validate(d, nil)
 		w := NewBratWriter(t.TempDir(), Options{})

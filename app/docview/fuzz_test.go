@@ -6,13 +6,14 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
 )
 
-// FuzzView lays out any text with relation captions, hit-tests, drags and
-// moves the caret over it, in and out of link mode:
+// FuzzView lays out any text with relation captions, hit-tests, drags,
+// drags span handles and moves the caret over it, in and out of link mode:
 // nothing may panic, every offset stays in the text and on a code point
 // boundary that is not inside a \r\n, and the blocks tile the text.
 func FuzzView(f *testing.F) {
@@ -62,6 +63,30 @@ func FuzzView(f *testing.F) {
 		s, e := v.Selection()
 		valid("drag start", s)
 		valid("drag end", e)
+		// Drag the end handle of a selected span to pos, and its start.
+		var asked [][2]int
+		v.OnBoundsRequested = func(_ string, s, e int) { asked = append(asked, [2]int{s, e}) }
+		v.OnEdgeMoveRequested = func(string, annotate.Edge, int) {}
+		for _, id := range []string{"a", "z"} {
+			v.SelectSpan(id)
+			if s, e, ok := v.handleBounds(); ok {
+				for _, h := range []struct {
+					off   int
+					isEnd bool
+				}{{e, true}, {s, false}} {
+					if p, ok := handlePoint(v, h.off, h.isEnd); ok {
+						press(v, p, 0)
+						dragTo(v, p, pos)
+						v.DragEnd()
+					}
+				}
+			}
+			v.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt})
+		}
+		for _, b := range asked {
+			valid("handle drag start", b[0])
+			valid("handle drag end", b[1])
+		}
 		v.Tapped(&fyne.PointEvent{Position: pos})
 		v.DoubleTapped(&fyne.PointEvent{Position: pos})
 		names := []fyne.KeyName{fyne.KeyRight, fyne.KeyDown, fyne.KeyEnd, fyne.KeyLeft, fyne.KeyUp, fyne.KeyHome, fyne.KeyTab, fyne.KeyPageDown, fyne.KeyReturn}

@@ -30,11 +30,11 @@ func span(t testing.TB, text, id, label, phrase string, nth int) annotate.Span {
 }
 
 // posOf returns the position in the view of the left edge of code point off
-// (at mid-height of its line), beyond any caption before it; ok is false
+// (at mid-height of its line); ok is false
 // when its line is not visible.
 func posOf(v *View, off int) (fyne.Position, bool) {
 	if vl := visibleLineOf(v, off); vl != nil {
-		return fyne.NewPos(v.geo.padX+v.xOf(vl, off, true), vl.y+v.geo.textH/2), true
+		return fyne.NewPos(v.geo.padX+v.lineX(vl, off), vl.y+v.geo.textH/2), true
 	}
 	return fyne.Position{}, false
 }
@@ -58,6 +58,6 @@ func midOf(t testing.TB, v *View, off int) fyne.Position {
 	if vl == nil || off >= vl.end {
 		t.Fatalf("code point %d is not visible on one line", off)
 	}
-	a, b := v.xOf(vl, off, true), v.xOf(vl, off+1, false)
+	a, b := v.lineX(vl, off), v.lineX(vl, off+1)
 	return fyne.NewPos(v.geo.padX+(a+b)/2, vl.y+v.geo.textH/2)
 }

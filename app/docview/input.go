@@ -21,6 +21,11 @@ type dragState struct {
 	anchor  int  // the unsnapped offset where the drag started
 	pos     fyne.Position
 	stop    chan struct{} // stops the auto-scroll ticker; nil when none
+	// handle: the press is on a handle of the selected span, the drag
+	// moves its edge; start and end are the bounds it proposes.
+	handle     bool
+	edge       annotate.Edge
+	start, end int
 }
 
 // autoScrollEvery is how often a drag held outside the view scrolls.
@@ -78,6 +83,12 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 		}
 		return
 	}
+	if edge, ok := v.handleAt(ev.Position); ok {
+		// A drag moves that end; a click without one is an ordinary
+		// click, which Tapped makes.
+		v.startHandleDrag(edge)
+		return
+	}
 	off := v.offsetAt(ev.Position)
 	if ev.Modifier&fyne.KeyModifierShift != 0 {
 		v.drag.shift = true
@@ -95,6 +106,7 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 func (v *View) MouseUp(*desktop.MouseEvent) {
 	if !v.drag.active {
 		v.drag.pressed = false
+		v.drag.handle = false // a click on a handle: Tapped makes it a click
 	}
 }
 
@@ -110,28 +122,52 @@ func (v *View) Dragged(ev *fyne.DragEvent) {
 		return
 	}
 	if !v.drag.active {
-		v.drag.active = true
 		if !v.drag.pressed {
 			// No MouseDown (a touch screen, or test.Drag): the drag began
 			// where this first event says.
-			v.drag.anchor = v.offsetAt(ev.Position.Subtract(ev.Dragged))
+			from := ev.Position.Subtract(ev.Dragged)
+			v.drag.anchor = v.offsetAt(from)
+			if edge, ok := v.handleAt(from); ok {
+				v.startHandleDrag(edge)
+			}
 		}
-		v.setSpan("")
+		v.drag.active = true
+		if !v.drag.handle {
+			v.setSpan("")
+		}
 	}
 	v.drag.pos = ev.Position
 	if d := v.outside(ev.Position.Y); d != 0 {
 		v.scrollBy(d)
 		v.startAutoScroll()
 	}
-	v.dragTo(ev.Position)
+	v.dragMove(ev.Position)
 }
 
-// DragEnd is part of fyne.Draggable.
+// dragMove follows the pointer of a drag: it moves a handle or extends the
+// selection.
+func (v *View) dragMove(pos fyne.Position) {
+	if v.drag.handle {
+		v.handleDragTo(pos)
+		return
+	}
+	v.dragTo(pos)
+}
+
+// DragEnd is part of fyne.Draggable; a drag of a handle asks for the
+// span's new bounds now.
 func (v *View) DragEnd() {
 	if v.drag.stop != nil {
 		close(v.drag.stop)
 	}
+	d := v.drag
+	if d.handle {
+		v.endHandleDrag()
+	}
 	v.drag = dragState{}
+	if d.handle {
+		v.Refresh()
+	}
 }
 
 // outside returns how far y is above (negative) or below (positive) the
@@ -168,7 +204,7 @@ func (v *View) startAutoScroll() {
 					}
 					if d := v.outside(v.drag.pos.Y); d != 0 {
 						v.scrollBy(d / 2)
-						v.dragTo(v.drag.pos)
+						v.dragMove(v.drag.pos)
 					}
 				})
 			}
@@ -229,8 +265,14 @@ func (v *View) Tapped(ev *fyne.PointEvent) {
 }
 
 // clickAt puts the caret at pos and selects the innermost span under it
-// (none when pos is over no highlight).
+// (none when pos is over no highlight); a click on a caption selects its
+// source span.
 func (v *View) clickAt(pos fyne.Position) {
+	if k := v.captionAt(pos); k >= 0 {
+		src, _ := v.ends(v.caps[k])
+		v.SelectSpan(src) // a caption in the margin stands for its quote
+		return
+	}
 	off := v.offsetAt(pos)
 	v.prefX = -1
 	v.select_(off, off, off)
@@ -409,12 +451,16 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // TypedShortcut is part of fyne.Shortcutable: Ctrl+←/→ by word,
-// Ctrl+Home/End, with Shift to extend; Ctrl+A selects all and Ctrl+C
-// copies. Any other shortcut goes on to the canvas's handlers, which Fyne
+// Ctrl+Home/End, with Shift to extend; Alt+←/→ moves the selected span's
+// end and Alt+Shift+←/→ its start (MoveSelectedEdge); Ctrl+A selects all
+// and Ctrl+C copies. Any other shortcut goes on to the canvas's handlers, which Fyne
 // would otherwise skip while the view has focus.
 func (v *View) TypedShortcut(s fyne.Shortcut) {
 	switch sc := s.(type) {
 	case *desktop.CustomShortcut:
+		if edge, by, ok := altArrow(sc.KeyName, sc.Modifier); ok && v.MoveSelectedEdge(edge, by) {
+			return
+		}
 		mod := sc.Modifier &^ fyne.KeyModifierShift
 		ext := sc.Modifier&fyne.KeyModifierShift != 0
 		if mod == fyne.KeyModifierShortcutDefault || mod == fyne.KeyModifierControl {

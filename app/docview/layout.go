@@ -44,7 +44,14 @@ func (v *View) updateGeometry() {
 		g.lineH = lineH
 		v.stale = true
 	}
-	w := max(g.viewW-2*g.padX-g.scrollW, 4*v.avgW)
+	avail := g.viewW - 2*g.padX - g.scrollW
+	g.marginW = 0
+	if v.hasMargin() {
+		em := size * captionScale
+		g.marginW = min(max(avail*marginShare, marginMinEm*em), marginMaxEm*em, avail*marginMaxShare)
+		g.marginW = float32(int(max(g.marginW, 0)))
+	}
+	w := max(avail-g.marginW, 4*v.avgW)
 	if w != v.wrapW || v.lines == nil {
 		v.wrapW = w
 		v.gen++
@@ -67,7 +74,7 @@ func (v *View) blockLines(i int) []int32 {
 	}
 	b := v.blocks[i]
 	text := displayText(v.doc.Text[b.bstart:b.bend])
-	l.starts = v.meas.wrap(text, v.wrapW, v.wrapCaps(i))
+	l.starts = v.meas.wrap(text, v.wrapW)
 	l.bytes = l.bytes[:0]
 	k, r := 0, 0
 	for bi := range text {
@@ -344,8 +351,7 @@ func (v *View) offsetAt(pos fyne.Position) int {
 	if pos.Y < vl.y && v.top.blk == 0 && v.top.line == 0 {
 		return 0
 	}
-	x, _ := v.textX(vl, pos.X-v.geo.padX)
-	return v.boundaryAt(vl, x)
+	return v.boundaryAt(vl, pos.X-v.geo.padX)
 }
 
 // boundaryAt returns the code-point boundary of line vl nearest to x
@@ -365,10 +371,7 @@ func (v *View) runeAt(pos fyne.Position) int {
 		return -1
 	}
 	vl := &v.visible[k]
-	x, inCap := v.textX(vl, pos.X-v.geo.padX)
-	if inCap {
-		return -1 // a caption is not text
-	}
+	x := pos.X - v.geo.padX
 	r := runeUnder(vl.end-vl.start, v.prefixWidth(vl), x, v.meas.guessRune(vl.text, x))
 	if r < 0 {
 		return -1

@@ -184,11 +184,18 @@ func (v *View) MouseMoved(ev *desktop.MouseEvent) { v.hover = ev.Position }
 // MouseOut is part of desktop.Hoverable.
 func (v *View) MouseOut() {}
 
-// Cursor is part of desktop.Cursorable: a text cursor, or in link mode a
+// Cursor is part of desktop.Cursorable: a text cursor, a resize cursor
+// over (or dragging) a handle of the selected span, or in link mode a
 // pointer over valid targets and the default arrow elsewhere. (Fyne asks
 // before it reports the move, so this follows the pointer one event late.)
 func (v *View) Cursor() desktop.Cursor {
 	if !v.linking() {
+		if v.drag.handle {
+			return desktop.HResizeCursor
+		}
+		if _, ok := v.handleAt(v.hover); ok {
+			return desktop.HResizeCursor
+		}
 		return desktop.TextCursor
 	}
 	if v.linkTargetAt(v.hover) != "" {

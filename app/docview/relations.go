@@ -14,27 +14,44 @@ import (
 	"gloss/annotate"
 )
 
-// caption is the chip drawn just after a relation's source span (a quote)
-// naming the spans it is linked to (its speaker): "— Çavusoglu". It is not
-// text of the document: the line layout reserves its width as an inline box
-// after the code point at-1, and hit-testing skips over it, so offsets stay
-// exact code points.
+// caption is the chip drawn in the right margin, level with the line
+// where a relation's source span (a quote) ends, naming the spans it is
+// linked to (its speaker): "— Çavusoglu". It is not text of the document
+// and takes no room in the line: the margin is reserved whenever the
+// document can have relations (see hasMargin), so linking a speaker moves
+// no character.
 type caption struct {
 	at        int    // the boundary it follows: its source span's End
-	text      string // what is drawn
+	text      string // what is drawn (cut to the margin when drawn)
 	color     color.NRGBA
 	suggested bool  // every relation behind it is a suggestion
-	ord       int32 // the index of its first relation, which keeps the sort stable
+	ord       int32 // the index of its first relation (ends), which keeps the sort stable
+}
+
+// ends returns the source and target span ids of caption c's first
+// relation: a click on the chip selects the source.
+func (v *View) ends(c caption) (src, dst string) {
+	if int(c.ord) < len(v.doc.Relations) {
+		r := v.doc.Relations[c.ord]
+		return r.From, r.To
+	}
+	return "", ""
 }
 
 // Caption measures, relative to the view's text size.
 const (
 	captionScale   = 0.8  // text size of a caption
-	captionGap     = 3    // space between the text and the chip, each side
+	captionGap     = 3    // space between two chips, and before the first
 	captionPad     = 4    // space inside the chip, each side
 	captionMaxName = 24   // code points of a name before it is cut with "…"
 	captionDash    = "— " // what a SAID_BY caption starts with
 	captionArrow   = "→ " // what a caption of any other relation starts with
+	// The margin takes marginShare of the width, between marginMinEm and
+	// marginMaxEm caption-size ems, and never more than marginMaxShare.
+	marginShare    = 0.2
+	marginMinEm    = 7
+	marginMaxEm    = 14
+	marginMaxShare = 0.4
 )
 
 // RelationCaption returns the caption the view draws after span id: the
@@ -122,8 +139,8 @@ type relMemo struct {
 }
 
 // buildCaptions makes one caption per source boundary from the document's
-// relations, in the order of at, and marks the blocks whose captions
-// changed for wrapping again (a caption takes room on its line).
+// relations, in the order of at. Captions take no room in the text, so no
+// line is wrapped again; the first one turns the margin on for good.
 func (v *View) buildCaptions(colours map[string]color.NRGBA) {
 	old := v.caps
 	caps := v.capBuf[:0]
@@ -157,7 +174,9 @@ func (v *View) buildCaptions(colours map[string]color.NRGBA) {
 		}
 		merged = append(merged, c)
 	}
-	v.invalidateCaptions(old, merged)
+	if len(merged) > 0 {
+		v.margin = true
+	}
 	// The old captions' memory takes the next build.
 	v.caps, v.capBuf = merged, old[:0]
 }
@@ -198,35 +217,6 @@ func (v *View) relation(i int, r annotate.Relation, colours map[string]color.NRG
 	return m
 }
 
-// invalidateCaptions marks for wrapping again the blocks where a caption
-// appeared, went or changed its text between old and cur (both sorted).
-func (v *View) invalidateCaptions(old, cur []caption) {
-	if len(v.blocks) == 0 {
-		return
-	}
-	stale := func(at int) {
-		v.layout[blockAt(v.blocks, at-1)].gen = -1
-		v.stale = true
-	}
-	i, j := 0, 0
-	for i < len(old) || j < len(cur) {
-		switch {
-		case j == len(cur) || (i < len(old) && old[i].at < cur[j].at):
-			stale(old[i].at)
-			i++
-		case i == len(old) || cur[j].at < old[i].at:
-			stale(cur[j].at)
-			j++
-		default:
-			if old[i].text != cur[j].text {
-				stale(cur[j].at)
-			}
-			i++
-			j++
-		}
-	}
-}
-
 // capsIn returns the range [c0, c1) of captions with at in (lo, hi].
 func (v *View) capsIn(lo, hi int) (c0, c1 int) {
 	c0 = sort.Search(len(v.caps), func(k int) bool { return v.caps[k].at > lo })
@@ -234,67 +224,106 @@ func (v *View) capsIn(lo, hi int) (c0, c1 int) {
 	return c0, max(c0, c1)
 }
 
-// captionWidth is the room a caption takes in its line: its text at the
-// caption size, the chip's padding and a gap each side.
-func (m *measurer) captionWidth(text string) float32 {
-	if w, ok := m.caps[text]; ok {
-		return w
+// hasMargin reports whether the view keeps a margin for captions: when
+// its label set defines a relation, or its document has had one. It does
+// not change as relations come and go, so neither does the wrap width.
+func (v *View) hasMargin() bool { return v.margin }
+
+// chips calls f with the box of each caption of line vl in the margin, in
+// order: x relative to the view, its width, and the caption's text cut to
+// fit. Several captions on one line share the margin.
+func (v *View) chips(vl *vline, f func(k int, x, w float32, text string)) {
+	n := vl.c1 - vl.c0
+	if n == 0 || v.geo.marginW <= 0 {
+		return
 	}
-	w := fyne.MeasureText(text, m.size*captionScale, m.style).Width + 2*(captionGap+captionPad)
-	m.caps[text] = w
-	return w
-}
-
-// capAt is where caption k sits on line vl: the boundary it follows,
-// clamped to the line (a source span that ends on a line break keeps its
-// caption at the end of the line before the break).
-func capAt(vl *vline, c caption) int { return min(c.at, vl.end) }
-
-// xOf is the x of boundary off on line vl, relative to the left of the
-// text, with the line's captions in place. A boundary that a caption
-// follows has two xs: the end of the code point before it (after false)
-// and the start of the one after it, beyond the caption (after true).
-func (v *View) xOf(vl *vline, off int, after bool) float32 {
-	x := v.lineX(vl, off)
+	g := v.geo
+	x := g.padX + v.wrapW + captionGap
+	share := (g.marginW-captionGap)/float32(n) - captionGap*float32(n-1)/float32(n)
 	for k := vl.c0; k < vl.c1; k++ {
-		at := capAt(vl, v.caps[k])
-		if at > off || (at == off && !after) {
-			break
-		}
-		x += v.meas.captionWidth(v.caps[k].text)
+		text, tw := v.meas.fitCaption(v.caps[k].text, share-2*captionPad)
+		w := tw + 2*captionPad
+		f(k, x, w, text)
+		x += w + captionGap
 	}
-	return x
 }
 
-// textX turns an x on line vl (relative to the left of the text) into the
-// x of the text without captions, which the hit-tests work in. inCap is
-// true when x is over a caption; x is then that of the boundary it follows.
-func (v *View) textX(vl *vline, x float32) (tx float32, inCap bool) {
-	var shift float32
-	for k := vl.c0; k < vl.c1; k++ {
-		at := capAt(vl, v.caps[k])
-		left := v.lineX(vl, at) + shift
-		if x < left {
-			break
-		}
-		w := v.meas.captionWidth(v.caps[k].text)
-		if x < left+w {
-			return left - shift, true
-		}
-		shift += w
+// captionAt returns the caption under pos (relative to the view), or -1.
+func (v *View) captionAt(pos fyne.Position) int {
+	li := v.lineAt(pos.Y)
+	if li < 0 {
+		return -1
 	}
-	return x - shift, false
+	vl := &v.visible[li]
+	if pos.Y < vl.y || pos.Y >= vl.y+v.geo.textH {
+		return -1
+	}
+	hit := -1
+	v.chips(vl, func(k int, x, w float32, _ string) {
+		if pos.X >= x && pos.X < x+w {
+			hit = k
+		}
+	})
+	return hit
 }
 
-// wrapCaps returns the captions of block i as wrap wants them: the code
-// point each follows, relative to the block, and its width.
-func (v *View) wrapCaps(i int) []wrapCap {
-	b := v.blocks[i]
-	c0, c1 := v.capsIn(b.start, b.end+b.brk)
-	out := v.wcaps[:0]
-	for k := c0; k < c1; k++ {
-		out = append(out, wrapCap{pos: int32(max(min(v.caps[k].at, b.end)-1-b.start, 0)), w: v.meas.captionWidth(v.caps[k].text)})
+// fitCaption returns text cut with "…" to fit width at the caption size
+// (at least its first code point), and its width. It costs about one
+// measurement: the cut is guessed from the cached widths of the code
+// points and only corrected by measuring.
+func (m *measurer) fitCaption(text string, width float32) (string, float32) {
+	key := capKey{text, width}
+	if f, ok := m.caps[key]; ok {
+		return f.text, f.w
 	}
-	v.wcaps = out
-	return out
+	size := m.size * captionScale
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, m.style).Width }
+	if m.capRatio == 0 {
+		// Code points measured alone at the text size, scaled down, come
+		// out a little narrower than a caption's text as drawn: how much.
+		const sample = "— Vladimir Putin, Çavusoglu and the foreign ministry"
+		m.capRatio = measure(sample) / (m.runeWidths(sample) * captionScale)
+	}
+	scale := captionScale * m.capRatio
+	fit, w := text, float32(0)
+	// A caption too wide by its estimate is not measured whole.
+	if m.runeWidths(text)*scale <= width {
+		w = measure(text)
+	} else {
+		w = width + 1
+	}
+	if w > width {
+		rs := []rune(text)
+		// The longest prefix whose estimate fits with the ellipsis.
+		room := width/scale - m.runeWidth('…')
+		k, est := 0, float32(0)
+		for k < len(rs) && est+m.runeWidth(rs[k]) <= room {
+			est += m.runeWidth(rs[k])
+			k++
+		}
+		for {
+			k = max(k, 1)
+			fit = strings.TrimSpace(string(rs[:k])) + "…"
+			if w = measure(fit); w <= width || k == 1 {
+				break
+			}
+			k--
+		}
+	}
+	if len(m.caps) > 10_000 {
+		clear(m.caps)
+	}
+	m.caps[key] = capFit{fit, w}
+	return fit, w
+}
+
+// capKey and capFit are a caption cut to a width, cached.
+type capKey struct {
+	text  string
+	width float32
+}
+
+type capFit struct {
+	text string
+	w    float32
 }

@@ -2,6 +2,7 @@ package docview
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -108,104 +109,178 @@ func (v *View) capsIndex(at int) int {
 	return -1
 }
 
-func TestCaptionsStayOutOfHitTesting(t *testing.T) {
-	v := relView(t, 700)
-	for _, c := range v.caps {
-		vl := visibleLineOf(v, c.at-1)
-		if vl == nil {
-			t.Fatalf("caption at %d not visible", c.at)
-		}
-		at := capAt(vl, c)
-		left, right := v.xOf(vl, at, false), v.xOf(vl, at, true)
-		if w := v.meas.captionWidth(c.text); right-left != w {
-			t.Errorf("caption at %d takes %v px, its width is %v", c.at, right-left, w)
-		}
-		y := vl.y + v.geo.textH/2
-		// A click on the caption hits no code point and puts the caret
-		// after the quote.
-		mid := fyne.NewPos(v.geo.padX+(left+right)/2, y)
-		if r := v.runeAt(mid); r != -1 {
-			t.Errorf("the caption at %d hit code point %d", c.at, r)
-		}
-		if off := v.offsetAt(mid); off != at {
-			t.Errorf("a click on the caption at %d put the caret at %d", c.at, off)
-		}
-		// The code points on both sides hit themselves, and their edges the
-		// right boundaries.
-		for _, off := range []int{at - 1, at} {
-			if off >= vl.end {
-				continue
-			}
-			if r := v.runeAt(midOf(t, v, off)); r != off {
-				t.Errorf("the middle of code point %d (caption at %d) hit %d", off, c.at, r)
-			}
-		}
-		if at < vl.end {
-			start := v.xOf(vl, at, true)
-			end := v.xOf(vl, at+1, false)
-			press(v, fyne.NewPos(v.geo.padX+start+(end-start)/4, y), 0)
-			if s, e := v.Selection(); s != at || e != at {
-				t.Errorf("a click on the left of code point %d (after a caption) put the caret at %d-%d", at, s, e)
-			}
-			press(v, fyne.NewPos(v.geo.padX+end-(end-start)/4, y), 0)
-			if s, _ := v.Selection(); s != at+1 {
-				t.Errorf("a click on the right of code point %d (after a caption) put the caret at %d", at, s)
-			}
+// layoutOf records where every code point of the visible lines is drawn
+// and what a press on a grid of pixels over the whole view hits, so that
+// two layouts can be compared.
+type layoutOf struct {
+	lines []string  // each visible line: its range, y and text
+	xs    []float32 // the x of every boundary of every visible line
+	hits  []int     // offsetAt and runeAt of every pixel of the grid
+}
+
+func layoutNow(v *View) layoutOf {
+	var l layoutOf
+	for li := range v.visibleLines() {
+		vl := &v.visible[li]
+		l.lines = append(l.lines, fmt.Sprintf("%d-%d@%v %q", vl.start, vl.end, vl.y, vl.text))
+		for off := vl.start; off <= vl.end; off++ {
+			l.xs = append(l.xs, v.lineX(vl, off))
 		}
 	}
-	// Every code point of every visible line still hits itself.
-	for li := range v.visible {
-		vl := &v.visible[li]
-		for off := vl.start; off < vl.end; off++ {
-			if v.lineX(vl, off+1)-v.lineX(vl, off) < 1 {
-				continue // inside a cluster (a combining accent, a ZWJ): no glyph of its own
+	for y := float32(0); y < v.geo.viewH; y += 3 {
+		for x := float32(0); x < v.geo.viewW; x += 2 {
+			p := fyne.NewPos(x, y)
+			l.hits = append(l.hits, v.offsetAt(p), v.runeAt(p))
+		}
+	}
+	return l
+}
+
+// TestCaptionsNeverMoveText links every quote of relText to its speaker,
+// one at a time, at four widths: after each link every code point is drawn
+// where it was, and every pixel of the view hits the code point it hit
+// before. The captions are drawn in the margin, clear of the text.
+func TestCaptionsNeverMoveText(t *testing.T) {
+	for _, w := range []float32{700, 260, 180, 120} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			v := relView(t, w)
+			rels := v.doc.Relations
+			v.doc.Relations = nil
+			v.SpansChanged()
+			if len(v.caps) != 0 || v.geo.marginW <= 0 {
+				t.Fatalf("%d captions, margin %v", len(v.caps), v.geo.marginW)
 			}
-			if r := v.runeAt(midOf(t, v, off)); r != off {
-				t.Errorf("the middle of code point %d hit %d", off, r)
+			h := annotate.NewHistory(v.doc)
+			h.OnChange = v.SpansChanged
+			before := layoutNow(v)
+			for _, r := range rels {
+				if v.doc.SpanByID(r.To) < 0 {
+					continue // r4's speaker is missing
+				}
+				if err := h.Do(&annotate.AddRelation{Relation: r}); err != nil {
+					t.Fatal(err)
+				}
+				after := layoutNow(v)
+				if strings.Join(after.lines, "|") != strings.Join(before.lines, "|") {
+					t.Fatalf("after linking %s the lines are\n%q\nwere\n%q", r.From, after.lines, before.lines)
+				}
+				if fmt.Sprint(after.xs) != fmt.Sprint(before.xs) {
+					t.Fatalf("after linking %s a code point moved", r.From)
+				}
+				for i := range after.hits {
+					if after.hits[i] != before.hits[i] {
+						t.Fatalf("after linking %s pixel %d hits %d, it hit %d", r.From, i/2, after.hits[i], before.hits[i])
+					}
+				}
 			}
+			if len(v.caps) != 3 {
+				t.Fatalf("%d captions after linking", len(v.caps))
+			}
+			// Each caption is in the margin of the line where its quote
+			// ends, right of every character.
+			drawn := 0
+			for li := range v.visible {
+				vl := &v.visible[li]
+				right := v.geo.padX + v.lineX(vl, vl.end)
+				v.chips(vl, func(k int, x, cw float32, text string) {
+					drawn++
+					c := v.caps[k]
+					if c.at-1 < vl.start || c.at-1 >= vl.end+vl.brk {
+						t.Errorf("caption after %d drawn on line %d-%d", c.at, vl.start, vl.end)
+					}
+					if x < v.geo.padX+v.wrapW || x < right || x+cw > v.geo.viewW-v.geo.scrollW+0.5 {
+						t.Errorf("caption %q at %v-%v is not in the margin (text ends at %v, wraps at %v, view %v)",
+							text, x, x+cw, right, v.geo.padX+v.wrapW, v.geo.viewW)
+					}
+					if !strings.HasPrefix(c.text, strings.TrimSuffix(text, "…")) {
+						t.Errorf("caption %q drawn as %q", c.text, text)
+					}
+				})
+			}
+			if drawn != len(v.caps) {
+				t.Errorf("%d captions drawn, %d exist", drawn, len(v.caps))
+			}
+			// The leaders' dots lie right of their line's text.
+			dots := 0
+			for _, o := range test.WidgetRenderer(v).Objects() {
+				r, ok := o.(*canvas.Rectangle)
+				if !ok || r.Size() != fyne.NewSize(2, 1) {
+					continue
+				}
+				for li := range v.visible {
+					vl := &v.visible[li]
+					if r.Position().Y < vl.y || r.Position().Y >= vl.y+v.geo.textH {
+						continue
+					}
+					dots++
+					n := utf8.RuneCountInString(strings.TrimRight(vl.text, " "))
+					if end := v.geo.padX + v.lineX(vl, vl.start+n); r.Position().X < end {
+						t.Errorf("a leader dot at %v is over the text of line %q, which ends at %v", r.Position().X, vl.text, end)
+					}
+				}
+			}
+			if w >= 260 && dots == 0 {
+				t.Error("no leader dots drawn")
+			}
+		})
+	}
+}
+
+func TestCaptionClickSelectsItsQuote(t *testing.T) {
+	v := relView(t, 700)
+	for _, c := range v.caps {
+		src, _ := v.ends(c)
+		vl := visibleLineOf(v, c.at-1)
+		var mid fyne.Position
+		v.chips(vl, func(k int, x, w float32, _ string) {
+			if v.caps[k].at == c.at {
+				mid = fyne.NewPos(x+w/2, vl.y+v.geo.textH/2)
+			}
+		})
+		press(v, fyne.NewPos(5, 5), 0) // somewhere else first
+		if r := v.runeAt(mid); r != -1 {
+			t.Errorf("the caption after %s hit code point %d", src, r)
+		}
+		press(v, mid, 0)
+		if v.SelectedSpan() != src {
+			t.Errorf("a click on the caption after %s selected %q", src, v.SelectedSpan())
 		}
 	}
 }
 
-func TestCaptionsNeverOverlapText(t *testing.T) {
-	// Narrow enough that captions fall at the ends of wrapped lines.
-	for _, w := range []float32{700, 260, 180, 120} {
-		t.Run(fmt.Sprint(w), func(t *testing.T) {
-			v := relView(t, w)
-			texts := drawnTexts(v)
-			type box struct{ x0, x1, y float32 }
-			var words, chips []box
-			for _, tx := range texts {
-				x1 := tx.Position().X + fyne.MeasureText(tx.Text, tx.TextSize, tx.TextStyle).Width
-				b := box{tx.Position().X, x1, tx.Position().Y}
-				if tx.TextSize == v.geo.size {
-					words = append(words, b)
-				}
+func TestMarginOnlyWhenRelationsCanExist(t *testing.T) {
+	test.NewTempApp(t)
+	noRels := &annotate.LabelSet{Labels: annotate.DefaultLabelSet().Labels}
+	for _, c := range []struct {
+		name   string
+		labels *annotate.LabelSet
+		rels   []annotate.Relation
+		margin bool
+	}{
+		{"built-in labels", nil, nil, true},
+		{"no relation defined", noRels, nil, false},
+		{"no relation defined, a relation in the file", noRels, []annotate.Relation{{ID: "r", Label: "SAID_BY", From: "q", To: "a"}}, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := &annotate.Document{Text: "Ali said “yes”.", Relations: c.rels, Spans: []annotate.Span{
+				{ID: "a", Start: 0, End: 3, Label: "ACTOR"}, {ID: "q", Start: 10, End: 13, Label: "QUOTE"}}}
+			v := New(doc, c.labels)
+			w := test.NewTempWindow(t, v)
+			w.SetPadded(false)
+			w.Resize(fyne.NewSize(500, 200))
+			if got := v.geo.marginW > 0; got != c.margin {
+				t.Errorf("margin %v (%v px), want %v", got, v.geo.marginW, c.margin)
 			}
-			for li := range v.visible {
-				vl := &v.visible[li]
-				for k := vl.c0; k < vl.c1; k++ {
-					at := capAt(vl, v.caps[k])
-					chips = append(chips, box{v.geo.padX + v.xOf(vl, at, false), v.geo.padX + v.xOf(vl, at, true), vl.y})
-				}
-				// A line with its captions fits the wrap width unless a
-				// single word is wider than it.
-				trimmed := vl.start + utf8.RuneCountInString(strings.TrimRight(vl.text, " "))
-				if end := v.xOf(vl, trimmed, true); end > v.wrapW+0.5 && !strings.Contains(strings.TrimSpace(vl.text), " ") {
-					t.Logf("line %q is one word wider than the view", vl.text)
-				} else if end > v.wrapW+0.5 {
-					t.Errorf("line %q with its captions is %v wide, the wrap width is %v", vl.text, end, v.wrapW)
-				}
+			if c.margin && v.wrapW > 500-v.geo.marginW {
+				t.Errorf("wrap width %v ignores the margin %v", v.wrapW, v.geo.marginW)
 			}
-			if len(chips) != len(v.caps) {
-				t.Errorf("%d captions drawn, %d exist", len(chips), len(v.caps))
-			}
-			for _, c := range chips {
-				for _, wd := range words {
-					if wd.y == c.y && wd.x0 < c.x1-0.5 && c.x0 < wd.x1-0.5 {
-						t.Errorf("caption %v overlaps text %v", c, wd)
-					}
-				}
+			// Removing the only relation keeps the margin: nothing reflows.
+			wrap := v.wrapW
+			doc.Relations = nil
+			v.SpansChanged()
+			v.visibleLines()
+			if v.wrapW != wrap {
+				t.Errorf("the wrap width went from %v to %v", wrap, v.wrapW)
 			}
 		})
 	}
@@ -224,9 +299,8 @@ func TestCaptionsFollowEdits(t *testing.T) {
 	if len(v.caps) != n+1 || v.capsIndex(q4.End) < 0 {
 		t.Fatalf("after AddRelation: %+v", v.caps)
 	}
-	vl := visibleLineOf(v, q4.End)
-	if vl == nil || v.xOf(vl, q4.End, true)-v.xOf(vl, q4.End, false) == 0 {
-		t.Fatal("the new caption takes no room: the line was not wrapped again")
+	if vl := visibleLineOf(v, q4.End-1); vl == nil || !slices.ContainsFunc(v.caps[vl.c0:vl.c1], func(c caption) bool { src, _ := v.ends(c); return src == "q4" }) {
+		t.Fatal("the new caption is not on its quote's line")
 	}
 	// Resizing the quote moves its caption; resizing or relabelling the
 	// speaker changes its text and colour.
@@ -321,5 +395,39 @@ func TestCaptionsVirtualised(t *testing.T) {
 	small, big := count(50), count(5000)
 	if small == 0 || big > small {
 		t.Errorf("objects: %d for 50 relations, %d for 5,000", small, big)
+	}
+}
+
+func TestFitCaption(t *testing.T) {
+	test.NewTempApp(t)
+	m := newMeasurer(14)
+	size := float32(14) * captionScale
+	measure := func(s string) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+	for _, text := range []string{"— Çavusoglu", "— The foreign ministry of…", "— Ali 👩🏽‍🚀", "— Bob 漢字, 雨が降る", "— he\u0301llo wörld, WWWWWWWW"} {
+		for _, width := range []float32{20, 45, 80, 120, 200} {
+			fit, w := m.fitCaption(text, width)
+			if w != measure(fit) {
+				t.Errorf("fitCaption(%q, %v) says %q is %v wide, it is %v", text, width, fit, w, measure(fit))
+			}
+			rs := []rune(text)
+			if fit == text {
+				if w > width {
+					t.Errorf("fitCaption(%q, %v) kept it whole at %v", text, width, w)
+				}
+				continue
+			}
+			prefix := []rune(strings.TrimSuffix(fit, "…"))
+			if !strings.HasPrefix(text, string(prefix)) || !strings.HasSuffix(fit, "…") {
+				t.Errorf("fitCaption(%q, %v) = %q: not a prefix and an ellipsis", text, width, fit)
+			}
+			if w > width && len(prefix) > 1 {
+				t.Errorf("fitCaption(%q, %v) = %q is %v wide", text, width, fit, w)
+			}
+			// Close to the longest prefix that fits (the cut is guessed
+			// from per-code-point widths): three more code points do not.
+			if k := len(prefix) + 3; k < len(rs) && measure(strings.TrimSpace(string(rs[:k]))+"…") <= width {
+				t.Errorf("fitCaption(%q, %v) = %q, but %q fits too", text, width, fit, string(rs[:k])+"…")
+			}
+		}
 	}
 }

@@ -2,7 +2,7 @@ package docview
 
 import (
 	"image/color"
-	"unicode/utf8"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -144,7 +144,7 @@ func (r *renderer) draw() {
 			a, b := max(m.Start, vl.start), min(m.End, vl.end)
 			r.segs = append(r.segs, segment{
 				line: li, mark: i,
-				x0: g.padX + v.xOf(vl, a, true), x1: g.padX + v.xOf(vl, b, false),
+				x0: g.padX + v.lineX(vl, a), x1: g.padX + v.lineX(vl, b),
 				first: m.Start >= vl.start, final: m.End <= vl.end,
 			})
 		})
@@ -160,6 +160,8 @@ func (r *renderer) draw() {
 		}
 		a := bgA
 		switch {
+		case hasSel && s.mark == selected && v.drag.handle && v.drag.active:
+			// drawHandles tints the proposed range instead
 		case hasSel && s.mark == selected, chosen:
 			a = bgSelA
 		case m.Style == Suggested, m.Style == Rejected:
@@ -177,8 +179,8 @@ func (r *renderer) draw() {
 	for li := range lines {
 		vl := &lines[li]
 		for _, f := range v.findIn(vl.start, vl.end+vl.brk) {
-			x0 := g.padX + v.xOf(vl, f[0], true)
-			x1 := g.padX + v.xOf(vl, f[1], false)
+			x0 := g.padX + v.lineX(vl, f[0])
+			x1 := g.padX + v.lineX(vl, f[1])
 			rc := r.rect(color.Transparent, fyne.NewPos(x0-1, vl.y), fyne.NewSize(x1-x0+2, g.textH))
 			rc.StrokeColor, rc.StrokeWidth, rc.CornerRadius = findC, 1.5, 2
 		}
@@ -194,7 +196,7 @@ func (r *renderer) draw() {
 			if a >= b {
 				continue
 			}
-			x0, x1 := v.xOf(vl, a, true), v.xOf(vl, b, false)
+			x0, x1 := v.lineX(vl, a), v.lineX(vl, b)
 			if v.selEnd > vl.end && vl.brk > 0 {
 				x1 += spaceW
 			}
@@ -202,34 +204,13 @@ func (r *renderer) draw() {
 		}
 	}
 
-	// Text, in pieces between the captions.
+	// Text: one canvas.Text per line. Captions are in the margin, so
+	// nothing is drawn between its characters.
 	textW := g.viewW - g.padX - g.scrollW
 	for li := range lines {
 		vl := &lines[li]
-		if vl.text == "" {
-			continue
-		}
-		if vl.c0 == vl.c1 {
+		if vl.text != "" {
 			r.text(vl.text, fg, g.size, fyne.NewPos(g.padX, vl.y), fyne.NewSize(textW, g.textH))
-			continue
-		}
-		from, bfrom := vl.start, 0
-		for k := vl.c0; k <= vl.c1; k++ {
-			to := vl.end
-			if k < vl.c1 {
-				to = capAt(vl, v.caps[k])
-			}
-			if to <= from {
-				continue
-			}
-			bto := bfrom
-			for range to - from {
-				_, n := utf8.DecodeRuneInString(vl.text[bto:])
-				bto += n
-			}
-			x := g.padX + v.xOf(vl, from, true)
-			r.text(vl.text[bfrom:bto], fg, g.size, fyne.NewPos(x, vl.y), fyne.NewSize(textW-x+g.padX, g.textH))
-			from, bfrom = to, bto
 		}
 	}
 
@@ -272,9 +253,13 @@ func (r *renderer) draw() {
 	if v.linking() {
 		r.linkOutlines(lines)
 	} else if hasSel {
+		resizing := v.drag.handle && v.drag.active
 		related := v.relatedTo(v.span)
 		for _, s := range r.segs {
 			width := float32(2)
+			if s.mark == selected && resizing {
+				continue // drawHandles outlines the proposed range instead
+			}
 			if s.mark != selected {
 				if !related[v.spans.marks[s.mark].ID] {
 					continue
@@ -289,13 +274,15 @@ func (r *renderer) draw() {
 		}
 	}
 
+	r.drawHandles(lines)
+
 	// The caret, when the view has focus.
 	if v.focused {
 		blk, ln := v.locate(v.caret)
 		for li := range lines {
 			vl := &lines[li]
 			if vl.blk == blk && vl.line == ln {
-				x := g.padX + v.xOf(vl, v.caret, false)
+				x := g.padX + v.lineX(vl, v.caret)
 				r.rect(th.Color(theme.ColorNamePrimary, variant), fyne.NewPos(x-1, vl.y), fyne.NewSize(2, g.textH))
 				break
 			}
@@ -375,21 +362,26 @@ func (v *View) findIn(start, end int) [][2]int {
 	return out
 }
 
-// captions draws the relation captions of the visible lines: a chip tinted
-// in the colour of the span named, with its name in that colour (brighter
-// in dark themes). A suggested relation's chip is paler, with a dashed
-// underline like a suggested span's bar.
+// captions draws the relation captions of the visible lines in the
+// margin: a chip tinted in the colour of the span named, with its name in
+// that colour (brighter in dark themes). A suggested relation's chip is
+// paler, with a dashed underline like a suggested span's bar. The chip of
+// a relation of the selected span has an outline, as its spans do.
 func (r *renderer) captions(lines []vline, dark bool) {
 	v := r.v
 	g := v.geo
 	size, capH := g.size*captionScale, g.capH
 	for li := range lines {
 		vl := &lines[li]
-		for k := vl.c0; k < vl.c1; k++ {
+		first := true
+		v.chips(vl, func(k int, x, w float32, text string) {
 			c := v.caps[k]
-			at := capAt(vl, c)
-			x := g.padX + v.xOf(vl, at, false) + captionGap
-			w := v.meas.captionWidth(c.text) - 2*captionGap
+			if first {
+				// A dotted leader from the end of the line's text, through
+				// the free space only, ties the chip to its line.
+				first = false
+				r.leader(vl, x, withAlpha(c.color, 0x90))
+			}
 			fill, ink := withAlpha(c.color, 0x26), c.color
 			if dark {
 				fill, ink = withAlpha(c.color, 0x40), lighten(c.color, 0.45)
@@ -402,14 +394,32 @@ func (r *renderer) captions(lines []vline, dark bool) {
 			h := g.textH - 2
 			rc := r.rect(fill, fyne.NewPos(x, top), fyne.NewSize(w, h))
 			rc.CornerRadius = h / 2
+			if src, dst := v.ends(c); v.span != "" && !v.linking() && (v.span == src || v.span == dst) {
+				rc.StrokeColor, rc.StrokeWidth = ink, 1
+			}
 			if c.suggested {
 				const dash, gap = 4, 3
 				for dx := float32(captionPad); dx < w-captionPad; dx += dash + gap {
 					r.rect(ink, fyne.NewPos(x+dx, top+h-1), fyne.NewSize(min(dash, w-captionPad-dx), 1))
 				}
 			}
-			r.text(c.text, ink, size, fyne.NewPos(x+captionPad, vl.y+(g.textH-capH)/2), fyne.NewSize(w-captionPad, capH))
-		}
+			r.text(text, ink, size, fyne.NewPos(x+captionPad, vl.y+(g.textH-capH)/2), fyne.NewSize(w-captionPad, capH))
+		})
+	}
+}
+
+// leader draws dots at mid-height of line vl from just after its text to
+// just before x.
+func (r *renderer) leader(vl *vline, x float32, ink color.NRGBA) {
+	v := r.v
+	const dot, step = 2, 5
+	// The text's end is estimated (no shaping of the line; kerning only
+	// narrows it), with a dot's step to spare.
+	from := v.geo.padX + v.meas.runeWidths(strings.TrimRight(vl.text, " ")) + 2*step
+	y := vl.y + v.geo.textH*0.6
+	var fill color.Color = ink // boxed once, not once a dot
+	for dx := x - step; dx >= from; dx -= step {
+		r.rect(fill, fyne.NewPos(dx, y), fyne.NewSize(dot, 1))
 	}
 }
 

@@ -183,18 +183,13 @@ type measurer struct {
 	style fyne.TextStyle
 	words map[string]float32
 	runes map[rune]float32
-	caps  map[string]float32 // caption widths
-}
-
-// wrapCap is a caption as wrap sees it: an unbreakable box of width w after
-// code point pos of the block.
-type wrapCap struct {
-	pos int32
-	w   float32
+	caps  map[capKey]capFit // captions cut to the margin
+	// capRatio corrects estimates of caption widths (see fitCaption).
+	capRatio float32
 }
 
 func newMeasurer(size float32) *measurer {
-	return &measurer{size: size, words: map[string]float32{}, runes: map[rune]float32{}, caps: map[string]float32{}}
+	return &measurer{size: size, words: map[string]float32{}, runes: map[rune]float32{}, caps: map[capKey]capFit{}}
 }
 
 // width measures s exactly (Fyne's text measurement).
@@ -222,10 +217,7 @@ func (m *measurer) word(s string) float32 {
 // after spaces where it can and inside a word only when the word alone is
 // too wide. It returns the code-point offset, relative to the block, at
 // which each line starts; the first is 0. An empty block is one line.
-// caps (sorted by pos) are captions: each widens the word holding the code
-// point it follows, so that it never runs past the line's end. (A word cut
-// because it alone is too wide ignores them.)
-func (m *measurer) wrap(s string, width float32, caps []wrapCap) []int32 {
+func (m *measurer) wrap(s string, width float32) []int32 {
 	starts := []int32{0}
 	if s == "" {
 		return starts
@@ -248,23 +240,11 @@ func (m *measurer) wrap(s string, width float32, caps []wrapCap) []int32 {
 		if end > word {
 			fullW = m.word(s[:end])
 		}
-		textW := wordW // without captions
-		if len(caps) > 0 {
-			// The captions after a code point of this word or its spaces.
-			last := int32(runes + utf8.RuneCountInString(s[:end]))
-			for len(caps) > 0 && caps[0].pos < last {
-				wordW += caps[0].w
-				fullW += caps[0].w
-				caps = caps[1:]
-			}
-		}
 		lineStart := int(starts[len(starts)-1])
 		switch {
 		case lineW+wordW <= width:
 			lineW += fullW
-		case textW <= width:
-			// The word fits a line (its captions may not: they then run
-			// past its end rather than cut it).
+		case wordW <= width:
 			if runes != lineStart {
 				starts = append(starts, int32(runes))
 			}
@@ -282,7 +262,7 @@ func (m *measurer) wrap(s string, width float32, caps []wrapCap) []int32 {
 					bk = offs[k]
 				}
 				if bk >= len(rest) {
-					lineW = m.width(rest) + (fullW - textW)
+					lineW = m.width(rest) + (fullW - wordW)
 					break
 				}
 				at += k
@@ -388,11 +368,7 @@ func (m *measurer) guessRune(s string, x float32) int {
 	var w float32
 	k := 0
 	for _, r := range s {
-		rw, ok := m.runes[r]
-		if !ok {
-			rw = m.width(string(r))
-			m.runes[r] = rw
-		}
+		rw := m.runeWidth(r)
 		if w+rw/2 > x {
 			return k
 		}
@@ -400,6 +376,26 @@ func (m *measurer) guessRune(s string, x float32) int {
 		k++
 	}
 	return k
+}
+
+// runeWidth is the width of code point r alone, cached.
+func (m *measurer) runeWidth(r rune) float32 {
+	w, ok := m.runes[r]
+	if !ok {
+		w = m.width(string(r))
+		m.runes[r] = w
+	}
+	return w
+}
+
+// runeWidths estimates the width of s without shaping it: the sum of its
+// code points' widths (kerning aside).
+func (m *measurer) runeWidths(s string) float32 {
+	var w float32
+	for _, r := range s {
+		w += m.runeWidth(r)
+	}
+	return w
 }
 
 // estimateLines guesses how many lines a block of n code points wraps to.

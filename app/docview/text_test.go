@@ -131,7 +131,7 @@ func TestWrap(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			starts := m.wrap(tt.text, tt.width, nil)
+			starts := m.wrap(tt.text, tt.width)
 			if tt.lines > 0 && len(starts) != tt.lines {
 				t.Errorf("%d lines, want %d", len(starts), tt.lines)
 			}

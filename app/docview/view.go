@@ -67,6 +67,15 @@ type View struct {
 	// OnLinkCancelled is called when Esc ends link mode (or the source span
 	// disappears); link mode has ended.
 	OnLinkCancelled func()
+	// OnEdgeMoveRequested is called by Alt+→ / Alt+← (the end) and
+	// Alt+Shift+→ / Alt+Shift+← (the start) with the selected span: move
+	// that end by tokens, by > 0 later, by < 0 earlier (annotate.MoveEdge).
+	OnEdgeMoveRequested func(id string, edge annotate.Edge, by int)
+	// OnBoundsRequested is called when the user has dragged a handle of the
+	// selected span: give it the bounds [start, end) (annotate.SetBounds).
+	// start >= end when the drag crossed the other end. The handles are
+	// drawn only while it is set.
+	OnBoundsRequested func(id string, start, end int)
 
 	doc    *annotate.Document
 	labels *annotate.LabelSet
@@ -93,9 +102,10 @@ type View struct {
 	memo      []relMemo // per relation, what the last build made of it
 	spanIdx   map[string]int
 	spanIdxOK bool // spanIdx was rebuilt since the spans last changed
-	link      linkState
-	hover     fyne.Position // the pointer, for Cursor
-	wcaps     []wrapCap     // scratch memory of wrapCaps
+	// margin is on when captions may be drawn (see hasMargin).
+	margin bool
+	link   linkState
+	hover  fyne.Position // the pointer, for Cursor
 
 	top     anchor // the first visible line
 	visible []vline
@@ -161,6 +171,7 @@ type geometry struct {
 	rows         int     // rows of bars room is made for
 	padX, padY   float32
 	scrollW      float32 // the scroll bar's strip on the right
+	marginW      float32 // the captions' margin, left of the scroll bar; 0 when none
 	viewW, viewH float32
 }
 
@@ -207,6 +218,7 @@ func (v *View) setDocument(doc *annotate.Document) {
 	v.caps, v.memo = nil, nil // they belonged to the old document
 	clear(v.spanIdx)
 	v.link = linkState{}
+	v.margin = len(v.labels.Relations) > 0 || len(doc.Relations) > 0
 	v.buildMarks()
 	v.stale = true
 }

@@ -479,7 +479,7 @@ func TestBeforeShown(t *testing.T) {
 	// Shown afterwards, it lays out at its real size.
 	w := test.NewTempWindow(t, v)
 	w.Resize(fyne.NewSize(400, 300))
-	if lines := v.visibleLines(); len(lines) < 5 || v.wrapW < 300 {
+	if lines := v.visibleLines(); len(lines) < 5 || v.wrapW < 250 {
 		t.Errorf("%d lines wrapped at %v after showing", len(lines), v.wrapW)
 	}
 }

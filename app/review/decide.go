@@ -114,7 +114,7 @@ func (ds *docState) decide(i int, c choice, names []string) *decisionEdit {
 		case !has && want[k]:
 			sp := s.spanOf(k)
 			ns := annotate.Span{
-				ID: annotate.SpanID(gold.ID, k.start, k.end, k.label), Start: k.start, End: k.end,
+				ID: goldSpanID(gold, k.start, k.end, k.label), Start: k.start, End: k.end,
 				Label: k.label, Text: gold.Slice(k.start, k.end), Note: sp.Note,
 			}
 			e.Edits = append(e.Edits, &annotate.AddSpan{Span: ns})

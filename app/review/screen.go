@@ -33,7 +33,8 @@ import (
 
 // HelpLine lists the review keys; the screen shows it at the bottom.
 const HelpLine = "J / K next / previous disagreement   1–9 accept annotator N   B accept all   X or R reject   " +
-	"Ctrl+Z undo   Ctrl+Shift+Z redo   Ctrl+PgDn / Ctrl+PgUp next / previous document   Ctrl+S save gold"
+	"Alt+← / Alt+→ a gold span's end (with Shift: its start)   Ctrl+Z undo   Ctrl+Shift+Z redo   " +
+	"Ctrl+PgDn / Ctrl+PgUp next / previous document   Ctrl+S save gold"
 
 // Screen is the review screen. Create it with New, show Content in a
 // window (NewWindow does all of it) and install Menu.
@@ -114,6 +115,12 @@ func (s *Screen) build(gold string) {
 	s.view.OnKey = s.onKey
 	s.view.OnLabelRequested = s.labelByHand
 	s.view.OnDeleteRequested = s.deleteByHand
+	s.view.OnEdgeMoveRequested = func(id string, edge annotate.Edge, by int) {
+		s.moveBounds(&annotate.MoveEdge{ID: id, Edge: edge, By: by})
+	}
+	s.view.OnBoundsRequested = func(id string, start, end int) {
+		s.moveBounds(&annotate.SetBounds{ID: id, Start: start, End: end})
+	}
 
 	lanes := container.NewVBox()
 	for k, name := range s.c.names {
@@ -558,7 +565,7 @@ func (s *Screen) labelByHand(label string, start, end int) {
 	if ds.gold.FindSpan(start, end, label) >= 0 {
 		return
 	}
-	sp := annotate.Span{ID: annotate.SpanID(ds.gold.ID, start, end, label), Start: start, End: end, Label: label, Text: ds.gold.Slice(start, end)}
+	sp := annotate.Span{ID: goldSpanID(ds.gold, start, end, label), Start: start, End: end, Label: label, Text: ds.gold.Slice(start, end)}
 	if err := ds.hist.Do(&annotate.AddSpan{Span: sp}); err != nil {
 		s.showError(err)
 	}
@@ -703,7 +710,8 @@ func shortcut(k fyne.KeyName, m fyne.KeyModifier) *desktop.CustomShortcut {
 // key handling acts on it (a menu cannot match a bare key).
 func plainKey(k fyne.KeyName) *desktop.CustomShortcut { return shortcut(k, 0) }
 
-// Menu is the screen's main menu: File (save), Edit (undo, redo) and
+// Menu is the screen's main menu: File (save), Edit (undo, redo, moving
+// a gold span's ends) and
 // Review (every review key). It is made once; its Undo and Redo items
 // name what they would do.
 func (s *Screen) Menu() *fyne.MainMenu {
@@ -744,10 +752,11 @@ func (s *Screen) Menu() *fyne.MainMenu {
 			item("Save Gold", shortcut(fyne.KeyS, ctrl), s.Save),
 			item("Save Gold As…", shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), s.SaveAs),
 		),
-		fyne.NewMenu("Edit",
+		fyne.NewMenu("Edit", append([]*fyne.MenuItem{
 			s.undoItem,
 			s.redoItem,
-		),
+			fyne.NewMenuItemSeparator(),
+		}, s.boundaryItems(item)...)...),
 		fyne.NewMenu("Review", review...),
 	)
 	return s.menu

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
@@ -478,5 +479,114 @@ func TestSaveThenClose(t *testing.T) {
 	s.save(func() { closed++ })
 	if closed != 1 || !s.Dirty() {
 		t.Fatalf("after a failed save: closed %d times, dirty %v", closed, s.Dirty())
+	}
+}
+
+// TestGoldBoundaries moves the ends of a gold span by keys, by the Edit
+// menu and by dragging a handle: it keeps its id and its SAID_BY, each move
+// is one undo step, a move that would empty it is refused in the status
+// line, and a later decision that adds the span's old bounds again gets an
+// id of its own.
+func TestGoldBoundaries(t *testing.T) {
+	dir := t.TempDir()
+	docs := annotators(t)
+	files := writeFiles(t, dir, docs[:1], docs[1:2])
+	gold := filepath.Join(dir, "gold.jsonl")
+	s, _ := openScreen(t, files, gold)
+	for _, k := range []string{"1", "b", "2", "1"} { // the last: ana's long Çavusoglu and her SAID_BY
+		test.Type(s.view, k)
+	}
+	g := s.doc().gold
+	ls, le := annotatetest.Find(t, sample, cavLong, 0)
+	cav := g.Spans[g.FindSpan(ls, le, "ACTOR")].ID
+	text := func() string { return g.Spans[g.SpanByID(cav)].Text }
+	s.view.SelectSpan(cav)
+	alt := func(k fyne.KeyName, mod fyne.KeyModifier) {
+		s.view.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierAlt | mod})
+	}
+	alt(fyne.KeyLeft, 0)
+	alt(fyne.KeyLeft, 0)
+	editItem := func(label string) *fyne.MenuItem {
+		for _, it := range s.Menu().Items[1].Items {
+			if it.Label == label {
+				return it
+			}
+		}
+		t.Fatalf("no Edit item %q", label)
+		return nil
+	}
+	editItem("Move End One Word Earlier").Action()
+	if text() != cavShort {
+		t.Fatalf("after three moves of the end: %q, want %q", text(), cavShort)
+	}
+	if got := s.Menu().Items[1].Items[0].Label; got != "Undo Move End of ACTOR" {
+		t.Errorf("Undo item %q", got)
+	}
+	// Drag the end handle back into "Çavusoglu".
+	from, ok := s.view.HandlePosition(annotate.EndEdge)
+	if !ok {
+		t.Fatal("the selected gold span has no end handle")
+	}
+	to, _ := s.view.PositionOf(ls + 3)
+	s.view.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonPrimary})
+	s.view.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	s.view.DragEnd()
+	if text() != "Çavusoglu" {
+		t.Fatalf("after dragging the end handle: %q (status %q)", text(), s.status.Text)
+	}
+	// One word left: emptying it is refused, and says so.
+	alt(fyne.KeyLeft, 0)
+	if want := "Cannot move the end of ACTOR “Çavusoglu” earlier: the span would be empty"; s.status.Text != want {
+		t.Errorf("status %q, want %q", s.status.Text, want)
+	}
+	if text() != "Çavusoglu" || len(g.Relations) != 1 || g.Relations[0].To != cav {
+		t.Fatalf("after a refused move: %q, relations %+v", text(), g.Relations)
+	}
+	// Saved: the same id and speaker, the new offsets.
+	s.Save()
+	saved := readGold(t, gold)
+	i := saved.SpanByID(cav)
+	if i < 0 || saved.Spans[i].Start != ls || saved.Spans[i].End != ls+len([]rune("Çavusoglu")) {
+		t.Fatalf("saved gold %q", spanSet(saved))
+	}
+	if len(saved.Relations) != 1 || saved.Relations[0].To != cav {
+		t.Errorf("saved relations %+v", saved.Relations)
+	}
+	// Reject the boundary disagreement, then accept ana's long version
+	// again: the moved span is not the site's any more, so the long one
+	// comes back, under an id of its own.
+	s.selectSite(3)
+	test.Type(s.view, "x")
+	s.selectSite(3)
+	test.Type(s.view, "1")
+	seen := map[string]bool{}
+	for _, sp := range g.Spans {
+		if seen[sp.ID] {
+			t.Errorf("two gold spans have id %s: %q", sp.ID, spanSet(g))
+		}
+		seen[sp.ID] = true
+	}
+	if g.FindSpan(ls, le, "ACTOR") < 0 || g.SpanByID(cav) < 0 {
+		t.Errorf("gold %q", spanSet(g))
+	}
+	// Every move is one undo step: back through the two decisions, the
+	// drag and the three key moves.
+	for range 3 {
+		s.Undo()
+	}
+	if text() != cavShort {
+		t.Errorf("undoing the drag: %q", text())
+	}
+	for range 3 {
+		s.Undo()
+	}
+	if text() != cavLong {
+		t.Errorf("undoing the key moves: %q", text())
+	}
+	// No span selected: the menu says how.
+	s.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	editItem("Move Start One Word Later").Action()
+	if !strings.HasPrefix(s.status.Text, "Select a span of the gold first") {
+		t.Errorf("status %q", s.status.Text)
 	}
 }
