@@ -6,7 +6,6 @@ package app
 
 import (
 	"os"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -50,34 +49,14 @@ func Run(a fyne.App, opt Options) error {
 	if err != nil {
 		return err
 	}
-	stop := w.startAutosave()
+	stop := make(chan struct{})
 	defer close(stop)
 	if path := os.Getenv(probeEnv); path != "" {
 		startProbe(path, stop)
 	}
-	a.Lifecycle().SetOnExitedForeground(func() { w.Autosave() })
 	w.OfferRecovery()
 	win.ShowAndRun()
 	return nil
-}
-
-// startAutosave autosaves every AutosaveEvery until the returned channel
-// is closed.
-func (w *Window) startAutosave() chan struct{} {
-	stop := make(chan struct{})
-	go func() {
-		t := time.NewTicker(w.AutosaveEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				fyne.Do(func() { w.Autosave() })
-			}
-		}
-	}()
-	return stop
 }
 
 // runReview opens the review screen alone, as `gloss review` asks: the

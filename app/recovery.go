@@ -4,20 +4,8 @@ import (
 	"fmt"
 )
 
-// RecoveryPath is the file the open work autosaves to.
+// RecoveryPath is the journal of the open work (see session.Session).
 func (w *Window) RecoveryPath() string { return w.s.RecoveryPath() }
-
-// Autosave writes unsaved work to the recovery file, when there is any
-// new since the last autosave. Run calls it every AutosaveEvery and when
-// the app loses focus.
-func (w *Window) Autosave() error {
-	w.note.commit()
-	if err := w.s.Autosave(); err != nil {
-		w.status.message("Autosave failed: " + err.Error())
-		return err
-	}
-	return nil
-}
 
 // OfferRecovery looks for unsaved work of the open work left by a crash
 // and offers it back: Recover opens it as unsaved work, Discard deletes it.
@@ -30,8 +18,8 @@ func (w *Window) OfferRecovery() {
 		return
 	}
 	w.confirm("Recover unsaved work?",
-		fmt.Sprintf("Gloss found work on %s that was not saved (%s, %s).\nRecover it?",
-			w.s.Name(), r.When.Format("2 Jan 15:04:05"), plural(r.Spans, "span")),
+		fmt.Sprintf("Gloss found work on %s that was not saved (%s: %s, %s).\nRecover it?",
+			w.s.Name(), r.When.Format("2 Jan 15:04:05"), plural(r.Documents, "document"), plural(r.Spans, "span")),
 		[]string{"Recover", "Discard"},
 		func(choice int) {
 			switch choice {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,8 +42,6 @@ type Window struct {
 	// link is the relation being made in link mode.
 	link linking
 
-	// AutosaveEvery is how often Run autosaves to the recovery file.
-	AutosaveEvery time.Duration
 	// tasks follows background loads and exports (tests wait on it).
 	tasks taskGroup
 	// confirm asks the user a question with buttons and calls back with the
@@ -91,7 +88,6 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	w := &Window{
 		app: a, win: win, opt: opt, labels: opt.Labels,
 		prefs:         prefs{a.Preferences()},
-		AutosaveEvery: 30 * time.Second,
 		post:          fyne.Do,
 		queue:         queue,
 	}
@@ -189,6 +185,8 @@ func (w *Window) changed(c session.Change) {
 	case session.Saved:
 		w.refreshWork()
 		w.quitAfterSave()
+	case session.JournalFailed:
+		w.status.message(c.Err.Error() + ": unsaved work would not survive a crash; save it")
 	}
 }
 

@@ -80,3 +80,29 @@ func BenchmarkSaveOneEdit(b *testing.B) {
 		l.settle(b, s)
 	}
 }
+
+// BenchmarkJournalEditBig is one edit, and its undo, of a document of the
+// bench corpus: what the user interface's goroutine spends, the journal
+// included (encoding the document; its goroutine writes and syncs).
+func BenchmarkJournalEditBig(b *testing.B) {
+	path := benchCorpus(b)
+	l := newLoop()
+	s := New(Options{Annotator: "ana", RecoveryDir: b.TempDir(), Post: l.post})
+	w, err := Read(Spec{Paths: []string{path}}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Start(w)
+	l.settle(b, s)
+	s.Show(s.Len() / 2)
+	b.ResetTimer()
+	for b.Loop() {
+		s.AddSpan("CLAIM", 0, 2)
+		s.Undo()
+	}
+	b.StopTimer()
+	if err := s.SyncJournal(); err != nil {
+		b.Fatal(err)
+	}
+	s.DiscardRecovery()
+}

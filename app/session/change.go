@@ -24,9 +24,12 @@ const (
 	SaveFailed
 	// Recovered: unsaved work from a crash replaced what was open.
 	Recovered
+	// JournalFailed: the edit journal could not be written (Err); unsaved
+	// work would not survive a crash.
+	JournalFailed
 )
 
-var kindNames = [...]string{"Opened", "Shown", "Edited", "Listed", "SaveStarted", "SaveProgress", "Saved", "SaveFailed", "Recovered"}
+var kindNames = [...]string{"Opened", "Shown", "Edited", "Listed", "SaveStarted", "SaveProgress", "Saved", "SaveFailed", "Recovered", "JournalFailed"}
 
 // String names the kind, for tests and logs.
 func (k Kind) String() string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,7 +14,7 @@ import (
 	"gloss/export"
 )
 
-// recovery is the folder of unsaved work: one entry per piece of work,
+// recovery is the folder of unsaved work: one journal per piece of work,
 // named after where it saves (or, untitled, after its first document).
 type recovery struct{ dir string }
 
@@ -26,12 +27,9 @@ func DefaultRecoveryDir() string {
 	return filepath.Join(dir, "gloss", "recovery")
 }
 
-func (r recovery) path(key string) string { return filepath.Join(r.dir, key+".jsonl") }
-
-func (r recovery) remove(key string) { os.Remove(r.path(key)) }
-
-// RecoveryPath is the file the open work autosaves to.
-func (s *Session) RecoveryPath() string { return s.recovery.path(s.RecoveryKey()) }
+// RecoveryPath is the journal of the open work: where its unsaved edits
+// go (see journal.go).
+func (s *Session) RecoveryPath() string { return s.journalPath() }
 
 // RecoveryKey names the open work in the recovery folder: a hash of the
 // absolute save path (or source), with its base name to make it readable;
@@ -70,85 +68,97 @@ func safeName(s string) string {
 	return s
 }
 
-// Autosave writes unsaved work to the recovery file, when there is any new
-// since the last autosave.
-func (s *Session) Autosave() error {
-	if s.closed || !s.Dirty() || s.changes == s.autosaved {
-		return nil
-	}
-	if err := os.MkdirAll(s.recovery.dir, 0o700); err != nil {
-		return err
-	}
-	if err := export.SaveNative(s.RecoveryPath(), s.Documents()...); err != nil {
-		return err
-	}
-	s.autosaved = s.changes
-	return nil
-}
-
-// Recoverable is unsaved work of the open work found after a crash.
+// Recoverable is unsaved work of the open work that a crash left in its
+// journal.
 type Recoverable struct {
-	docs []*annotate.Document
-	key  string
-	// When is when it was last written.
+	docs map[int]*annotate.Document
+	path string
+	// When is when the journal was last written.
 	When time.Time
-	// Spans counts its spans.
-	Spans int
+	// Documents and Spans count what it holds.
+	Documents, Spans int
+	// Left counts the journal's lines that are not offered: torn by the
+	// crash, or of documents the work no longer has with that text.
+	Left int
 }
 
-// FindRecoverable looks for unsaved work of the open work that is newer
-// than its saved file and holds something else; it returns nil when there
-// is none.
+// FindRecoverable replays the open work's journal, left by a crash, onto
+// the documents as they are (saved): it returns the documents whose
+// journaled state differs, or nil when there are none (the journal then
+// goes, unless this session writes it). Call it once every document is
+// listed (Listing).
 func (s *Session) FindRecoverable() *Recoverable {
-	key := s.RecoveryKey()
-	path := s.recovery.path(key)
-	st, err := os.Stat(path)
+	path := s.journalPath()
+	docs, bad, when, err := replayJournal(path)
 	if err != nil {
 		return nil
 	}
-	if s.savePath != "" {
-		if sst, err := os.Stat(s.savePath); err == nil && !sst.ModTime().Before(st.ModTime()) {
-			return nil // saved since: the recovery file is stale
+	r := &Recoverable{docs: map[int]*annotate.Document{}, path: path, When: when, Left: bad}
+	for i, d := range docs {
+		k := i
+		if k >= len(s.entries) || s.entries[k].id != d.ID {
+			k = s.Find(d.ID)
+		}
+		var cur *annotate.Document
+		if k >= 0 {
+			cur, err = s.Doc(k)
+		}
+		switch {
+		case k < 0 || err != nil || cur.Text != d.Text:
+			r.Left++
+		case !bytes.Equal(export.AppendNative(nil, cur, false), export.AppendNative(nil, d, false)):
+			r.docs[k] = d
+			r.Documents++
+			r.Spans += len(d.Spans)
 		}
 	}
-	docs, _, err := readPath(path, export.Lookup("jsonl"), export.Options{Labels: s.labels}, nil, &export.Checker{})
-	if err != nil || len(docs) == 0 {
+	if r.Documents == 0 {
+		if s.journal == nil {
+			os.Remove(path)
+		}
 		return nil
-	}
-	if bytes.Equal(nativeBytes(docs), nativeBytes(s.Documents())) {
-		s.recovery.remove(key)
-		return nil
-	}
-	r := &Recoverable{docs: docs, key: key, When: st.ModTime()}
-	for _, d := range docs {
-		r.Spans += len(d.Spans)
 	}
 	return r
 }
 
-// Recover replaces the open work with r, unsaved.
+// Recover puts r's documents in place of theirs, unsaved, and journals
+// them again.
 func (s *Session) Recover(r *Recoverable) {
-	source, save := s.source, s.savePath
-	s.Start(&Work{docs: r.docs, source: source, savePath: save})
-	for i := range s.entries {
-		s.entries[i].doc.recovered = true
+	for k, d := range r.docs {
+		e := &s.entries[k]
+		e.doc = s.newDocState(k, d)
+		e.doc.recovered = true
+		s.markDirty(k)
+		st := StatusOf(d)
+		s.counts[e.status]--
+		s.counts[st]++
+		e.status, e.spans = st, int32(len(d.Spans))
 	}
+	if s.journal == nil {
+		s.journal = openJournal(s.journalPath())
+	}
+	s.resetJournal()
 	s.announce(Change{Kind: Recovered, Doc: -1})
 }
 
 // DiscardRecoverable deletes r: the user does not want it back.
-func (s *Session) DiscardRecoverable(r *Recoverable) { s.recovery.remove(r.key) }
-
-// DiscardRecovery deletes what the open work left for recovery: the user
-// chose to discard the unsaved work.
-func (s *Session) DiscardRecovery() { s.recovery.remove(s.RecoveryKey()) }
-
-// nativeBytes is docs as native JSONL, for comparing work.
-func nativeBytes(docs []*annotate.Document) []byte {
-	var buf []byte
-	for _, d := range docs {
-		buf = export.AppendNative(buf, d, false)
-		buf = append(buf, '\n')
+func (s *Session) DiscardRecoverable(r *Recoverable) {
+	if s.journal != nil {
+		s.resetJournal()
+		return
 	}
-	return buf
+	if err := os.Remove(r.path); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return
+	}
+}
+
+// DiscardRecovery deletes the open work's journal: the user chose to
+// discard the unsaved work.
+func (s *Session) DiscardRecovery() {
+	if s.journal != nil {
+		s.journal.reset(nil)
+		s.closeJournal()
+		return
+	}
+	os.Remove(s.journalPath())
 }

@@ -128,6 +128,7 @@ func (s *Session) finishSave(job *saveJob, places []place, err error) {
 			if it.ds != nil && e.doc == it.ds {
 				it.ds.hist.MarkSavedAt(it.version)
 				it.ds.recovered = false
+				s.markDirty(k)
 			}
 		}
 		if oerr == nil {
@@ -137,11 +138,8 @@ func (s *Session) finishSave(job *saveJob, places []place, err error) {
 			s.files = []*backing{nb}
 			s.readOpt = export.Options{Labels: s.readOpt.Labels}
 		}
-		old := s.RecoveryKey()
 		s.savePath = job.path
-		s.recovery.remove(old)
-		s.recovery.remove(s.RecoveryKey())
-		s.autosaved = s.changes
+		s.resetJournal()
 		s.announce(Change{Kind: Saved, Doc: -1})
 	}
 	answer(job.thens, nil)

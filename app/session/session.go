@@ -82,9 +82,14 @@ type Session struct {
 	// sample); savePath is where Save writes ("" asks first).
 	source, savePath string
 
+	// unsaved are the documents with unsaved changes.
+	unsaved map[int]struct{}
+
 	recovery recovery
-	// changes counts edits; autosaved is its value at the last autosave.
-	changes, autosaved int
+	journal  *journal
+	// encodeBuf is reused to encode a document for the journal.
+	encodeBuf     []byte
+	journalWarned bool
 	// closed is set by Close: nothing more is written for this work.
 	closed bool
 }
@@ -278,15 +283,16 @@ func (s *Session) Undo() bool { return s.readOnly == nil && s.current().hist.Und
 // when there is none.
 func (s *Session) Redo() bool { return s.readOnly == nil && s.current().hist.Redo() }
 
-// Dirty reports whether any document has unsaved changes. Only documents
-// in memory can have any.
-func (s *Session) Dirty() bool {
-	for i := range s.entries {
-		if d := s.entries[i].doc; d != nil && d.dirty() {
-			return true
-		}
+// Dirty reports whether any document has unsaved changes.
+func (s *Session) Dirty() bool { return len(s.unsaved) > 0 }
+
+// markDirty records whether document i has unsaved changes now.
+func (s *Session) markDirty(i int) {
+	if d := s.entries[i].doc; d != nil && d.dirty() {
+		s.unsaved[i] = struct{}{}
+	} else {
+		delete(s.unsaved, i)
 	}
-	return false
 }
 
 // DocumentDirty reports whether document i has unsaved changes.
@@ -297,17 +303,18 @@ func (s *Session) DocumentDirty(i int) bool {
 
 // edited runs after every Do, Undo and Redo of document i.
 func (s *Session) edited(i int) {
-	s.changes++
+	s.markDirty(i)
 	e := &s.entries[i]
 	d := e.doc.hist.Document()
 	st := StatusOf(d)
 	s.counts[e.status]--
 	s.counts[st]++
 	e.status, e.spans = st, int32(len(d.Spans))
-	if !s.Dirty() {
+	if !s.Dirty() && s.journal != nil {
 		// Undone back to the saved state: nothing left to recover.
-		s.recovery.remove(s.RecoveryKey())
-		s.autosaved = s.changes
+		s.journal.reset(nil)
+	} else {
+		s.journalEdit(i)
 	}
 	s.announce(Change{Kind: Edited, Doc: i})
 }
@@ -360,10 +367,11 @@ func (s *Session) Documents() []*annotate.Document {
 	return docs
 }
 
-// Close ends the work: nothing more is written for it (the autosave that
-// quitting can trigger must not write discarded work back), and the index
-// pass stops.
+// Close ends the work: the journal is written out and closed (deleted
+// when nothing is unsaved), nothing more is written for the work, and the
+// index pass stops.
 func (s *Session) Close() {
+	s.closeJournal()
 	s.closed = true
 	if s.listing != nil {
 		s.listing.stop.Store(true)

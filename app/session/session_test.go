@@ -317,66 +317,158 @@ func TestReadProgressAndCancel(t *testing.T) {
 	}
 }
 
-func TestRecovery(t *testing.T) {
+func TestJournal(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "work.jsonl")
-	d := &annotate.Document{ID: "a", Text: mixedText}
-	if err := export.SaveNative(path, d); err != nil {
+	a := &annotate.Document{ID: "a", Text: mixedText}
+	b := &annotate.Document{ID: "b", Text: "Moscow did not."}
+	if err := export.SaveNative(path, a, b); err != nil {
 		t.Fatal(err)
 	}
 	rec := t.TempDir()
-	open := func() (*Session, *[]Change) {
+	open := func() (*Session, *loop) {
+		t.Helper()
+		l := newLoop()
+		s := New(Options{Annotator: "ana", RecoveryDir: rec, Post: l.post})
 		w, err := Read(Spec{Paths: []string{path}}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := New(Options{Annotator: "ana", RecoveryDir: rec})
-		var changes []Change
-		s.OnChange(func(c Change) { changes = append(changes, c) })
 		s.Start(w)
-		return s, &changes
+		l.settle(t, s)
+		return s, l
 	}
+	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
+
 	s, _ := open()
-	if err := s.Autosave(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(s.RecoveryPath()); err == nil {
-		t.Fatal("saved work was autosaved")
+	journal := s.JournalPath()
+	if exists(journal) {
+		t.Fatal("a journal before any edit")
 	}
 	start, end := annotatetest.Find(t, mixedText, "Vladimir Putin", 0)
 	s.AddSpan("ACTOR", start, end)
-	if err := s.Autosave(); err != nil {
+	if err := s.SyncJournal(); err != nil {
 		t.Fatal(err)
 	}
-	// A crash: the next session on the same file finds the work.
-	s2, changes := open()
+	lines := strings.Split(strings.TrimSpace(readFile(t, journal)), "\n")
+	if len(lines) != 2 || lines[0] != journalHeader || !strings.HasPrefix(lines[1], "0\t{") {
+		t.Fatalf("journal %q", lines)
+	}
+	// Undone back to the saved state: the journal goes.
+	s.Undo()
+	s.SyncJournal()
+	if exists(journal) {
+		t.Fatal("the journal outlived an undo back to the saved state")
+	}
+	s.Redo()
+	s.Show(1)
+	s.ToggleDone()
+	s.SyncJournal()
+	// A crash, with the last line torn: the next session on the file
+	// finds the work.
+	f, _ := os.OpenFile(journal, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("1\t{\"id\":\"b\",\"te")
+	f.Close()
+	s2, l2 := open()
 	r := s2.FindRecoverable()
-	if r == nil || r.Spans != 1 {
+	if r == nil || r.Documents != 2 || r.Spans != 1 || r.Left != 1 {
 		t.Fatalf("recoverable %+v", r)
 	}
+	var kinds []Kind
+	s2.OnChange(func(c Change) { kinds = append(kinds, c.Kind) })
 	s2.Recover(r)
-	if !s2.Dirty() || len(s2.Document().Spans) != 1 || (*changes)[len(*changes)-1].Kind != Recovered {
-		t.Fatalf("after Recover: dirty %v, spans %v, changes %v", s2.Dirty(), summary(s2.Document()), *changes)
+	d0, _ := s2.Doc(0)
+	if !s2.Dirty() || len(d0.Spans) != 1 || s2.Status(1) != Done || !slices.Contains(kinds, Recovered) {
+		t.Fatalf("after Recover: dirty %v, spans %v, status %v, changes %v", s2.Dirty(), summary(d0), s2.Status(1), kinds)
 	}
 	s2.SaveTo(path, nil)
-	if _, err := os.Stat(s2.RecoveryPath()); !os.IsNotExist(err) {
-		t.Error("a save left the recovery file")
+	l2.settle(t, s2)
+	s2.SyncJournal()
+	if exists(journal) {
+		t.Error("a save left the journal")
+	}
+	if saved := readNative(t, path); len(saved[0].Spans) != 1 || !IsDone(saved[1]) {
+		t.Errorf("saved after recovering: %v", saved)
 	}
 	// Discarded work is not offered again.
 	s3, _ := open()
-	s3.Undo()
+	s3.Show(1)
 	s3.ToggleDone()
-	if err := s3.Autosave(); err != nil {
+	s3.SyncJournal()
+	s3.DiscardRecovery()
+	if s4, _ := open(); exists(journal) || s4.FindRecoverable() != nil {
+		t.Error("discarded work is offered again")
+	}
+	// What is edited during a save stays in the journal after it, and only
+	// that.
+	s5, l5 := open()
+	s5.ToggleDone() // a: saved
+	s5.SaveTo(path, nil)
+	s5.Show(1)
+	s5.ToggleDone() // b: during the save
+	l5.settle(t, s5)
+	s5.SyncJournal()
+	s6, _ := open()
+	if r := s6.FindRecoverable(); r == nil || r.Documents != 1 || r.docs[1] == nil {
+		t.Errorf("after a save with an edit during it: %+v", r)
+	}
+}
+
+func TestJournalStaysShort(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "work.jsonl")
+	big := &annotate.Document{ID: "big", Text: strings.Repeat("Ankara said so. ", 20000)}
+	if err := export.SaveNative(path, big); err != nil {
 		t.Fatal(err)
 	}
-	s4, _ := open()
-	if r := s4.FindRecoverable(); r == nil {
-		t.Fatal("nothing to recover")
-	} else {
-		s4.DiscardRecoverable(r)
+	s := New(Options{RecoveryDir: t.TempDir()})
+	w, err := Read(Spec{Paths: []string{path}}, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if r := s4.FindRecoverable(); r != nil {
-		t.Errorf("discarded work offered again: %+v", r)
+	s.Start(w)
+	// 300 edits of a 320 KB document would journal 96 MB; the journal
+	// rewrites itself from the last state when it grows.
+	for i := range 300 {
+		s.AddSpan("ACTOR", i*16, i*16+6)
+	}
+	s.SyncJournal()
+	st, err := os.Stat(s.JournalPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Size() > 8<<20 {
+		t.Errorf("journal of 300 edits is %d bytes", st.Size())
+	}
+	s.Close()
+	s2 := New(Options{RecoveryDir: s.recovery.dir})
+	w, _ = Read(Spec{Paths: []string{path}}, nil)
+	s2.Start(w)
+	if r := s2.FindRecoverable(); r == nil || r.Spans != 300 {
+		t.Errorf("recoverable after compaction: %+v", r)
+	}
+}
+
+func TestJournalLazy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "corpus.jsonl")
+	pyCorpus(t, path, 200)
+	s, l, _ := openLazy(t, path, 4)
+	l.settle(t, s)
+	s.Show(150)
+	s.ToggleDone()
+	s.SyncJournal()
+	rec := s.recovery.dir
+	l2 := newLoop()
+	s2 := New(Options{RecoveryDir: rec, Post: l2.post, CacheSize: 4})
+	w, _ := Read(Spec{Paths: []string{path}}, nil)
+	s2.Start(w)
+	l2.settle(t, s2)
+	r := s2.FindRecoverable()
+	if r == nil || r.Documents != 1 {
+		t.Fatalf("recoverable %+v", r)
+	}
+	s2.Recover(r)
+	if s2.Status(150) != Done || !s2.DocumentDirty(150) || s2.Len() != 200 {
+		t.Errorf("after Recover: status %v, dirty %v, %d documents", s2.Status(150), s2.DocumentDirty(150), s2.Len())
 	}
 }
 

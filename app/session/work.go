@@ -286,8 +286,11 @@ func (s *Session) Start(w *Work) {
 	for _, b := range s.files {
 		b.release()
 	}
+	s.closeJournal()
 	s.gen++
 	s.entries, s.files, s.cache, s.readOnly = nil, w.files, nil, nil
+	s.unsaved = map[int]struct{}{}
+	s.journalWarned = false
 	s.listing, s.queued = nil, nil
 	s.counts = [3]int{}
 	s.readOpt = w.readOpt
@@ -308,7 +311,6 @@ func (s *Session) Start(w *Work) {
 		s.counts[s.entries[i].status]++
 	}
 	s.source, s.savePath = w.source, w.savePath
-	s.changes, s.autosaved = 0, 0
 	s.closed = false
 	s.cur = 0
 	s.announce(Change{Kind: Opened, Doc: -1})
