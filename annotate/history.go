@@ -21,14 +21,65 @@ type Edit interface {
 // History applies edits to one document and keeps them for undo and redo.
 type History struct {
 	doc  *Document
-	done []Edit
-	redo []Edit
+	done []step
+	redo []step
 	// saved is len(done) at the last MarkSaved, or -1 when that state is
 	// unreachable (it was undone and then replaced by a new edit).
 	saved int
+	// seq numbers the edits done, so that a Version names one state.
+	seq uint64
 	// OnChange, if set, runs after every Do, Undo and Redo.
 	OnChange func()
 }
+
+// step is one edit done, numbered.
+type step struct {
+	e   Edit
+	seq uint64
+}
+
+// Version names one state of a history's document: the edits done to
+// reach it. A save in the background takes the version it writes and
+// marks it saved when it is written (MarkSavedAt), whatever was edited
+// meanwhile.
+type Version struct {
+	n   int
+	seq uint64
+}
+
+// Version is the document's state now.
+func (h *History) Version() Version {
+	if len(h.done) == 0 {
+		return Version{}
+	}
+	return Version{n: len(h.done), seq: h.done[len(h.done)-1].seq}
+}
+
+// At reports whether the document is in state v now.
+func (h *History) At(v Version) bool { return h.Version() == v }
+
+// MarkSavedAt records that the document as it was in state v has been
+// saved: Dirty is false again when the document is back in that state,
+// by undo or redo, and true until then.
+func (h *History) MarkSavedAt(v Version) {
+	h.saved = -1
+	switch {
+	case v.n == 0:
+		h.saved = 0
+	case v.n <= len(h.done):
+		if h.done[v.n-1].seq == v.seq {
+			h.saved = v.n
+		}
+	case v.n-len(h.done) <= len(h.redo):
+		// Undone since: the state is further down the redo list.
+		if h.redo[len(h.redo)-(v.n-len(h.done))].seq == v.seq {
+			h.saved = v.n
+		}
+	}
+}
+
+// Edited reports whether the history holds any edit to undo or redo.
+func (h *History) Edited() bool { return len(h.done) > 0 || len(h.redo) > 0 }
 
 // NewHistory starts an empty history on d, which counts as saved.
 func NewHistory(d *Document) *History { return &History{doc: d} }
@@ -44,7 +95,8 @@ func (h *History) Do(e Edit) error {
 	if h.saved > len(h.done) {
 		h.saved = -1
 	}
-	h.done = append(h.done, e)
+	h.seq++
+	h.done = append(h.done, step{e, h.seq})
 	h.redo = h.redo[:0]
 	h.changed()
 	return nil
@@ -55,10 +107,10 @@ func (h *History) Undo() bool {
 	if len(h.done) == 0 {
 		return false
 	}
-	e := h.done[len(h.done)-1]
+	st := h.done[len(h.done)-1]
 	h.done = h.done[:len(h.done)-1]
-	e.Revert(h.doc)
-	h.redo = append(h.redo, e)
+	st.e.Revert(h.doc)
+	h.redo = append(h.redo, st)
 	h.changed()
 	return true
 }
@@ -69,12 +121,12 @@ func (h *History) Redo() bool {
 	if len(h.redo) == 0 {
 		return false
 	}
-	e := h.redo[len(h.redo)-1]
-	if err := e.Apply(h.doc); err != nil {
+	st := h.redo[len(h.redo)-1]
+	if err := st.e.Apply(h.doc); err != nil {
 		return false
 	}
 	h.redo = h.redo[:len(h.redo)-1]
-	h.done = append(h.done, e)
+	h.done = append(h.done, st)
 	h.changed()
 	return true
 }
@@ -84,7 +136,7 @@ func (h *History) CanUndo() (string, bool) {
 	if len(h.done) == 0 {
 		return "", false
 	}
-	return h.done[len(h.done)-1].Describe(), true
+	return h.done[len(h.done)-1].e.Describe(), true
 }
 
 // CanRedo tells whether Redo has anything to do, and what.
@@ -92,7 +144,7 @@ func (h *History) CanRedo() (string, bool) {
 	if len(h.redo) == 0 {
 		return "", false
 	}
-	return h.redo[len(h.redo)-1].Describe(), true
+	return h.redo[len(h.redo)-1].e.Describe(), true
 }
 
 // MarkSaved records that the document as it is now has been saved.

@@ -169,3 +169,53 @@ func TestHistoryDirty(t *testing.T) {
 		t.Fatal("a state never saved counts as saved")
 	}
 }
+
+// TestMarkSavedAt: a save in the background marks saved the state it
+// wrote, whatever was edited, undone or redone while it ran.
+func TestMarkSavedAt(t *testing.T) {
+	add := func(h *annotate.History, start int) {
+		d := h.Document()
+		if err := h.Do(&annotate.AddSpan{Span: annotate.NewSpan(d, start, start+1, "ACTOR", "")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		name string
+		// before edits the history before the save takes its version;
+		// during edits it while the save runs.
+		before, during func(h *annotate.History)
+		dirty          bool
+		// after, if set, edits after the save is marked; then dirty is
+		// dirtyAfter.
+		after      func(h *annotate.History)
+		dirtyAfter bool
+	}{
+		{name: "nothing meanwhile", before: func(h *annotate.History) { add(h, 0) }, during: func(*annotate.History) {}},
+		{name: "an edit meanwhile", before: func(h *annotate.History) { add(h, 0) }, during: func(h *annotate.History) { add(h, 1) },
+			dirty: true, after: func(h *annotate.History) { h.Undo() }},
+		{name: "undone meanwhile", before: func(h *annotate.History) { add(h, 0) }, during: func(h *annotate.History) { h.Undo() },
+			dirty: true, after: func(h *annotate.History) { h.Redo() }},
+		{name: "undone and replaced", before: func(h *annotate.History) { add(h, 0) }, during: func(h *annotate.History) { h.Undo(); add(h, 2) },
+			dirty: true, after: func(h *annotate.History) { h.Undo() }, dirtyAfter: true},
+		{name: "the empty state", before: func(*annotate.History) {}, during: func(h *annotate.History) { add(h, 0) },
+			dirty: true, after: func(h *annotate.History) { h.Undo() }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			h := annotate.NewHistory(&annotate.Document{ID: "d", Text: "abcdef"})
+			c.before(h)
+			v := h.Version()
+			c.during(h)
+			h.MarkSavedAt(v)
+			if h.Dirty() != c.dirty {
+				t.Fatalf("dirty %v, want %v", h.Dirty(), c.dirty)
+			}
+			if c.after != nil {
+				c.after(h)
+				if h.Dirty() != c.dirtyAfter {
+					t.Errorf("after: dirty %v, want %v", h.Dirty(), c.dirtyAfter)
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@
 package app
 
 import (
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -51,6 +52,9 @@ func Run(a fyne.App, opt Options) error {
 	}
 	stop := w.startAutosave()
 	defer close(stop)
+	if path := os.Getenv(probeEnv); path != "" {
+		startProbe(path, stop)
+	}
 	a.Lifecycle().SetOnExitedForeground(func() { w.Autosave() })
 	w.OfferRecovery()
 	win.ShowAndRun()

@@ -212,9 +212,7 @@ func TestDragHandleInTheApp(t *testing.T) {
 	w.SetSnapping(true)
 	// Saved: same id, note and speaker, new offsets.
 	out := filepath.Join(t.TempDir(), "out.jsonl")
-	if err := w.SaveTo(out); err != nil {
-		t.Fatal(err)
-	}
+	saveAndWait(t, w, out)
 	d := readNative(t, out)[0]
 	i := d.SpanByID(quote)
 	s, e := annotatetest.Find(t, mixedText, "ll not", 0)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,13 +20,18 @@ type corpusIndex interface {
 	Current() int
 	Info(i int) session.Info
 	Counts() [3]int
+	Search(query string) []int
 }
 
 // docList is the corpus's documents with their progress (done, in
-// progress, untouched) and span counts; a click shows a document. It is
-// shown only when more than one document is open.
+// progress, untouched) and span counts; a click shows a document, and the
+// search entry keeps those whose id contains what is typed. It is shown
+// only when more than one document is open.
 type docList struct {
-	work    corpusIndex
+	work   corpusIndex
+	search *widget.Entry
+	// rows are the documents the search keeps, nil for all.
+	rows    []int
 	list    *widget.List
 	bar     *widget.ProgressBar
 	summary *widget.Label
@@ -44,33 +50,76 @@ func newDocList(work corpusIndex, show func(i int), toggleDone func()) *docList 
 			toggleDone()
 		}
 	})
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder("Search ids")
+	l.search.OnChanged = func(string) { l.filter() }
 	l.list = widget.NewList(
-		work.Len,
+		l.length,
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("document")
 			name.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewIcon(theme.RadioButtonIcon()), widget.NewLabel("000"), name)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			info := work.Info(i)
+			if i >= l.length() {
+				return
+			}
+			info := work.Info(l.doc(i))
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(info.ID)
 			row.Objects[1].(*widget.Icon).SetResource(statusIcon(info.Status))
 			row.Objects[2].(*widget.Label).SetText(fmt.Sprint(info.Spans))
 		})
 	l.list.OnSelected = func(i widget.ListItemID) {
-		if !l.syncing {
-			show(i)
+		if !l.syncing && i < l.length() {
+			show(l.doc(i))
 		}
 	}
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("Documents", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		l.summary, l.bar, l.done)
+		l.summary, l.bar, l.done, l.search)
 	l.box = container.NewBorder(top, nil, nil, nil, l.list)
 	return l
 }
 
 func (l *docList) object() fyne.CanvasObject { return l.box }
+
+// length is the number of rows shown.
+func (l *docList) length() int {
+	if l.rows != nil {
+		return len(l.rows)
+	}
+	return l.work.Len()
+}
+
+// doc is the document of row i.
+func (l *docList) doc(i int) int {
+	if l.rows != nil {
+		return l.rows[i]
+	}
+	return i
+}
+
+// listed follows the index pass: a search looks at the documents it
+// added too.
+func (l *docList) listed() {
+	if l.rows != nil {
+		l.rows = nil
+		l.filter()
+	}
+}
+
+// filter keeps the rows whose id contains the search entry's text.
+func (l *docList) filter() {
+	l.rows = nil
+	if q := l.search.Text; q != "" {
+		l.rows = l.work.Search(q)
+		if l.rows == nil {
+			l.rows = []int{}
+		}
+	}
+	l.refresh()
+}
 
 // statusIcon pictures a document's progress.
 func statusIcon(st session.Status) fyne.Resource {
@@ -96,7 +145,15 @@ func (l *docList) refresh() {
 	defer func() { l.syncing = false }()
 	if cur := l.work.Current(); cur >= 0 {
 		l.done.SetChecked(l.work.Info(cur).Status == session.Done)
-		l.list.Select(cur)
+		row := cur
+		if l.rows != nil {
+			row = slices.Index(l.rows, cur)
+		}
+		if row >= 0 {
+			l.list.Select(row)
+		} else {
+			l.list.UnselectAll()
+		}
 	}
 	l.list.Refresh()
 }

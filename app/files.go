@@ -67,6 +67,9 @@ func (w *Window) importPath(path string, f *export.Format, xo export.Options) {
 		w.rememberFolder(path)
 		w.refreshMenus()
 		msg := fmt.Sprintf("Opened %s: %d document(s)", filepath.Base(path), work.Len())
+		if listing, _ := w.s.Listing(); listing {
+			msg = fmt.Sprintf("Opened %s: listing its documents", filepath.Base(path))
+		}
 		if work.Format != nil {
 			msg += " (" + work.Format.Name + ")"
 		}
@@ -187,25 +190,30 @@ func (w *Window) saveThen(then func()) {
 		w.saveAsThen(then)
 		return
 	}
-	if w.SaveTo(w.s.SavePath()) == nil && then != nil {
-		then()
-	}
+	w.saveTo(w.s.SavePath(), then)
 }
 
-// SaveTo writes every document to path, atomically, as native JSONL, and
-// makes path the save path.
-func (w *Window) SaveTo(path string) error {
+// SaveTo writes every document to path as native JSONL, in the background
+// (see session.SaveTo), and makes path the save path.
+func (w *Window) SaveTo(path string) { w.saveTo(path, nil) }
+
+// saveTo saves to path, then runs then (if not nil) when the save
+// succeeded.
+func (w *Window) saveTo(path string, then func()) {
 	w.note.commit()
-	var err error
-	w.s.SaveTo(path, func(e error) { err = e })
-	if err != nil {
-		w.showError(err)
-		return err
-	}
-	w.prefs.addRecent(path)
-	w.rememberFolder(path)
-	w.status.message("Saved " + path)
-	return nil
+	w.status.message("Saving " + path + "…")
+	w.s.SaveTo(path, func(err error) {
+		if err != nil {
+			w.showError(err)
+			return
+		}
+		w.prefs.addRecent(path)
+		w.rememberFolder(path)
+		w.status.message("Saved " + path)
+		if then != nil {
+			then()
+		}
+	})
 }
 
 // SaveAs asks where to save, then saves there.
@@ -216,9 +224,7 @@ func (w *Window) saveAsThen(then func()) {
 		if filepath.Ext(path) == "" {
 			path += ".jsonl"
 		}
-		if w.SaveTo(path) == nil && then != nil {
-			then()
-		}
+		w.saveTo(path, then)
 	})
 }
 
@@ -273,17 +279,38 @@ func (w *Window) showOpenError(path string, err error) {
 		w.showError(err)
 		return
 	}
-	intro := widget.NewLabel(fmt.Sprintf("%s has %d problem(s), so Gloss did not open it: saving it would write them back. "+
-		"Fix them (gloss validate lists them all) and open it again.", filepath.Base(path), problems.Total))
-	intro.Wrapping = fyne.TextWrapWord
+	w.showProblems("Cannot open "+filepath.Base(path), path, problems,
+		fmt.Sprintf("%s has %d problem(s), so Gloss did not open it: saving it would write them back. "+
+			"Fix them (gloss validate lists them all) and open it again.", filepath.Base(path), problems.Total))
+	w.status.message(fmt.Sprintf("Did not open %s: %d problem(s)", filepath.Base(path), problems.Total))
+}
+
+// showReadOnly reports the problems that the check pass found in the
+// work's files after they opened: the work is read-only.
+func (w *Window) showReadOnly(err error) {
+	var problems *export.Problems
+	if !errors.As(err, &problems) {
+		w.showError(err)
+		return
+	}
+	path := problems.File
+	w.showProblems("Problems in "+filepath.Base(path), path, problems,
+		fmt.Sprintf("%s has %d problem(s), found while it was open, so Gloss made it read-only: saving it would write them back. "+
+			"Fix them (gloss validate lists them all) and open it again; edits made before are offered back then.", filepath.Base(path), problems.Total))
+	w.status.message(fmt.Sprintf("%s is read-only: %d problem(s)", filepath.Base(path), problems.Total))
+}
+
+// showProblems lists problems of the file at path in a dialog titled
+// title, under intro.
+func (w *Window) showProblems(title, path string, problems *export.Problems, intro string) {
+	head := widget.NewLabel(intro)
+	head.Wrapping = fyne.TextWrapWord
 	// The folder is the same on every line: name the files only.
 	list := widget.NewLabel(strings.ReplaceAll(problems.Error(), filepath.Dir(path)+string(filepath.Separator), ""))
 	list.TextStyle = fyne.TextStyle{Monospace: true}
 	list.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Cannot open "+filepath.Base(path), "Close",
-		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(list)), w.win)
+	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), w.win)
 	d.SetOnClosed(w.focusView)
 	d.Resize(fyne.NewSize(max(w.win.Canvas().Size().Width*0.8, 560), max(w.win.Canvas().Size().Height*0.6, 320)))
 	d.Show()
-	w.status.message(fmt.Sprintf("Did not open %s: %d problem(s)", filepath.Base(path), problems.Total))
 }

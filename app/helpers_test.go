@@ -46,10 +46,11 @@ func newTestWindow(t testing.TB, opt Options) (*Window, *answers) {
 func newWindowIn(t testing.TB, a fyne.App, opt Options) (*Window, *answers) {
 	t.Helper()
 	win := test.NewTempWindow(t, nil)
-	w, err := New(a, win, opt)
+	w, err := newWindow(a, win, opt, make(chan func(), 1<<16))
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.WaitTasks()
 	win.Resize(fyne.NewSize(1100, 700))
 	ans := &answers{t: t}
 	w.confirm = func(title, message string, buttons []string, then func(int)) {
@@ -155,4 +156,22 @@ func readPath(path string, f *export.Format, xo export.Options, p *session.Progr
 	s := session.New(session.Options{})
 	s.Start(work)
 	return s.Documents(), work.Format, nil
+}
+
+// snapshotOf is a snapshot of docs, as an export takes one.
+func snapshotOf(docs []*annotate.Document) *session.Snapshot {
+	s := session.New(session.Options{})
+	s.Start(session.NewWork(docs, "", ""))
+	return s.Snapshot()
+}
+
+// saveAndWait saves to path and waits for the save; it fails the test
+// when the save fails.
+func saveAndWait(t testing.TB, w *Window, path string) {
+	t.Helper()
+	w.SaveTo(path)
+	w.WaitTasks()
+	if !strings.HasPrefix(w.Message(), "Saved ") {
+		t.Fatalf("save to %s: %s", path, w.Message())
+	}
 }

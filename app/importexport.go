@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"gloss/annotate"
 	"gloss/app/session"
 	"gloss/export"
 )
@@ -124,13 +124,12 @@ func exportExtension(f *export.Format) string {
 // background with a progress bar; nothing is written when it fails or is
 // cancelled.
 func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
-	docs := w.s.Documents()
-	for i, d := range docs {
-		docs[i] = d.Clone() // the user may edit on while it writes
-	}
+	// The user may edit on while it writes: the export writes a snapshot.
+	docs := w.s.Snapshot()
 	var warnings []string
 	xo.Warn = func(msg string) { warnings = append(warnings, msg) }
 	w.runTask("Exporting to "+filepath.Base(path), func(p *session.Progress) error {
+		defer docs.Close()
 		return exportDocs(path, f, xo, docs, p)
 	}, func(err error) {
 		switch {
@@ -139,7 +138,7 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 		case err != nil:
 			w.showError(err)
 		default:
-			msg := fmt.Sprintf("Exported %d document(s) to %s (%s)", len(docs), path, f.Name)
+			msg := fmt.Sprintf("Exported %d document(s) to %s (%s)", docs.Len(), path, f.Name)
 			if len(warnings) > 0 {
 				msg += fmt.Sprintf("; %d warning(s): %s", len(warnings), warnings[0])
 			}
@@ -151,19 +150,36 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 
 // exportDocs writes docs to path in format f, atomically: when it fails or
 // p is cancelled, nothing appears at path.
-func exportDocs(path string, f *export.Format, xo export.Options, docs []*annotate.Document, p *session.Progress) error {
+func exportDocs(path string, f *export.Format, xo export.Options, docs *session.Snapshot, p *session.Progress) error {
 	if f.Columns {
-		xo.Used = export.LabelsUsed(docs...) // CoNLL's columns, decided before writing
+		// CoNLL's columns are decided before writing: a first pass.
+		var all []string
+		for i := range docs.Len() {
+			d, err := docs.Document(i)
+			if err != nil {
+				return err
+			}
+			for _, l := range export.LabelsUsed(d) {
+				if !slices.Contains(all, l) {
+					all = append(all, l)
+				}
+			}
+		}
+		xo.Used = all
 	}
 	writeAll := func(wr export.Writer) error {
-		for i, d := range docs {
+		for i := range docs.Len() {
 			if p.Cancelled() {
 				return session.ErrCancelled
+			}
+			d, err := docs.Document(i)
+			if err != nil {
+				return err
 			}
 			if err := wr.Write(d); err != nil {
 				return err
 			}
-			p.Set(float64(i+1) / float64(len(docs)))
+			p.Set(float64(i+1) / float64(docs.Len()))
 		}
 		return wr.Close()
 	}

@@ -116,7 +116,7 @@ func TestReadProgressAndCancel(t *testing.T) {
 		out := filepath.Join(dir, "export-"+name)
 		p := &session.Progress{}
 		p.Cancel()
-		if err := exportDocs(out, export.Lookup(name), export.Options{}, docs, p); !errors.Is(err, session.ErrCancelled) {
+		if err := exportDocs(out, export.Lookup(name), export.Options{}, snapshotOf(docs), p); !errors.Is(err, session.ErrCancelled) {
 			t.Errorf("cancelled %s export: %v", name, err)
 		}
 		if _, err := os.Stat(out); !os.IsNotExist(err) {

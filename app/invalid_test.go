@@ -52,9 +52,7 @@ func TestOpenRefusesInvalidFiles(t *testing.T) {
 			if !strings.Contains(all, tt.want) || !strings.Contains(all, "did not open it") {
 				t.Errorf("dialog says %q, want %q", all, tt.want)
 			}
-			if err := w.SaveTo(out); err != nil {
-				t.Fatal(err)
-			}
+			saveAndWait(t, w, out)
 			if docs := readNative(t, out); len(docs) != 1 || docs[0].ID != "mixed" {
 				t.Errorf("saved %d document(s), the first %q", len(docs), docs[0].ID)
 			}

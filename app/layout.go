@@ -20,7 +20,7 @@ func (w *Window) mainSplit() fyne.CanvasObject {
 	side := container.NewBorder(nil, w.note.object(), nil, nil, w.spans.object())
 	split := container.NewHSplit(w.view, side)
 	split.Offset = 0.7
-	if w.s.Len() < 2 {
+	if !w.corpusLayout {
 		return split
 	}
 	outer := container.NewHSplit(w.docList.object(), split)

@@ -164,8 +164,11 @@ func (w *Window) Sync() {
 		return
 	}
 	w.note.commit()
-	if w.Dirty() && w.SaveTo(w.s.SavePath()) != nil {
-		return // the save's error is shown; nothing half synced
+	if w.Dirty() {
+		// Save first (in the background), then sync; a failed save shows
+		// its error and syncs nothing half done.
+		w.saveTo(w.s.SavePath(), w.Sync)
+		return
 	}
 	t.syncing = true
 	var res project.SyncResult
@@ -187,7 +190,7 @@ func (w *Window) Sync() {
 		var err error
 		res, err = t.p.Sync(ctx, project.SyncOptions{Person: t.person, Progress: func(s project.Step) {
 			pr.Set(float64(s.N-1) / float64(s.Of))
-			fyne.Do(func() { w.status.message(fmt.Sprintf("Sync %d/%d: %s…", s.N, s.Of, s.What)) })
+			w.post(func() { w.status.message(fmt.Sprintf("Sync %d/%d: %s…", s.N, s.Of, s.What)) })
 		}})
 		return err
 	}, func(err error) {
@@ -252,11 +255,8 @@ func (w *Window) reloadProject() {
 	cur := w.Document().ID
 	before := t.assigned
 	w.startProject(o)
-	for i := range w.s.Len() {
-		if w.s.Doc(i).ID == cur {
-			w.showDocument(i)
-			break
-		}
+	if i := w.s.Find(cur); i >= 0 {
+		w.showDocument(i)
 	}
 	if n := o.work.Assigned - before; n > 0 {
 		w.status.message(fmt.Sprintf("Synced: %d new documents for you", n))

@@ -91,14 +91,14 @@ func TestOpenProjectAndSync(t *testing.T) {
 	w.showDocument(1)
 	w.Sync()
 	w.WaitTasks()
-	if w.s.Len() != 4 || w.s.Doc(3).ID != "new" || w.Document().ID != "talks" {
+	if w.s.Len() != 4 || w.s.Info(3).ID != "new" || w.Document().ID != "talks" {
 		t.Errorf("after the sync: %d documents, on %s", w.s.Len(), w.Document().ID)
 	}
 	if msg := w.status.msg.Text; msg != "Synced: 1 new documents for you" {
 		t.Errorf("status %q", msg)
 	}
 	// Ana's earlier work is still there after the reload.
-	if d := w.s.Doc(0); len(d.Spans) != 1 || !annotate.IsDone(d) {
+	if d, _ := w.s.Doc(0); len(d.Spans) != 1 || !annotate.IsDone(d) {
 		t.Errorf("libya after the reload: %+v", d.Spans)
 	}
 }

@@ -22,6 +22,9 @@ func (w *Window) Autosave() error {
 // OfferRecovery looks for unsaved work of the open work left by a crash
 // and offers it back: Recover opens it as unsaved work, Discard deletes it.
 func (w *Window) OfferRecovery() {
+	if listing, _ := w.s.Listing(); listing {
+		return // the end of the index pass offers it
+	}
 	r := w.s.FindRecoverable()
 	if r == nil {
 		return

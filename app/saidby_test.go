@@ -285,9 +285,7 @@ func TestSaidBySaved(t *testing.T) {
 	key(w, fyne.KeyTab)
 	key(w, fyne.KeyReturn)
 	out := filepath.Join(t.TempDir(), "out.jsonl")
-	if err := w.SaveTo(out); err != nil {
-		t.Fatal(err)
-	}
+	saveAndWait(t, w, out)
 	docs := readNative(t, out)
 	if len(docs) != 1 || len(docs[0].Relations) != 1 {
 		t.Fatalf("saved %d documents, relations %v", len(docs), docs[0].Relations)

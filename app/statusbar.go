@@ -33,15 +33,11 @@ func newStatusBar(askAnnotator func()) *statusBar {
 func (s *statusBar) object() fyne.CanvasObject { return s.box }
 
 // refresh shows the caret's position (or the selection's), the annotator
-// and whether the work is saved.
-func (s *statusBar) refresh(pos, annotator string, dirty bool) {
+// and the work's state (saved, unsaved, being saved or read).
+func (s *statusBar) refresh(pos, annotator, state string) {
 	s.pos.SetText(pos)
 	s.annotator.SetText("Annotator: " + annotator)
-	if dirty {
-		s.saved.SetText("● Unsaved")
-	} else {
-		s.saved.SetText("Saved")
-	}
+	s.saved.SetText(state)
 }
 
 // message shows a one-line message.

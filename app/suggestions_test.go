@@ -288,9 +288,7 @@ func TestSuggestionsSaved(t *testing.T) {
 	w.AcceptSuggestion(quote)
 	w.AcceptSuggestion(actor)
 	out := filepath.Join(t.TempDir(), "out.jsonl")
-	if err := w.SaveTo(out); err != nil {
-		t.Fatal(err)
-	}
+	saveAndWait(t, w, out)
 	if w.Dirty() {
 		t.Error("dirty after saving")
 	}
@@ -326,9 +324,7 @@ func TestSuggestMixedText(t *testing.T) {
 		}
 	}
 	w.AcceptAll()
-	if err := w.SaveTo(out); err != nil {
-		t.Fatal(err)
-	}
+	saveAndWait(t, w, out)
 	back := readNative(t, out)[0]
 	if got, want := spanSummary(back), spanSummary(d); !slices.Equal(got, want) {
 		t.Errorf("read back %q, want %q", got, want)

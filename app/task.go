@@ -1,7 +1,8 @@
 package app
 
 import (
-	"sync"
+	"fmt"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,48 +13,77 @@ import (
 	"gloss/app/session"
 )
 
-// taskGroup follows the background tasks running.
-type taskGroup struct{ wg sync.WaitGroup }
+// taskGroup counts the goroutines of background tasks running, for
+// WaitTasks.
+type taskGroup struct{ running atomic.Int32 }
 
-// WaitTasks waits until every background load, import and export has
-// finished and called back.
-func (w *Window) WaitTasks() { w.tasks.wg.Wait() }
+// WaitTasks (tests only: it runs what background work posts for the user
+// interface, on the calling goroutine) waits until every background load,
+// import, export, index pass and save has finished and called back.
+func (w *Window) WaitTasks() {
+	q := w.queue
+	if q == nil {
+		panic("WaitTasks needs a window made by a test (newWindow with a queue)")
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		select {
+		case f := <-q:
+			f()
+			continue
+		default:
+		}
+		if w.tasks.running.Load() == 0 && !w.s.Busy() && len(q) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			panic(fmt.Sprintf("background work did not finish within 30 s: %d goroutines, session busy %v", w.tasks.running.Load(), w.s.Busy()))
+		}
+		select {
+		case f := <-q:
+			f()
+		case <-time.After(2 * time.Millisecond):
+		}
+	}
+}
 
 // progressDelay is how long a task runs before its progress dialog shows:
 // small files open without a flash of dialog.
 const progressDelay = 300 * time.Millisecond
 
 // runTask runs work on a goroutine of its own and then done (with work's
-// error) on the main goroutine. When work takes longer than progressDelay,
-// a dialog shows its progress with a Cancel button.
+// error) on the user interface's goroutine. When work takes longer than
+// progressDelay, a dialog shows its progress with a Cancel button.
 func (w *Window) runTask(title string, work func(p *session.Progress) error, done func(err error)) {
 	p := &session.Progress{}
 	finished := make(chan struct{})
-	w.tasks.wg.Add(1)
+	w.tasks.running.Add(2)
 	go func() {
-		defer w.tasks.wg.Done()
+		defer w.tasks.running.Add(-1)
 		err := work(p)
 		close(finished)
-		fyne.DoAndWait(func() { done(err) })
+		w.post(func() { done(err) })
 	}()
 	go func() {
+		defer w.tasks.running.Add(-1)
 		select {
 		case <-finished:
 			return
 		case <-time.After(progressDelay):
 		}
+		// pd is set and read on the user interface's goroutine only.
 		var pd *progressDialog
-		fyne.DoAndWait(func() { pd = w.showProgress(title, p) })
+		w.post(func() { pd = w.showProgress(title, p) })
 		t := time.NewTicker(100 * time.Millisecond)
 		defer t.Stop()
 		for {
 			select {
 			case <-finished:
-				fyne.Do(pd.d.Hide)
+				w.post(func() { pd.d.Hide() })
 				return
 			case <-t.C:
 				v := p.Value()
-				fyne.Do(func() { pd.bar.SetValue(v) })
+				w.post(func() { pd.bar.SetValue(v) })
 			}
 		}
 	}()

@@ -53,11 +53,27 @@ type Window struct {
 	confirm func(title, message string, buttons []string, then func(choice int))
 	// quit ends the app; tests replace it.
 	quit func()
+	// quitting is set once the user chose to quit while a save runs: the
+	// app ends when it is done.
+	quitting bool
+	// post runs a function on the user interface's goroutine: fyne.Do, or
+	// in tests a send on queue, which WaitTasks runs.
+	post  func(func())
+	queue chan func()
+	// corpusLayout is whether the body shows the document list.
+	corpusLayout bool
 }
 
 // New builds the main window in win for the files of opt (the sample
 // article when there are none). It does not show it; Run does.
 func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
+	return newWindow(a, win, opt, nil)
+}
+
+// newWindow is New; with a queue (tests), what background work posts for
+// the user interface waits there until WaitTasks runs it, on the test's
+// goroutine, instead of going through fyne.Do.
+func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Window, error) {
 	var opening *projectOpening
 	spec := startSpec(opt)
 	if opt.Project != "" {
@@ -76,6 +92,11 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 		app: a, win: win, opt: opt, labels: opt.Labels,
 		prefs:         prefs{a.Preferences()},
 		AutosaveEvery: 30 * time.Second,
+		post:          fyne.Do,
+		queue:         queue,
+	}
+	if queue != nil {
+		w.post = func(f func()) { queue <- f }
 	}
 	if w.labels == nil {
 		w.labels = annotate.DefaultLabelSet()
@@ -85,7 +106,7 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 	w.s = session.New(session.Options{
 		Labels:    w.labels,
 		Annotator: pickAnnotator(opt.Annotator, w.prefs.annotator()),
-		Post:      fyne.Do,
+		Post:      func(f func()) { w.post(f) },
 	})
 	w.s.OnChange(w.changed)
 	if t := w.prefs.p.String(prefTheme); t != "" {
@@ -146,11 +167,17 @@ func (w *Window) changed(c session.Change) {
 	case session.Opened, session.Recovered:
 		w.note.forget()
 		w.spans.rows = nil
-		w.body.Objects = []fyne.CanvasObject{w.mainSplit()}
-		w.body.Refresh()
+		w.relayout()
 		w.showCurrent()
 	case session.Shown:
 		w.showCurrent()
+	case session.Listed:
+		w.listed(c.Err)
+	case session.SaveStarted, session.SaveProgress:
+		w.refreshStatus()
+	case session.SaveFailed:
+		w.refreshWork()
+		w.quitAfterSave()
 	case session.Edited:
 		if c.Doc == w.s.Current() {
 			w.view.SpansChanged()
@@ -161,7 +188,50 @@ func (w *Window) changed(c session.Change) {
 		w.refreshWork()
 	case session.Saved:
 		w.refreshWork()
+		w.quitAfterSave()
 	}
+}
+
+// quitAfterSave goes on quitting, once a save the user chose to quit
+// during is over (asking again if it failed).
+func (w *Window) quitAfterSave() {
+	if saving, _ := w.s.Saving(); w.quitting && !saving {
+		w.quitting = false
+		w.Quit()
+	}
+}
+
+// relayout shows the document list beside the view when the work is a
+// corpus (more than one document, or more to come from the index pass).
+func (w *Window) relayout() {
+	listing, _ := w.s.Listing()
+	corpus := w.s.Len() > 1 || listing
+	if len(w.body.Objects) > 0 && corpus == w.corpusLayout {
+		return
+	}
+	w.corpusLayout = corpus
+	w.body.Objects = []fyne.CanvasObject{w.mainSplit()}
+	w.body.Refresh()
+}
+
+// listed shows what the index pass listed; at its end, err holds the
+// lines it could not read.
+func (w *Window) listed(err error) {
+	listing, _ := w.s.Listing()
+	w.relayout()
+	w.docList.listed()
+	w.refreshWork()
+	if listing {
+		return
+	}
+	if err != nil {
+		w.showReadOnly(err)
+		return
+	}
+	if w.s.Len() > 1 {
+		w.status.message(fmt.Sprintf("Listed %d documents of %s", w.s.Len(), w.s.Name()))
+	}
+	w.OfferRecovery()
 }
 
 // showCurrent puts the session's current document on screen.
@@ -199,7 +269,16 @@ func (w *Window) refreshStatus() {
 			pos = fmt.Sprintf("%s %d–%d · %d long", sp.Label, sp.Start, sp.End, sp.End-sp.Start)
 		}
 	}
-	w.status.refresh(pos, w.s.Annotator(), w.s.Dirty())
+	state := "Saved"
+	if w.s.Dirty() {
+		state = "● Unsaved"
+	}
+	if saving, frac := w.s.Saving(); saving {
+		state = fmt.Sprintf("Saving… %d%%", int(frac*100))
+	} else if listing, frac := w.s.Listing(); listing {
+		state = fmt.Sprintf("Reading… %d%%", int(frac*100))
+	}
+	w.status.refresh(pos, w.s.Annotator(), state)
 }
 
 // Document is the document on screen.
@@ -213,11 +292,14 @@ func (w *Window) View() *docview.View { return w.view }
 
 // showDocument puts document i of the corpus on screen.
 func (w *Window) showDocument(i int) {
-	if i == w.s.Current() {
+	if i == w.s.Current() || i < 0 || i >= w.s.Len() {
 		return
 	}
 	w.note.commit()
-	w.s.Show(i)
+	if err := w.s.Show(i); err != nil {
+		w.status.message(err.Error())
+		w.docList.refresh()
+	}
 }
 
 // NextDocument and PreviousDocument step through a corpus.
@@ -350,6 +432,13 @@ func (w *Window) updateTitle() {
 func (w *Window) Quit() {
 	w.note.commit()
 	w.afterDiscardCheck("quitting", func() {
+		if saving, _ := w.s.Saving(); saving {
+			// Quitting waits for the save: its file is renamed into
+			// place only at the end.
+			w.quitting = true
+			w.status.message("Quitting once the save is done…")
+			return
+		}
 		w.s.Close()
 		w.savePrefsOnQuit()
 		w.quit()

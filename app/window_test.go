@@ -326,6 +326,7 @@ func TestUnsavedPrompt(t *testing.T) {
 			w.AddSpan("ACTOR", s, e)
 			ans.next = []string{c.answer}
 			w.Quit()
+			w.WaitTasks()
 			if len(ans.asked) != 1 || ans.quits != c.wantQuits {
 				t.Fatalf("asked %v, %d quits", ans.asked, ans.quits)
 			}
@@ -377,6 +378,7 @@ func TestSaveRoundTrip(t *testing.T) {
 	w.view.SelectSpan(w.Document().Spans[0].ID)
 	w.note.entry.SetText("note ✎")
 	w.Save()
+	w.WaitTasks()
 	if w.Dirty() || strings.HasPrefix(w.win.Title(), "●") {
 		t.Fatal("still unsaved after Save")
 	}
@@ -439,6 +441,7 @@ func TestCorpusFolder(t *testing.T) {
 		t.Fatalf("back on %q with %d spans", w.Document().ID, len(w.Document().Spans))
 	}
 	w.Save()
+	w.WaitTasks()
 	docs := readNative(t, out)
 	if len(docs) != 3 || docs[0].ID != "a" || docs[0].Text != "First document.\r\nWith CRLF." {
 		t.Fatalf("saved %d docs", len(docs))
@@ -495,6 +498,7 @@ func TestRecovery(t *testing.T) {
 		t.Errorf("recovered work not marked unsaved: %q", w2.win.Title())
 	}
 	w2.Save()
+	w2.WaitTasks()
 	if _, err := os.Stat(rec); !os.IsNotExist(err) {
 		t.Error("the recovery file outlived a save")
 	}

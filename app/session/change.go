@@ -11,13 +11,22 @@ const (
 	Shown
 	// Edited: document Doc was edited, or an edit undone or redone.
 	Edited
-	// Saved: the work was written to its save path.
+	// Listed: the index pass listed more documents (Listing says how far
+	// it is; Err, at its end, its problems).
+	Listed
+	// SaveStarted, SaveProgress: a save runs in the background
+	// (SaveProgress says how far).
+	SaveStarted
+	SaveProgress
+	// Saved: the work was written to its save path; SaveFailed: it was not
+	// (Err), and the file is as it was.
 	Saved
+	SaveFailed
 	// Recovered: unsaved work from a crash replaced what was open.
 	Recovered
 )
 
-var kindNames = [...]string{"Opened", "Shown", "Edited", "Saved", "Recovered"}
+var kindNames = [...]string{"Opened", "Shown", "Edited", "Listed", "SaveStarted", "SaveProgress", "Saved", "SaveFailed", "Recovered"}
 
 // String names the kind, for tests and logs.
 func (k Kind) String() string {

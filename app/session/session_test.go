@@ -179,7 +179,7 @@ func TestChanges(t *testing.T) {
 		{func() { s.Undo() }, nil, false},
 		{func() { s.Redo() }, []Change{{Kind: Edited, Doc: 1}}, true},
 		{func() { s.Show(0); s.ToggleDone() }, []Change{{Kind: Shown, Doc: 0}, {Kind: Edited, Doc: 0}}, true},
-		{func() { s.SaveTo(out, nil) }, []Change{{Kind: Saved, Doc: -1}}, false},
+		{func() { s.SaveTo(out, nil) }, []Change{{Kind: SaveStarted, Doc: -1}, {Kind: Saved, Doc: -1}}, false},
 		{func() { s.ToggleDone() }, []Change{{Kind: Edited, Doc: 0}}, true},
 		{func() { s.Undo() }, []Change{{Kind: Edited, Doc: 0}}, false}, // back to the saved state
 	}
@@ -297,9 +297,14 @@ func TestReadProgressAndCancel(t *testing.T) {
 	if err := export.SaveNative(path, docs...); err != nil {
 		t.Fatal(err)
 	}
+	// A folder of texts is read whole, with progress.
+	dir := t.TempDir()
+	for i := range 20 {
+		writeFile(t, dir, fmt.Sprintf("%02d.txt", i), "text")
+	}
 	p := &Progress{}
-	w, err := Read(Spec{Paths: []string{path}}, p)
-	if err != nil || w.Len() != 200 {
+	w, err := Read(Spec{Paths: []string{dir}}, p)
+	if err != nil || w.Len() != 20 {
 		t.Fatalf("read %v: %v", w, err)
 	}
 	if p.Value() != 1 {

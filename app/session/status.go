@@ -23,18 +23,13 @@ func IsDone(d *annotate.Document) bool { return annotate.IsDone(d) }
 // StatusOf is d's progress.
 func StatusOf(d *annotate.Document) Status { return annotate.StatusOf(d) }
 
-// Status is document i's progress.
-func (s *Session) Status(i int) Status { return StatusOf(s.Doc(i)) }
+// Status is document i's progress (from the index while it has not been
+// parsed).
+func (s *Session) Status(i int) Status { return s.entries[i].status }
 
 // Counts is how many documents are untouched, in progress and done,
 // indexed by Status.
-func (s *Session) Counts() [3]int {
-	var n [3]int
-	for i := range s.entries {
-		n[s.Status(i)]++
-	}
-	return n
-}
+func (s *Session) Counts() [3]int { return s.counts }
 
 // ToggleDone marks the current document done, or not done any more, as an
 // undoable edit.
@@ -61,8 +56,8 @@ type Info struct {
 	Dirty  bool
 }
 
-// Info describes document i.
+// Info describes document i, from the index: it parses nothing.
 func (s *Session) Info(i int) Info {
-	d := s.Doc(i)
-	return Info{ID: d.ID, Status: StatusOf(d), Spans: len(d.Spans), Dirty: s.DocumentDirty(i)}
+	e := &s.entries[i]
+	return Info{ID: e.id, Status: e.status, Spans: int(e.spans), Dirty: s.DocumentDirty(i)}
 }

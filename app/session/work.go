@@ -39,7 +39,17 @@ type Spec struct {
 
 // Work is read work, ready for Session.Start. Read makes it.
 type Work struct {
-	docs             []*annotate.Document
+	// docs are documents read into memory; or, for native files, first is
+	// the first document, which entry places, and list lists the others
+	// from files in the background.
+	docs  []*annotate.Document
+	first *annotate.Document
+	entry entry
+	// more are the entries after the first when both passes ran in Read.
+	more             []entry
+	files            []*backing
+	list             *listing
+	readOpt          export.Options
 	source, savePath string
 	// Format is the format the first path was read in (nil for the sample).
 	Format *export.Format
@@ -47,8 +57,22 @@ type Work struct {
 	Resumed int
 }
 
-// Len is the number of documents read.
-func (w *Work) Len() int { return len(w.docs) }
+// Len is the number of documents read: 1 for native files, whose other
+// documents are listed after Start.
+func (w *Work) Len() int {
+	if w.first != nil {
+		return 1
+	}
+	return len(w.docs)
+}
+
+// Close lets go of the files of work that will not be started.
+func (w *Work) Close() {
+	for _, b := range w.files {
+		b.release()
+	}
+	w.files = nil
+}
 
 // ErrNoDocuments is reported for an input holding no document.
 var ErrNoDocuments = errors.New("no documents in it")
@@ -57,6 +81,9 @@ var ErrNoDocuments = errors.New("no documents in it")
 // goroutine of its own; p, when not nil, gets progress and says when to
 // stop.
 func Read(spec Spec, p *Progress) (*Work, error) {
+	if lazy(spec) {
+		return openNative(spec, p)
+	}
 	w := &Work{}
 	if len(spec.Paths) == 0 {
 		w.docs = spec.Documents
@@ -250,28 +277,154 @@ func fileExists(path string) bool {
 	return err == nil && !st.IsDir()
 }
 
-// Start replaces the open work with w, showing its first document.
+// Start replaces the open work with w, showing its first document. The
+// documents of native files are listed in the background (Listed).
 func (s *Session) Start(w *Work) {
-	s.entries = s.entries[:0]
-	for _, d := range w.docs {
-		s.entries = append(s.entries, entry{id: d.ID, doc: s.newDocState(d)})
+	if s.listing != nil {
+		s.listing.stop.Store(true)
+	}
+	for _, b := range s.files {
+		b.release()
+	}
+	s.gen++
+	s.entries, s.files, s.cache, s.readOnly = nil, w.files, nil, nil
+	s.listing, s.queued = nil, nil
+	s.counts = [3]int{}
+	s.readOpt = w.readOpt
+	w.files = nil
+	if w.first != nil {
+		s.entries = make([]entry, 1, w.list.capacity(w.entry.size, len(w.more)))
+		s.entries[0] = w.entry
+		s.entries[0].doc = s.newDocState(0, w.first)
+		s.entries = append(s.entries, w.more...)
+		s.listing = w.list
+	} else {
+		s.entries = make([]entry, len(w.docs))
+		for i, d := range w.docs {
+			s.entries[i] = entry{id: d.ID, doc: s.newDocState(i, d), status: StatusOf(d), spans: int32(len(d.Spans))}
+		}
+	}
+	for i := range s.entries {
+		s.counts[s.entries[i].status]++
 	}
 	s.source, s.savePath = w.source, w.savePath
 	s.changes, s.autosaved = 0, 0
 	s.closed = false
 	s.cur = 0
 	s.announce(Change{Kind: Opened, Doc: -1})
-}
-
-func (s *Session) newDocState(d *annotate.Document) *docState {
-	ds := &docState{hist: annotate.NewHistory(d)}
-	i := len(s.entries)
-	ds.hist.OnChange = func() { s.edited(i) }
-	return ds
+	if s.listing != nil {
+		s.start(s.listing, s.gen)
+	}
 }
 
 // NewWork is work already in memory: docs read from source (a file or
 // folder, "" for none), saved to savePath ("" asks at the first save).
 func NewWork(docs []*annotate.Document, source, savePath string) *Work {
 	return &Work{docs: docs, source: source, savePath: savePath}
+}
+
+// lazy reports whether spec names native files only, opened by index:
+// regular files in that format, with no other save target to resume from.
+func lazy(spec Spec) bool {
+	if len(spec.Paths) == 0 || spec.Options.UTF16 {
+		return false
+	}
+	for _, path := range spec.Paths {
+		st, err := os.Stat(path)
+		if err != nil || !st.Mode().IsRegular() {
+			return false
+		}
+		f := spec.Format
+		if f == nil {
+			if f, err = export.DetectPath(path); err != nil {
+				return false
+			}
+		}
+		if f.Name != "jsonl" {
+			return false
+		}
+	}
+	out := spec.SaveTo
+	return out == "" || slices.Contains(spec.Paths, out) || !fileExists(out)
+}
+
+// openNative opens native files by index: it parses their first document
+// now and leaves the others to the index pass that Start begins.
+func openNative(spec Spec, p *Progress) (*Work, error) {
+	w := &Work{source: spec.Paths[0], Format: export.Lookup("jsonl"), readOpt: spec.Options}
+	fail := func(err error) (*Work, error) {
+		w.Close()
+		return nil, err
+	}
+	var total int64
+	for _, path := range spec.Paths {
+		b, err := openBacking(path)
+		if err != nil {
+			return fail(err)
+		}
+		w.files = append(w.files, b)
+		total += b.size
+	}
+	var ids map[string]bool
+	if spec.IDs != nil {
+		ids = make(map[string]bool, len(spec.IDs))
+		for _, id := range spec.IDs {
+			ids[id] = true
+		}
+	}
+	var base int64
+	for k, b := range w.files {
+		ix := export.NewIndexer(io.NewSectionReader(b.f, 0, b.size), b.path, 0, 0)
+		for {
+			if p.Cancelled() {
+				return fail(ErrCancelled)
+			}
+			e, err := ix.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				// A bad line before the first document: the file is not
+				// what it says, as a full read would find.
+				return fail(err)
+			}
+			if ids != nil && !ids[e.ID] {
+				continue
+			}
+			d, err := export.ParseNativeLine(ix.Raw(), b.path, e.Line, spec.Options)
+			if err != nil {
+				return fail(err)
+			}
+			w.first, w.entry = d, entryOf(b, e)
+			w.entry.status, w.entry.spans = StatusOf(d), int32(len(d.Spans))
+			w.list = &listing{ix: ix, first: b, base: base, rest: w.files[k+1:], files: w.files, ids: ids, total: total}
+			w.list.indexed.Store(base + e.Offset + int64(e.Size))
+			if total <= checkNowBytes {
+				if err := w.list.now(w); err != nil {
+					return fail(err)
+				}
+				w.list = nil
+			}
+			p.Set(1) // Read's part is done; Listing tells the rest
+			switch {
+			case spec.SaveTo != "":
+				w.savePath = spec.SaveTo
+			case len(spec.Paths) == 1:
+				w.savePath = spec.Paths[0]
+			}
+			return w, nil
+		}
+		base += b.size
+	}
+	return fail(fmt.Errorf("%s: %w", spec.Paths[0], ErrNoDocuments))
+}
+
+// capacity guesses how many documents the files hold from the size of
+// the first one's line, so that the list of entries is allocated once.
+func (l *listing) capacity(first int32, more int) int {
+	if l == nil {
+		return 1 + more
+	}
+	n := l.total / (int64(first) + 1)
+	return int(min(max(n+n/8, 16), 1<<24))
 }
