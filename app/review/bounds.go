@@ -2,12 +2,11 @@ package review
 
 import (
 	"strconv"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 
 	"gloss/annotate"
+	"gloss/app/session"
 )
 
 // Moving the ends of a gold span: the gold view's Alt+arrows and handles,
@@ -18,7 +17,7 @@ import (
 // moveBounds applies a move of a gold span's ends, or says why not.
 func (s *Screen) moveBounds(e annotate.Edit) {
 	if err := s.doc().hist.Do(e); err != nil {
-		s.status.SetText(capitalised(err.Error()))
+		s.status.SetText(session.Sentence(err.Error()))
 	}
 }
 
@@ -52,10 +51,4 @@ func goldSpanID(gold *annotate.Document, start, end int, label string) string {
 		id = annotate.SpanID(gold.ID+"#"+strconv.Itoa(n), start, end, label)
 	}
 	return id
-}
-
-// capitalised is s with its first letter in upper case.
-func capitalised(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -26,15 +26,16 @@ func (s *Session) SetBounds(id string, start, end int) Result {
 
 func (s *Session) moveBounds(id string, e annotate.Edit) Result {
 	if err := s.Do(e); err != nil {
-		return Result{Message: capitalised(err.Error()), Span: id}
+		return Result{Message: Sentence(err.Error()), Span: id}
 	}
 	d := s.Document()
 	sp := d.Spans[d.SpanByID(id)]
 	return Result{Message: fmt.Sprintf("%s now “%s”", sp.Label, Snippet(sp.Text, 60)), Span: id, Done: true}
 }
 
-// capitalised is s with its first letter in upper case, for the status bar.
-func capitalised(s string) string {
+// Sentence is s with its first letter in upper case: an error's message
+// (lower case, by Go's convention) as a status line shows it.
+func Sentence(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
