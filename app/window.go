@@ -87,9 +87,9 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	}
 	w := &Window{
 		app: a, win: win, opt: opt, labels: opt.Labels,
-		prefs:         prefs{a.Preferences()},
-		post:          fyne.Do,
-		queue:         queue,
+		prefs: prefs{a.Preferences()},
+		post:  fyne.Do,
+		queue: queue,
 	}
 	if queue != nil {
 		w.post = func(f func()) { queue <- f }
