@@ -142,6 +142,8 @@ func (w *Window) documentMenu() *fyne.Menu {
 func (w *Window) helpMenu() *fyne.Menu {
 	return fyne.NewMenu("Help",
 		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), w.ShowShortcuts),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Open Sample Article", w.OpenSample),
 	)
 }
 

@@ -71,19 +71,22 @@ func New(a fyne.App, win fyne.Window, opt Options) (*Window, error) {
 // the user interface waits there until WaitTasks runs it, on the test's
 // goroutine, instead of going through fyne.Do.
 func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Window, error) {
-	var opening *projectOpening
-	spec := startSpec(opt)
-	if opt.Project != "" {
-		var err error
-		if opening, err = readProject(opt.Project, opt.Annotator, prefs{a.Preferences()}.annotator()); err != nil {
-			return nil, err
-		}
-		opt.Labels = opening.p.Labels
-		spec = session.Spec{Documents: opening.work.Docs}
+	// With no file, the last work; when it does not open any more (its
+	// file has problems now, say), the sample, with a word about it.
+	note := ""
+	last := lastWork(prefs{a.Preferences()}, opt)
+	opening, work, err := readStart(a, last)
+	if err == nil {
+		opt = last
+	} else if last.Project != opt.Project || len(last.Files) != len(opt.Files) {
+		note = "Did not reopen the last work: " + err.Error()
+		opening, work, err = readStart(a, opt)
 	}
-	work, err := session.Read(spec, nil)
 	if err != nil {
 		return nil, err
+	}
+	if opening != nil {
+		opt.Labels = opening.p.Labels
 	}
 	w := &Window{
 		app: a, win: win, opt: opt, labels: opt.Labels,
@@ -133,7 +136,25 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	if src := w.s.Source(); src != "" {
 		w.rememberFolder(src) // file dialogs start beside the work
 	}
+	if note != "" {
+		w.status.message(note)
+	}
 	return w, nil
+}
+
+// readStart reads what the window opens with: opt's project, or its
+// files (the sample without any).
+func readStart(a fyne.App, opt Options) (*projectOpening, *session.Work, error) {
+	if opt.Project != "" {
+		opening, err := readProject(opt.Project, opt.Annotator, prefs{a.Preferences()}.annotator())
+		if err != nil {
+			return nil, nil, err
+		}
+		work, err := session.Read(session.Spec{Documents: opening.work.Docs}, nil)
+		return opening, work, err
+	}
+	work, err := session.Read(startSpec(opt), nil)
+	return nil, work, err
 }
 
 // wireView connects the document view's callbacks to the window.
@@ -161,6 +182,7 @@ func (w *Window) wireView() {
 func (w *Window) changed(c session.Change) {
 	switch c.Kind {
 	case session.Opened, session.Recovered:
+		w.rememberWork()
 		w.note.forget()
 		w.spans.rows = nil
 		w.relayout()
@@ -183,6 +205,7 @@ func (w *Window) changed(c session.Change) {
 		}
 		w.refreshWork()
 	case session.Saved:
+		w.rememberWork()
 		w.refreshWork()
 		w.quitAfterSave()
 	case session.JournalFailed:

@@ -642,3 +642,25 @@ func TestFindLabelAll(t *testing.T) {
 		t.Errorf("after one undo: %q", got)
 	}
 }
+
+// TestReopensLastWork: a start with no file reopens the work open last;
+// Help → Open Sample Article is the sample, which the next start opens.
+func TestReopensLastWork(t *testing.T) {
+	x := startX(t)
+	home := t.TempDir()
+	work := filepath.Join(t.TempDir(), "work.jsonl")
+	d := &annotate.Document{ID: "work", Text: e2eText}
+	if err := export.SaveNative(work, d); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, x, home, work)
+	s.keys("ctrl+q")
+	if !s.exited(5 * time.Second) {
+		t.Fatalf("Ctrl+Q did not quit (%s)", s.shot("quit"))
+	}
+	s2 := start(t, x, home)
+	if got := s2.title(); got != "work.jsonl — Gloss" {
+		t.Fatalf("a start with no file opened %q (%s)", got, s2.shot("reopened"))
+	}
+	s2.kill()
+}
