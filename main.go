@@ -19,6 +19,7 @@ const appID = "org.gloss.Gloss"
 func main() {
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		Display: cli.CheckDisplay,
 		OpenApp: func(opt cli.AppOptions) error {
 			return app.Run(fyneapp.NewWithID(appID), app.Options(opt))
 		},

@@ -42,6 +42,37 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// OpenApp starts the desktop app and returns when it quits.
 	OpenApp func(AppOptions) error
+	// Display, when set, says whether there is a display for the app
+	// (main passes CheckDisplay); its error is printed as one line
+	// instead of OpenApp being called.
+	Display func() error
+}
+
+// startApp opens the desktop app on opt once there is a display for it,
+// and returns the exit status: the app's problems (a file it refused) are
+// printed one a line.
+func startApp(env Env, opt AppOptions) int {
+	if env.OpenApp == nil {
+		fmt.Fprintln(env.Stderr, "gloss: this build has no desktop app")
+		return exitBad
+	}
+	if env.Display != nil {
+		if err := env.Display(); err != nil {
+			fmt.Fprintln(env.Stderr, "gloss:", err)
+			return exitBad
+		}
+	}
+	if err := env.OpenApp(opt); err != nil {
+		var le *export.LineError
+		var joined interface{ Unwrap() []error }
+		if errors.As(err, &le) || errors.As(err, &joined) {
+			report(env, err) // FILE:LINE: problems, one a line
+		} else {
+			fmt.Fprintln(env.Stderr, "gloss:", err)
+		}
+		return exitBad
+	}
+	return exitOK
 }
 
 // Exit statuses.
@@ -116,21 +147,7 @@ func runApp(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	if env.OpenApp == nil {
-		fmt.Fprintln(env.Stderr, "gloss: this build has no desktop app")
-		return exitBad
-	}
-	err := env.OpenApp(AppOptions{Annotator: *annotator, Labels: labels, LabelsFile: *labelsFile, Out: *out, Files: files})
-	if err != nil {
-		var le *export.LineError
-		if errors.As(err, &le) {
-			report(env, err) // FILE:LINE: problems, one a line
-		} else {
-			fmt.Fprintln(env.Stderr, "gloss:", err)
-		}
-		return exitBad
-	}
-	return exitOK
+	return startApp(env, AppOptions{Annotator: *annotator, Labels: labels, LabelsFile: *labelsFile, Out: *out, Files: files})
 }
 
 // runProjectApp opens a project folder in the app, as its annotator: their
@@ -151,15 +168,7 @@ func runProjectApp(env Env, dir, annotator, labelsFile, out string) int {
 			return exitBad
 		}
 	}
-	if env.OpenApp == nil {
-		fmt.Fprintln(env.Stderr, "gloss: this build has no desktop app")
-		return exitBad
-	}
-	if err := env.OpenApp(AppOptions{Project: dir, Annotator: annotator, Labels: p.Labels}); err != nil {
-		report(env, err)
-		return exitBad
-	}
-	return exitOK
+	return startApp(env, AppOptions{Project: dir, Annotator: annotator, Labels: p.Labels})
 }
 
 // newFlagSet makes a flag set whose errors and help go to stderr.

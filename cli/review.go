@@ -40,16 +40,7 @@ func runReview(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	if env.OpenApp == nil {
-		fmt.Fprintln(env.Stderr, "gloss: this build has no desktop app")
-		return exitBad
-	}
-	err := env.OpenApp(AppOptions{Review: true, Files: files, Out: *out, Labels: labels, LabelsFile: *labelsFile})
-	if err != nil {
-		report(env, err)
-		return exitBad
-	}
-	return exitOK
+	return startApp(env, AppOptions{Review: true, Files: files, Out: *out, Labels: labels, LabelsFile: *labelsFile})
 }
 
 // runProjectReview opens the review of a project: every document that its
@@ -67,6 +58,12 @@ func runProjectReview(env Env, dir, out, labelsFile string) int {
 	if env.OpenApp == nil {
 		fmt.Fprintln(env.Stderr, "gloss: this build has no desktop app")
 		return exitBad
+	}
+	if env.Display != nil {
+		if err := env.Display(); err != nil { // before gathering the files
+			fmt.Fprintln(env.Stderr, "gloss:", err)
+			return exitBad
+		}
 	}
 	tmp, err := os.MkdirTemp("", "gloss-review-*")
 	if err != nil {
@@ -90,10 +87,5 @@ func runProjectReview(env Env, dir, out, labelsFile string) int {
 	if in.Anonymous {
 		fmt.Fprintf(env.Stderr, "gloss review: documents have different pairs of annotators, so the lanes are the first, second, … annotator of each\n")
 	}
-	err = env.OpenApp(AppOptions{Review: true, Files: in.Files, Out: out, Labels: p.Labels})
-	if err != nil {
-		report(env, err)
-		return exitBad
-	}
-	return exitOK
+	return startApp(env, AppOptions{Review: true, Files: in.Files, Out: out, Labels: p.Labels})
 }

@@ -1,0 +1,65 @@
+package e2e
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestNoDisplay: the real binary without a display (none set, or one no
+// server answers) says so in one line and exits 1: no GLFW panic, no
+// goroutine dump, no window.
+func TestNoDisplay(t *testing.T) {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "DISPLAY=") && !strings.HasPrefix(kv, "WAYLAND_DISPLAY=") {
+			env = append(env, kv)
+		}
+	}
+	home := t.TempDir()
+	env = append(env, "HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_CACHE_HOME="+home, "LANG=en_US.UTF-8")
+	for _, tt := range []struct {
+		display string
+		args    []string
+		want    string
+	}{
+		{"", nil, "gloss: no display to open the window on (DISPLAY is not set)"},
+		{":4242", nil, "gloss: cannot reach the display DISPLAY=:4242"},
+		{"", []string{"review", "a.jsonl", "b.jsonl"}, "gloss: no display"},
+	} {
+		cmd := exec.Command(binary, tt.args...)
+		cmd.Dir = home
+		cmd.Env = env
+		if tt.display != "" {
+			cmd.Env = append(env, "DISPLAY="+tt.display)
+		}
+		os.WriteFile(home+"/a.jsonl", []byte(`{"text":"a"}`+"\n"), 0o644)
+		os.WriteFile(home+"/b.jsonl", []byte(`{"text":"a"}`+"\n"), 0o644)
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+			t.Fatalf("DISPLAY=%q %v: still running after 30 s", tt.display, tt.args)
+		}
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Errorf("DISPLAY=%q %v: %v, want exit status 1", tt.display, tt.args, err)
+		}
+		got := stderr.String()
+		if strings.Count(got, "\n") != 1 || !strings.HasPrefix(got, tt.want) || strings.Contains(got, "panic") {
+			t.Errorf("DISPLAY=%q %v: stderr %q, want one line starting %q", tt.display, tt.args, got, tt.want)
+		}
+	}
+}
