@@ -17,6 +17,7 @@ import (
 const appID = "org.gloss.Gloss"
 
 func main() {
+	cli.HandleInterrupts(os.Stderr)
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		Display: cli.CheckDisplay,

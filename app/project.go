@@ -17,6 +17,7 @@ import (
 
 	"gloss/app/project"
 	"gloss/app/session"
+	"gloss/export"
 )
 
 // teamWork is the project open in the window and who works on it. The
@@ -349,11 +350,13 @@ func runProjectReview(a fyne.App, opt Options) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "gloss-review-*")
+	export.RemoveStale(os.TempDir(), "gloss-review-", "") // a killed review's
+	tmp, err := os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	defer export.TrackTemp(tmp)()
 	in, err := p.ReviewFiles(tmp)
 	if err != nil {
 		return err

@@ -59,12 +59,12 @@ func (x *exportFlags) apply(env Env, f *export.Format, files []string, opt *expo
 			path := name
 			if name == "-" {
 				if stdin == "" {
-					tmp, err := spoolStdin(env)
+					tmp, untrack, err := spoolStdin(env)
 					if err != nil {
 						return err
 					}
 					stdin = tmp.Name()
-					cleanup = func() { tmp.Close(); os.Remove(stdin) }
+					cleanup = func() { tmp.Close(); os.Remove(stdin); untrack() }
 					env.Stdin = tmp
 				}
 				path = stdin
@@ -96,16 +96,20 @@ func (x *exportFlags) apply(env Env, f *export.Format, files []string, opt *expo
 	return env, cleanup, exitOK
 }
 
-// spoolStdin copies standard input to a temporary file, open for reading.
-func spoolStdin(env Env) (*os.File, error) {
-	tmp, err := os.CreateTemp("", "gloss-in-*.jsonl")
+// spoolStdin copies standard input to a temporary file, open for reading;
+// call untrack once it is removed.
+func spoolStdin(env Env) (tmp *os.File, untrack func(), err error) {
+	export.RemoveStale(os.TempDir(), "gloss-in-", ".jsonl") // a killed command's
+	tmp, err = os.CreateTemp("", export.TempPattern("gloss-in-", ".jsonl"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	untrack = export.TrackTemp(tmp.Name())
 	if _, err = io.Copy(tmp, env.Stdin); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
-		return nil, fmt.Errorf("copying standard input: %w", err)
+		untrack()
+		return nil, nil, fmt.Errorf("copying standard input: %w", err)
 	}
-	return tmp, nil
+	return tmp, untrack, nil
 }

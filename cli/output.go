@@ -18,11 +18,13 @@ func writeOutput(env Env, out string, write func(io.Writer) error) error {
 	if out != "" && out != "-" {
 		return export.WriteFileAtomic(out, write)
 	}
-	spool, err := os.CreateTemp("", "gloss-out-*")
+	export.RemoveStale(os.TempDir(), "gloss-out-", "") // a killed command's
+	spool, err := os.CreateTemp("", export.TempPattern("gloss-out-", ""))
 	if err != nil {
 		return fmt.Errorf("temporary file for output: %w", err)
 	}
 	defer os.Remove(spool.Name())
+	defer export.TrackTemp(spool.Name())()
 	defer spool.Close()
 	// The spool needs no fsync: it is read back at once and thrown away.
 	bw := bufio.NewWriterSize(spool, 256<<10)

@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"gloss/app/project"
+	"gloss/export"
 )
 
 func init() {
@@ -65,12 +66,14 @@ func runProjectReview(env Env, dir, out, labelsFile string) int {
 			return exitBad
 		}
 	}
-	tmp, err := os.MkdirTemp("", "gloss-review-*")
+	export.RemoveStale(os.TempDir(), "gloss-review-", "") // a killed review's
+	tmp, err := os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
 	if err != nil {
 		report(env, err)
 		return exitBad
 	}
 	defer os.RemoveAll(tmp)
+	defer export.TrackTemp(tmp)()
 	in, err := p.ReviewFiles(tmp)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "gloss review: %v\n", err)

@@ -43,10 +43,13 @@ func (w fsWriter) Write(p []byte) (int, error) { return fs.write(w.f, p) }
 // as it was. A new file gets mode 0644; an existing one keeps its mode.
 func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := fs.createTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	prefix := "." + filepath.Base(path) + "."
+	RemoveStale(dir, prefix, ".tmp") // a killed save's
+	tmp, err := fs.createTemp(dir, TempPattern(prefix, ".tmp"))
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
+	defer TrackTemp(tmp.Name())()
 	closed := false
 	defer func() {
 		if err != nil {
@@ -77,7 +80,7 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	if err = fs.close(tmp); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	if err = fs.rename(tmp.Name(), path); err != nil {
+	if err = commitTemp(func() error { return fs.rename(tmp.Name(), path) }); err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
 	// Make the rename itself durable; a failure here cannot undo it, and

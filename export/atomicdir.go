@@ -21,11 +21,14 @@ func WriteDirAtomic(dir string, write func(tmp string) error) (err error) {
 		exists = true
 	}
 	clean := filepath.Clean(dir)
-	tmp, err := os.MkdirTemp(filepath.Dir(clean), "."+filepath.Base(clean)+".*.tmp")
+	prefix := "." + filepath.Base(clean) + "."
+	RemoveStale(filepath.Dir(clean), prefix, ".tmp") // a killed export's
+	tmp, err := os.MkdirTemp(filepath.Dir(clean), TempPattern(prefix, ".tmp"))
 	if err != nil {
 		return fmt.Errorf("save %s: %w", dir, err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once tmp has been renamed to dir
+	defer TrackTemp(tmp)()
 	if err := write(tmp); err != nil {
 		return err
 	}
@@ -42,17 +45,19 @@ func WriteDirAtomic(dir string, write func(tmp string) error) (err error) {
 		if err := os.Chmod(tmp, 0o755); err != nil {
 			return fmt.Errorf("save %s: %w", dir, err)
 		}
-		if err := os.Rename(tmp, dir); err != nil {
+		if err := commitTemp(func() error { return os.Rename(tmp, dir) }); err != nil {
 			return fmt.Errorf("save %s: %w", dir, err)
 		}
 		return nil
 	}
-	for _, e := range entries {
-		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dir, e.Name())); err != nil {
-			return fmt.Errorf("save %s: %w", dir, err)
+	return commitTemp(func() error {
+		for _, e := range entries {
+			if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("save %s: %w", dir, err)
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func syncFile(path string) error {

@@ -1,0 +1,33 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"gloss/export"
+)
+
+// HandleInterrupts makes Ctrl+C (SIGINT) and SIGTERM end the process
+// without leaving a write's temporary files behind: a half-written
+// .NAME.PID-N.tmp of hundreds of MB, a brat export's temporary folder, a
+// spool in $TMPDIR. The target of a write is never touched (it is renamed
+// over only when whole), so nothing is lost; the exit status is 128 plus
+// the signal's number, as a shell reports a death by that signal. main
+// calls it once; tests leave it alone.
+func HandleInterrupts(stderr io.Writer) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		sig := <-ch
+		n := export.RemoveTemps()
+		fmt.Fprintf(stderr, "gloss: stopped by %v; removed %d unfinished temporary file(s) (files being written keep their old contents)\n", sig, n)
+		code := 1
+		if s, ok := sig.(syscall.Signal); ok {
+			code = 128 + int(s)
+		}
+		os.Exit(code)
+	}()
+}

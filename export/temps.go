@@ -1,0 +1,90 @@
+package export
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Temporary files and folders of writes in progress, so that an interrupt
+// leaves none behind: an atomic save's .NAME.PID-N.tmp, a brat export's
+// .DIR.PID-N.tmp/ and the command line's spools in $TMPDIR. Each name holds
+// the pid of the process that made it, so that those of a process that
+// died without cleaning up (SIGKILL, a power cut) are known to be stale
+// and removed by the next write (see RemoveStale).
+var temps struct {
+	sync.Mutex
+	paths map[string]bool
+}
+
+// TrackTemp records path, a temporary file or folder, as in use until
+// the returned func is called; RemoveTemps removes it meanwhile.
+func TrackTemp(path string) (done func()) {
+	temps.Lock()
+	defer temps.Unlock()
+	if temps.paths == nil {
+		temps.paths = map[string]bool{}
+	}
+	temps.paths[path] = true
+	return func() {
+		temps.Lock()
+		delete(temps.paths, path)
+		temps.Unlock()
+	}
+}
+
+// commitTemp runs commit (the rename of a finished temporary file or
+// folder into place) so that it never overlaps RemoveTemps: either the
+// rename happens whole, or the interrupt removes the temporary.
+func commitTemp(commit func() error) error {
+	temps.Lock() // RemoveTemps never lets go of it
+	defer temps.Unlock()
+	return commit()
+}
+
+// RemoveTemps removes every temporary file and folder in use, for a
+// process about to end on a signal, and returns how many it removed. It
+// keeps writes from committing or starting afterwards: call os.Exit next.
+func RemoveTemps() int {
+	temps.Lock() // held until the process ends: nothing commits after
+	n := 0
+	for path := range temps.paths {
+		if os.RemoveAll(path) == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// TempPattern is a pattern for os.CreateTemp and os.MkdirTemp that puts
+// this process's pid in the name: prefix + "PID-*" + suffix.
+func TempPattern(prefix, suffix string) string {
+	return prefix + strconv.Itoa(os.Getpid()) + "-*" + suffix
+}
+
+// RemoveStale removes the temporary files and folders in dir named
+// prefix+"PID-…"+suffix whose process is gone, as a crashed or killed
+// write leaves them. It returns how many it removed.
+func RemoveStale(dir, prefix, suffix string) int {
+	matches, _ := filepath.Glob(filepath.Join(dir, globEscape(prefix)+"*"+globEscape(suffix)))
+	n := 0
+	for _, m := range matches {
+		rest := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), prefix), suffix)
+		pidText, _, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		if os.RemoveAll(m) == nil {
+			n++
+		}
+	}
+	return n
+}
+
+// globEscape quotes the characters filepath.Match treats specially.
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
+}
