@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -319,5 +320,37 @@ func TestMaxLineFlag(t *testing.T) {
 	}
 	if code, _, errOut := runMain("", "export", "--to", "conll", "--max-line", "lots", path); code != exitUsage || !strings.Contains(errOut, `size "lots"`) {
 		t.Errorf("bad size: status %d, stderr %q", code, errOut)
+	}
+}
+
+// TestCoNLLManyLabels: a document with 200,000 distinct labels is refused
+// with the column limit's error before anything is written (it once ran
+// 92 s and died out of memory, leaving a 0-byte temporary file), whether
+// it comes from a file or standard input (spooled, and the spool removed).
+func TestCoNLLManyLabels(t *testing.T) {
+	const n = 200_000
+	var b strings.Builder
+	b.WriteString(`{"id":"many","text":"` + strings.Repeat("a ", n) + `","spans":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"start":%d,"end":%d,"label":"L%d"}`, 2*i, 2*i+1, i)
+	}
+	b.WriteString("]}\n")
+	doc := b.String()
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	want := fmt.Sprintf("%d labels would make %d tag columns, more than 64", n+3, n+3)
+	runHostile(t, []hostileCase{
+		{name: "file", files: map[string]string{"n.jsonl": doc}, args: []string{"export", "--to", "conll", "-o", "DIR/out.conll", "DIR/n.jsonl"}, stderr: want},
+		{name: "stdout", files: map[string]string{"n.jsonl": doc}, args: []string{"export", "--to", "conll", "DIR/n.jsonl"}, stderr: want},
+	})
+	code, out, errOut := runMain(doc, "export", "--to", "conll", "-")
+	if code != 1 || out != "" || !strings.Contains(errOut, want) {
+		t.Errorf("stdin: status %d, stdout %d bytes, stderr %q", code, len(out), errOut)
+	}
+	if left := names(tmp); len(left) > 0 {
+		t.Errorf("left in TMPDIR: %v", left)
 	}
 }

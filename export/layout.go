@@ -222,8 +222,16 @@ func sentenceStarts(text string, tokBytes []int, columns [][]placed, out []bool)
 // only's). More than MaxColumns is an error that says what to do.
 func ColumnsFor(set *annotate.LabelSet, used, only []string) ([]string, error) {
 	var cols []string
+	// Sets, not slices.Contains: an input may use 200,000 labels, and the
+	// error must come at once.
+	seen := map[string]bool{}
+	keep := map[string]bool{}
+	for _, l := range only {
+		keep[l] = true
+	}
 	add := func(l string) {
-		if !slices.Contains(cols, l) && (len(only) == 0 || slices.Contains(only, l)) {
+		if !seen[l] && (len(only) == 0 || keep[l]) {
+			seen[l] = true
 			cols = append(cols, l)
 		}
 	}
