@@ -17,9 +17,23 @@ func (w *Window) OfferRecovery() {
 	if r == nil {
 		return
 	}
+	damage := ""
+	if r.Damaged > 0 {
+		damage = fmt.Sprintf("\n\nThe recovery journal is damaged: %s could not be read", plural(r.Damaged, "line"))
+		if r.DamagedCopy != "" {
+			damage += fmt.Sprintf(" (kept as %s)", r.DamagedCopy)
+		}
+		damage += "."
+	}
+	if r.Documents == 0 {
+		w.confirm("Recovery journal damaged",
+			fmt.Sprintf("Gloss found a recovery journal for %s with nothing it could recover.%s", w.s.Name(), damage),
+			[]string{"OK"}, func(int) {})
+		return
+	}
 	w.confirm("Recover unsaved work?",
-		fmt.Sprintf("Gloss found work on %s that was not saved (%s: %s, %s).\nRecover it?",
-			w.s.Name(), r.When.Format("2 Jan 15:04:05"), plural(r.Documents, "document"), plural(r.Spans, "span")),
+		fmt.Sprintf("Gloss found work on %s that was not saved (%s: %s, %s).%s\nRecover it?",
+			w.s.Name(), r.When.Format("2 Jan 15:04:05"), plural(r.Documents, "document"), plural(r.Spans, "span"), damage),
 		[]string{"Recover", "Discard"},
 		func(choice int) {
 			switch choice {

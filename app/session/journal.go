@@ -265,15 +265,19 @@ func (j *journal) replace(records [][]byte) error {
 // replayJournal reads the journal at path: each document index's last
 // state. A line that does not parse (the last one, torn by a crash, or a
 // damaged one) is left out and counted in bad.
-func replayJournal(path string) (docs map[int]*annotate.Document, bad int, when time.Time, err error) {
+//
+// damaged counts the bad lines that are not the torn last line a crash
+// leaves: lines whose write ended yet cannot be read, which no crash of
+// Gloss's makes.
+func replayJournal(path string) (docs map[int]*annotate.Document, bad, damaged int, when time.Time, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, time.Time{}, err
+		return nil, 0, 0, time.Time{}, err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, 0, time.Time{}, err
+		return nil, 0, 0, time.Time{}, err
 	}
 	docs = map[int]*annotate.Document{}
 	r := bufio.NewReaderSize(f, 64<<10)
@@ -289,18 +293,24 @@ func replayJournal(path string) (docs map[int]*annotate.Document, bad int, when 
 		}
 		num, rest, ok := bytes.Cut(line, []byte("\t"))
 		i, aerr := strconv.Atoi(string(num))
-		if !ok || aerr != nil || i < 0 || torn {
+		if torn {
 			bad++
+			continue
+		}
+		if !ok || aerr != nil || i < 0 {
+			bad++
+			damaged++
 			continue
 		}
 		d, perr := export.ParseNativeLine(rest, path, n, export.Options{})
 		if perr != nil {
 			bad++
+			damaged++
 			continue
 		}
 		docs[i] = d
 	}
-	return docs, bad, st.ModTime(), nil
+	return docs, bad, damaged, st.ModTime(), nil
 }
 
 // journalPath is the journal of the open work.

@@ -80,6 +80,12 @@ type Recoverable struct {
 	// Left counts the journal's lines that are not offered: torn by the
 	// crash, or of documents the work no longer has with that text.
 	Left int
+	// Damaged counts lines of the journal that cannot be read although
+	// their write ended (a disk error, someone else's edit): the journal
+	// is then kept as DamagedCopy, for the user to look at, whatever is
+	// recovered or discarded.
+	Damaged     int
+	DamagedCopy string
 }
 
 // FindRecoverable replays the open work's journal, left by a crash, onto
@@ -89,11 +95,18 @@ type Recoverable struct {
 // listed (Listing).
 func (s *Session) FindRecoverable() *Recoverable {
 	path := s.journalPath()
-	docs, bad, when, err := replayJournal(path)
+	docs, bad, damaged, when, err := replayJournal(path)
 	if err != nil {
 		return nil
 	}
-	r := &Recoverable{docs: map[int]*annotate.Document{}, path: path, When: when, Left: bad}
+	r := &Recoverable{docs: map[int]*annotate.Document{}, path: path, When: when, Left: bad, Damaged: damaged}
+	if damaged > 0 {
+		// Never silently: keep a copy aside, and say so (OfferRecovery).
+		r.DamagedCopy = path + ".damaged"
+		if data, err := os.ReadFile(path); err != nil || os.WriteFile(r.DamagedCopy, data, 0o600) != nil {
+			r.DamagedCopy = ""
+		}
+	}
 	for i, d := range docs {
 		k := i
 		if k >= len(s.entries) || s.entries[k].id != d.ID {
@@ -115,6 +128,9 @@ func (s *Session) FindRecoverable() *Recoverable {
 	if r.Documents == 0 {
 		if s.journal == nil {
 			os.Remove(path)
+		}
+		if r.Damaged > 0 {
+			return r // nothing to recover, but the damage is told
 		}
 		return nil
 	}
