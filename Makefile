@@ -14,7 +14,7 @@ E2E_PKGS   := xvfb xdotool imagemagick xauth
 # Packages that `go test` runs with CGO_ENABLED=0 (everything but main).
 PURE_PKGS := ./annotate/... ./export/... ./cli/... ./app/... ./assets/...
 
-.PHONY: run test build deps deps-test vet unit e2e bench fuzz clean
+.PHONY: run test build deps deps-test vet unit e2e bench fuzz clean package install uninstall
 
 run: deps build
 	./$(BINARY)
@@ -49,6 +49,41 @@ fuzz:
 	  done; \
 	done
 
+# The Linux package, made by Fyne's own tool from FyneApp.toml (name, id,
+# version, icon; the .desktop entry's GenericName, Categories, Comment and
+# Keywords): build/Gloss.tar.xz holds bin/gloss, the .desktop entry and the
+# icon. The tool is installed into build/bin on first use (the go command
+# fetches it like a module), so `make test` never needs it. `fyne package
+# --release` rewrites FyneApp.toml (its Build number, its layout): the
+# checkout's copy is put back, so packaging leaves git clean.
+FYNE_TOOLS := fyne.io/tools/cmd/fyne@v1.7.4
+FYNE       := $(CURDIR)/build/bin/fyne
+PACKAGE    := build/Gloss.tar.xz
+
+$(FYNE):
+	GOBIN=$(CURDIR)/build/bin $(GO) install $(FYNE_TOOLS)
+
+package: deps $(FYNE)
+	@mkdir -p build
+	cp FyneApp.toml build/FyneApp.toml.checkout
+	$(FYNE) package --os linux --release; status=$$?; \
+	  cp build/FyneApp.toml.checkout FyneApp.toml; rm -f build/FyneApp.toml.checkout; exit $$status
+	mv -f Gloss.tar.xz $(PACKAGE)
+	@echo "$(PACKAGE): make install puts Gloss in ~/.local (bin, applications menu, icon)"
+
+# Installs the package for the user who runs it: ~/.local/bin/gloss, the
+# menu entry ~/.local/share/applications/org.gloss.Gloss.desktop and its
+# icon (DESTDIR=… installs under another root). `make uninstall` removes
+# them.
+install: package
+	rm -rf build/pkg && mkdir -p build/pkg && tar -xJf $(PACKAGE) -C build/pkg
+	$(MAKE) -C build/pkg/gloss user-install
+	@echo "installed: $(DESTDIR)$(HOME)/.local/bin/gloss (put ~/.local/bin on PATH) and Gloss in the applications menu"
+
+uninstall:
+	@test -d build/pkg/gloss || { rm -rf build/pkg && mkdir -p build/pkg && tar -xJf $(PACKAGE) -C build/pkg; }
+	$(MAKE) -C build/pkg/gloss user-uninstall
+
 deps:
 	@./.ci/install-packages $(BUILD_PKGS)
 	@command -v $(GO) >/dev/null || { echo "Go 1.26 or newer is needed: https://go.dev/dl/ (put it on PATH)"; exit 1; }
@@ -58,3 +93,4 @@ deps-test:
 
 clean:
 	rm -f $(BINARY)
+	rm -rf build
