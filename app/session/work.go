@@ -46,10 +46,10 @@ type Work struct {
 	first *annotate.Document
 	entry entry
 	// more are the entries after the first when both passes ran in Read.
-	more             []entry
-	files            []*backing
+	more  []entry
+	files []*backing
 	// maker makes the documents that are in no file (MadeWork).
-	maker Maker
+	maker            Maker
 	list             *listing
 	readOpt          export.Options
 	source, savePath string
