@@ -3,7 +3,9 @@ package review
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
@@ -97,14 +99,9 @@ func TestLazyReview(t *testing.T) {
 	if err != nil || s.Dirty() {
 		t.Fatalf("save: %v, dirty %v", err, s.Dirty())
 	}
-	f, err := os.Open(gold)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	saved, err := export.ReadAll(export.NewNativeReader(f, gold, export.Options{}))
-	if err != nil || len(saved) != 150 {
-		t.Fatalf("saved %d golds: %v", len(saved), err)
+	saved := readAllGold(t, gold)
+	if len(saved) != 150 {
+		t.Fatalf("saved %d golds", len(saved))
 	}
 	for i, d := range saved {
 		merged, err := s.c.makeGold(i) // read from the saved file now
@@ -122,4 +119,72 @@ func TestLazyReview(t *testing.T) {
 	if _, err := os.Stat(s.sess.JournalPath()); !os.IsNotExist(err) {
 		t.Errorf("the journal outlived the save: %v", err)
 	}
+}
+
+// TestCloseWaitsForSave: with saves in the background, closing while one
+// runs closes the window only once it is done, and decisions made during
+// it stay unsaved until the save the question asks for.
+func TestCloseWaitsForSave(t *testing.T) {
+	dir := t.TempDir()
+	files := corpusFiles(t, dir, 5)
+	gold := filepath.Join(dir, "gold.jsonl")
+	posted := make(chan func(), 1024)
+	var asked []string
+	s, w := openScreenWith(t, files, gold, session.Options{RecoveryDir: t.TempDir(), Post: func(f func()) { posted <- f }},
+		func(title, _ string, _ []string, then func(int)) { asked = append(asked, title); then(0) })
+	closed := false
+	w.SetOnClosed(func() { closed = true; s.closed() })
+	s.AcceptAll()
+	s.Save()
+	if saving, _ := s.sess.Saving(); !saving || !strings.Contains(s.status.Text, "saving…") {
+		t.Fatalf("no save running: status %q", s.status.Text)
+	}
+	s.NextDoc()
+	s.AcceptAll() // during the save
+	s.closeRequested()
+	for !closed {
+		select {
+		case f := <-posted:
+			f()
+		case <-time.After(20 * time.Second):
+			t.Fatalf("never closed: status %q, asked %v", s.status.Text, asked)
+		}
+	}
+	if len(asked) != 1 || s.Dirty() {
+		t.Errorf("asked %v, dirty %v", asked, s.Dirty())
+	}
+	// The screen let go of its files: read them again.
+	c, err := load(files, "", annotate.DefaultLabelSet())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.close()
+	golds := 0
+	for i, d := range readAllGold(t, gold) {
+		ds, err := c.state(i, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ds.open() < len(ds.sites) {
+			golds++
+		}
+	}
+	if golds != 2 {
+		t.Errorf("%d golds saved with decisions, want 2", golds)
+	}
+}
+
+// readAllGold reads every document of a gold file.
+func readAllGold(t *testing.T, path string) []*annotate.Document {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := export.ReadAll(export.NewNativeReader(f, path, export.Options{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
 }
