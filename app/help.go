@@ -36,7 +36,8 @@ var shortcutTable = [][2]string{
 	{"Ctrl+PageDown / Ctrl+PageUp", "Next / previous document"},
 	{"Ctrl+D", "Mark the document done"},
 	{"Ctrl+= / Ctrl+-", "Larger / smaller text"},
-	{"Ctrl+Q", "Quit"},
+	{"Ctrl+Q", "Quit (in the review window: close it)"},
+	{"Enter / Esc (a dialog open)", "Its default button / close it"},
 }
 
 // ShowShortcuts shows the keyboard shortcuts.
@@ -49,11 +50,13 @@ func (w *Window) ShowShortcuts() {
 	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), w.win)
 	d.SetOnClosed(w.focusView)
 	d.Resize(fyne.NewSize(760, 640))
-	d.Show()
+	w.showDialog(d, nil)
 }
 
 // confirmDialog asks a question with buttons (the first is the default
 // action) and calls then with the index of the button chosen.
 func (w *Window) confirmDialog(title, message string, buttons []string, then func(int)) {
-	savework.Dialog(w.win, w.focusView)(title, message, buttons, then)
+	// Enter presses the first (default) button; Esc closes the dialog
+	// like a click beside its buttons, choosing none (-1).
+	savework.Dialog(w.win, w.focusView, w.showDialog)(title, message, buttons, then)
 }

@@ -827,10 +827,18 @@ func (s *Screen) Menu() *fyne.MainMenu {
 		item("Next Document", shortcut(fyne.KeyPageDown, ctrl), s.NextDoc),
 		item("Previous Document", shortcut(fyne.KeyPageUp, ctrl), s.PrevDoc),
 	)
+	// Ctrl+Q closes the review window as its close button does, asking
+	// about unsaved decisions; from gloss review it is the only window,
+	// so the app ends. As the File menu's quit item it also keeps Fyne
+	// from adding a Quit of its own that would close every window.
+	closeItem := item("Close Review", shortcut(fyne.KeyQ, ctrl), s.Close)
+	closeItem.IsQuit = true
 	s.menu = fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("Save Gold", shortcut(fyne.KeyS, ctrl), s.Save),
 			item("Save Gold As…", shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), s.SaveAs),
+			fyne.NewMenuItemSeparator(),
+			closeItem,
 		),
 		fyne.NewMenu("Edit", append([]*fyne.MenuItem{
 			s.undoItem,
@@ -887,7 +895,7 @@ func (s *Screen) Attach(w fyne.Window) {
 	w.SetOnClosed(s.closed)
 	w.Canvas().Focus(s.view)
 	if s.confirm == nil {
-		s.confirm = savework.Dialog(w, s.focusView)
+		s.confirm = savework.Dialog(w, s.focusView, nil)
 	}
 	savework.OfferRecovery(s.confirm, s.sess, "the gold "+s.goldName(), s.status.SetText)
 }
@@ -972,6 +980,10 @@ func numbered(names []string) []string {
 	}
 	return out
 }
+
+// Close closes the review window, first asking whether to save unsaved
+// decisions (File → Close Review, Ctrl+Q).
+func (s *Screen) Close() { s.closeRequested() }
 
 // closeRequested closes the window, first asking whether to save when
 // there are unsaved decisions; a save running is waited for (its file is

@@ -24,8 +24,10 @@ type Confirm func(title, message string, buttons []string, then func(choice int)
 
 // Dialog is a Confirm that shows a dialog over win, its first button the
 // default action; closed, if not nil, runs after the answer (to give the
-// keyboard back to the view).
-func Dialog(win fyne.Window, closed func()) Confirm {
+// keyboard back to the view). show, if not nil, shows the dialog instead
+// of its Show, with press, which presses the default button (the main
+// window gives Enter and Esc to its dialogs so).
+func Dialog(win fyne.Window, closed func(), show func(d dialog.Dialog, press func())) Confirm {
 	return func(title, message string, buttons []string, then func(int)) {
 		var d *dialog.CustomDialog
 		btns := make([]fyne.CanvasObject, len(buttons))
@@ -51,7 +53,11 @@ func Dialog(win fyne.Window, closed func()) Confirm {
 			}
 		})
 		d.Resize(fyne.NewSize(460, 200))
-		d.Show()
+		if show == nil {
+			d.Show()
+			return
+		}
+		show(d, func() { btns[0].(*widget.Button).OnTapped() })
 	}
 }
 
