@@ -44,7 +44,7 @@ func TestCopy(t *testing.T) {
 		{name: "all", in: good, written: 200},
 		{name: "check fails", in: good, checkAt: 150, written: 149, err: "bad at 150"},
 		{name: "reader fails", in: good[:strings.Index(good, "{\"id\":\"d100\"")] + "{oops\n" + good, written: 100, err: "in.jsonl:101:"},
-		{name: "writer fails", in: good, writeFail: 7, written: 6, err: "disk full"},
+		{name: "writer fails", in: good, writeFail: 7, written: 6, err: "in.jsonl:7: disk full"}, // the document that could not be written
 		{name: "empty", in: "", written: 0},
 	}
 	for _, tt := range tests {

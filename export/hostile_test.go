@@ -2,8 +2,12 @@ package export
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"gloss/annotate"
 )
 
 // TestHostileJSON: what encoding/json lets through silently is an error
@@ -108,5 +112,28 @@ func TestParseSize(t *testing.T) {
 	}
 	if got := FormatSize(DefaultMaxLine); got != "64 MiB" {
 		t.Errorf("FormatSize(DefaultMaxLine) = %q", got)
+	}
+}
+
+// TestBratWriteErrorNamesDocument: a brat file that cannot be written is
+// named by document and file, never by the temporary folder's path.
+func TestBratWriteErrorNamesDocument(t *testing.T) {
+	dir := t.TempDir()
+	w := NewBratWriter(dir, Options{})
+	// A folder in the way of the .ann file makes the write fail.
+	if err := os.Mkdir(filepath.Join(dir, "a.ann"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := w.Write(&annotate.Document{ID: "a", Text: "Ana"})
+	if err == nil || err.Error() != `document "a": cannot write a.ann: is a directory` {
+		t.Errorf("error %v", err)
+	}
+	if err != nil && strings.Contains(err.Error(), dir) {
+		t.Errorf("error names the folder: %v", err)
+	}
+	// A 300-byte id gets a name a file system takes.
+	long := strings.Repeat("é", 150)
+	if name := safeFileName(long); len(name) > maxFileName || !strings.HasPrefix(long, strings.Split(name, "~")[0]) || safeFileName(long+"x") == name {
+		t.Errorf("safeFileName(300 bytes) = %q (%d bytes)", name, len(name))
 	}
 }
