@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -61,5 +62,44 @@ func TestNoDisplay(t *testing.T) {
 		if strings.Count(got, "\n") != 1 || !strings.HasPrefix(got, tt.want) || strings.Contains(got, "panic") {
 			t.Errorf("DISPLAY=%q %v: stderr %q, want one line starting %q", tt.display, tt.args, got, tt.want)
 		}
+	}
+}
+
+// TestDamagedJournalInTheWindow: a recovery journal with a line that
+// cannot be read is not dropped in silence: the recovery offer says so and
+// where the copy is kept, and the work that can be read comes back.
+func TestDamagedJournalInTheWindow(t *testing.T) {
+	x := startX(t)
+	dir, home := t.TempDir(), t.TempDir()
+	in := filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(in, []byte(e2eText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.jsonl")
+	s := start(t, x, home, "-o", out, in)
+	s.keys("ctrl+Home", "ctrl+shift+Right")
+	s.xdo("key", "q")
+	time.Sleep(time.Second)
+	s.kill()
+	m, _ := filepath.Glob(filepath.Join(home, ".cache", "gloss", "recovery", "*.journal"))
+	if len(m) != 1 {
+		t.Fatalf("journals: %v", m)
+	}
+	f, err := os.OpenFile(m[0], os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("0\tnot a document\n") // a whole line, not a crash's torn one
+	f.Close()
+	s2 := start(t, x, home, "-o", out, in)
+	time.Sleep(500 * time.Millisecond)
+	shot := s2.shot("damaged")
+	keep(t, shot, "app-recover-damaged.png")
+	if !exists(m[0] + ".damaged") {
+		t.Errorf("no copy of the damaged journal (%s)", shot)
+	}
+	s2.keys("Tab", "space")
+	if got := s2.title(); !strings.HasPrefix(got, "● ") {
+		t.Errorf("the readable work was not recovered: title %q (%s)", got, shot)
 	}
 }
