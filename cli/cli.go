@@ -62,7 +62,10 @@ func startApp(env Env, opt AppOptions) int {
 			return exitBad
 		}
 	}
-	if err := env.OpenApp(opt); err != nil {
+	appRunning.Store(true)
+	err := env.OpenApp(opt)
+	appRunning.Store(false)
+	if err != nil {
 		var le *export.LineError
 		var joined interface{ Unwrap() []error }
 		if errors.As(err, &le) || errors.As(err, &joined) {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 
 	"gloss/export"
@@ -17,11 +18,21 @@ import (
 // over only when whole), so nothing is lost; the exit status is 128 plus
 // the signal's number, as a shell reports a death by that signal. main
 // calls it once; tests leave it alone.
+//
+// While the desktop app runs, signals are Fyne's: its driver quits the
+// app as File → Quit does, so that a save under way finishes and deferred
+// clean-ups run; removing a save's temporary file under it would only
+// spoil the save.
 func HandleInterrupts(stderr io.Writer) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		sig := <-ch
+		var sig os.Signal
+		for sig = range ch {
+			if !appRunning.Load() {
+				break
+			}
+		}
 		n := export.RemoveTemps()
 		fmt.Fprintf(stderr, "gloss: stopped by %v; removed %d unfinished temporary file(s) (files being written keep their old contents)\n", sig, n)
 		code := 1
@@ -31,3 +42,6 @@ func HandleInterrupts(stderr io.Writer) {
 		os.Exit(code)
 	}()
 }
+
+// appRunning is set while the desktop app runs (see HandleInterrupts).
+var appRunning atomic.Bool

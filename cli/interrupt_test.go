@@ -2,12 +2,15 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -26,14 +29,26 @@ func TestMain(m *testing.M) {
 			}
 		}
 		HandleInterrupts(os.Stderr)
-		os.Exit(Main(args, Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+		os.Exit(Main(args, Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, OpenApp: signalledApp}))
 	}
 	os.Exit(m.Run())
 }
 
+// signalledApp stands in for the desktop app as Fyne runs it: it quits
+// on SIGINT or SIGTERM, and says when it runs and when it quit.
+func signalledApp(AppOptions) error {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	fmt.Fprintln(os.Stderr, "app running")
+	<-ch
+	time.Sleep(100 * time.Millisecond) // a save finishing
+	fmt.Fprintln(os.Stderr, "app quit")
+	return nil
+}
+
 // child starts the command line in a child process that reads its
 // standard input from the returned pipe, in dir, with TMPDIR tmp.
-func child(t *testing.T, dir, tmp string, args ...string) (*exec.Cmd, io.WriteCloser, *strings.Builder) {
+func child(t *testing.T, dir, tmp string, args ...string) (*exec.Cmd, io.WriteCloser, *syncBuffer) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
 	cmd.Dir = dir
@@ -42,13 +57,32 @@ func child(t *testing.T, dir, tmp string, args ...string) (*exec.Cmd, io.WriteCl
 	if err != nil {
 		t.Fatal(err)
 	}
-	var errOut strings.Builder
-	cmd.Stdout, cmd.Stderr = io.Discard, &errOut
+	errOut := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = io.Discard, errOut
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	return cmd, in, &errOut
+	return cmd, in, errOut
+}
+
+// syncBuffer is a strings.Builder that the process's output goroutine
+// and the test may use at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
 }
 
 // names lists a folder's entries.
@@ -169,5 +203,23 @@ func TestStaleTempsRemoved(t *testing.T) {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s was removed", filepath.Base(p))
 		}
+	}
+}
+
+// TestInterruptLeavesTheAppToFyne: while the desktop app runs, a signal is
+// the app's to quit on (as Fyne's driver does), not a reason to exit under
+// it.
+func TestInterruptLeavesTheAppToFyne(t *testing.T) {
+	dir := t.TempDir()
+	cmd, _, errOut := child(t, dir, t.TempDir())
+	if !waitUntil(func() bool { return strings.Contains(errOut.String(), "app running") }) {
+		t.Fatalf("the app did not start: %q", errOut)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("%v; stderr %q", err, errOut)
+	}
+	if got := errOut.String(); !strings.Contains(got, "app quit") || strings.Contains(got, "stopped by") {
+		t.Errorf("stderr %q", got)
 	}
 }
