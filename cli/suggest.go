@@ -7,12 +7,13 @@ import (
 	"slices"
 
 	"gloss/annotate"
+	"gloss/annotate/learn"
 	"gloss/annotate/suggest"
 	"gloss/export"
 )
 
 func init() {
-	register("suggest", "suggest [-o OUT] [--labels FILE] FILE...                  pre-annotation", runSuggest)
+	register("suggest", "suggest [-o OUT] [--labels FILE] [--model MODEL] FILE...  pre-annotation", runSuggest)
 }
 
 // runSuggest adds suggested spans and relations (marked "suggested") to
@@ -25,6 +26,7 @@ func runSuggest(env Env, args []string) int {
 	fs := newFlagSet(env, "gloss suggest", "[-o OUT] [--labels FILE] FILE...")
 	out := fs.String("o", "", "output `OUT` (a file; standard output when absent or -)")
 	labelsFile := fs.String("labels", "", "label set `FILE` (TOML); the built-in set by default")
+	modelFile := fs.String("model", "", "a `MODEL` from gloss learn, merged with the rules")
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -36,8 +38,16 @@ func runSuggest(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	opt := export.Options{Labels: labels, Warn: warnings(env)}
 	sw := &suggestingWriter{labels: labels, known: map[string]bool{}}
+	if *modelFile != "" {
+		m, err := loadModel(*modelFile)
+		if err != nil {
+			report(env, err)
+			return exitBad
+		}
+		sw.model = m
+	}
+	opt := export.Options{Labels: labels, Warn: warnings(env)}
 	for _, name := range files {
 		if name == "-" {
 			continue
@@ -69,6 +79,7 @@ func runSuggest(env Env, args []string) int {
 type suggestingWriter struct {
 	export.Writer
 	labels                 *annotate.LabelSet
+	model                  *learn.Model    // nil: the rules alone
 	known                  map[string]bool // surface forms of accepted ACTOR spans
 	actors                 []string        // the same, in a stable order
 	docs, spans, relations int
@@ -86,7 +97,7 @@ func (s *suggestingWriter) learn(d *annotate.Document) {
 // Write implements export.Writer.
 func (s *suggestingWriter) Write(d *annotate.Document) error {
 	s.learn(d) // standard input: its own earlier documents count
-	spans, rels := suggest.Suggest(d, s.labels, suggest.Options{KnownActors: s.actors})
+	spans, rels := learn.Suggest(d, s.labels, suggest.Options{KnownActors: s.actors}, s.model)
 	d.Spans = append(d.Spans, spans...)
 	d.Relations = append(d.Relations, rels...)
 	s.docs++
