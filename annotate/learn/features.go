@@ -70,6 +70,10 @@ const (
 	fSentCueBefore // a cue earlier in the sentence, however far
 	fSentCueAfter  // a cue later in the sentence
 	fSentStart
+	fQuoteAfter  // the word after the closing mark of the quotation token i is in
+	fQuoteBefore // the word before its opening mark
+	fQuoteLast   // its last token before the closing mark
+	fQuoteLen    // its length in tokens
 	fPrevTag     // the tag the tagger gave the previous token, per label
 	fPrevTagWord // the same with this token's word
 	fPrevTags    // the previous tags of the three labels together
@@ -148,6 +152,10 @@ type docFeatures struct {
 	// embedded one; mark[i]: token i is a quotation's opening (1) or
 	// closing (2) mark.
 	quote, mark []uint8
+	// inQuotation[i] is the index in quotations of the quotation token i
+	// is in (the innermost), or -1.
+	inQuotation []int32
+	quotations  [][2]int // first and last token (the marks) of each
 	// cue[i] is the cue covering token i, or -1; cueBefore/cueAfter the
 	// nearest cue ending before / starting after it on the same line.
 	cue, cueBefore, cueAfter []int32
@@ -222,10 +230,19 @@ func prepare(text string, spans []annotate.Span, ctx suggest.Context) *docFeatur
 			df.rule[l][i] = tagI
 		}
 	}
+	df.inQuotation = make([]int32, n)
+	for i := range df.inQuotation {
+		df.inQuotation[i] = -1
+	}
 	for _, q := range ctx.Quotations {
 		first, last, ok := df.tokenRange(q.Open, q.Close+1)
 		if !ok {
 			continue
+		}
+		k := int32(len(df.quotations))
+		df.quotations = append(df.quotations, [2]int{first, last})
+		for i := first; i <= last; i++ {
+			df.inQuotation[i] = k
 		}
 		kind := uint8(1)
 		if q.Embedded {
@@ -503,6 +520,13 @@ func (df *docFeatures) tokenFeatures(i int, s *sink) {
 	}
 	if i+1 < len(df.toks) && df.mark[i+1] == 2 {
 		s.add(fBeforeClose, quoteKinds[df.quote[i+1]], "")
+	}
+	if k := df.inQuotation[i]; k >= 0 {
+		q := df.quotations[k]
+		s.add(fQuoteAfter, df.word(q[1]+1), "")
+		s.add(fQuoteBefore, df.word(q[0]-1), "")
+		s.add(fQuoteLast, df.word(q[1]-1), "")
+		s.add(fQuoteLen, distBucket(q[1]-q[0]), "")
 	}
 	if df.mark[i] != 0 {
 		s.add(fIsMark, quoteKinds[df.quote[i]], string('0'+rune(df.mark[i])))

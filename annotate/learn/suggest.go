@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"gloss/annotate"
 	"gloss/annotate/suggest"
@@ -56,8 +57,11 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt suggest.Options, m
 			continue
 		}
 		learned[l] = tg.spans(l)
-		if tagLabels[l] == suggest.LabelClaim {
+		switch tagLabels[l] {
+		case suggest.LabelClaim:
 			learned[l] = df.mendClaims(learned[l])
+		case suggest.LabelQuote:
+			learned[l] = df.quotedOnly(learned[l])
 		}
 		for _, ts := range learned[l] {
 			start, end := df.toks[ts.first].Start, df.toks[ts.last].End
@@ -116,6 +120,24 @@ func (df *docFeatures) mendClaims(spans []tokenSpan) []tokenSpan {
 		}
 	}
 	return kept
+}
+
+// quotedOnly keeps the learned QUOTE spans that start inside quotation
+// marks or right after one (a quotation the rules could not pair): the
+// tagger, reading words, sometimes takes the "or" between two quoted
+// phrases for a quote.
+func (df *docFeatures) quotedOnly(spans []tokenSpan) []tokenSpan {
+	kept := spans[:0]
+	for _, s := range spans {
+		if df.quote[s.first] != 0 || s.first > 0 && isMarkToken(df.lower[s.first-1]) {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+func isMarkToken(w string) bool {
+	return strings.ContainsAny(w, "\"'“”„‚«»‹›「」『』‘’")
 }
 
 // breaksBetween reports whether a sentence starts or a quotation mark
