@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -110,20 +109,7 @@ func (s *suggestingWriter) Write(d *annotate.Document) error {
 func collectActors(env Env, name string, opt export.Options, s *suggestingWriter) error {
 	quiet := opt
 	quiet.Warn = nil
-	r, closeInput, err := openReader(Env{Stdin: env.Stdin, Stdout: io.Discard, Stderr: io.Discard}, name, nil, quiet)
-	if err != nil {
-		return err
-	}
-	defer closeInput()
-	for {
-		d, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			slices.Sort(s.actors)
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		s.learn(d)
-	}
+	err := readAll(Env{Stdin: env.Stdin, Stdout: io.Discard, Stderr: io.Discard}, name, nil, quiet, s.learn)
+	slices.Sort(s.actors)
+	return err
 }

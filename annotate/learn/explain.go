@@ -29,9 +29,6 @@ var tagPhrases = map[byte]func(f featureName) string{
 	fCueBefore:     func(f featureName) string { return fmt.Sprintf("%s words after a cue", f.a) },
 	fCueAfter:      func(f featureName) string { return fmt.Sprintf("%s words before a cue", f.a) },
 	fLineStart:     func(featureName) string { return "at the start of a line" },
-	fQuoteAfter:    func(f featureName) string { return fmt.Sprintf("a quotation before ‘%s’", f.a) },
-	fQuoteBefore:   func(f featureName) string { return fmt.Sprintf("a quotation after ‘%s’", f.a) },
-	fQuoteLast:     func(f featureName) string { return fmt.Sprintf("a quotation ending in ‘%s’", f.a) },
 }
 
 // explainTag names the feature that weighed most for token i, the start

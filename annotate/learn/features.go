@@ -70,10 +70,6 @@ const (
 	fSentCueBefore // a cue earlier in the sentence, however far
 	fSentCueAfter  // a cue later in the sentence
 	fSentStart
-	fQuoteAfter  // the word after the closing mark of the quotation token i is in
-	fQuoteBefore // the word before its opening mark
-	fQuoteLast   // its last token before the closing mark
-	fQuoteLen    // its length in tokens
 	fPrevTag     // the tag the tagger gave the previous token, per label
 	fPrevTagWord // the same with this token's word
 	fPrevTags    // the previous tags of the three labels together
@@ -152,10 +148,6 @@ type docFeatures struct {
 	// embedded one; mark[i]: token i is a quotation's opening (1) or
 	// closing (2) mark.
 	quote, mark []uint8
-	// inQuotation[i] is the index in quotations of the quotation token i
-	// is in (the innermost), or -1.
-	inQuotation []int32
-	quotations  [][2]int // first and last token (the marks) of each
 	// cue[i] is the cue covering token i, or -1; cueBefore/cueAfter the
 	// nearest cue ending before / starting after it on the same line.
 	cue, cueBefore, cueAfter []int32
@@ -195,8 +187,6 @@ func prepare(text string, spans []annotate.Span, ctx suggest.Context) *docFeatur
 	df.quote = make([]uint8, n)
 	df.mark = make([]uint8, n)
 	df.cue = make([]int32, n)
-	df.cueBefore = make([]int32, n)
-	df.cueAfter = make([]int32, n)
 	prevEnd := 0
 	for i, t := range df.toks {
 		w := df.r[t.Start:t.End]
@@ -230,19 +220,10 @@ func prepare(text string, spans []annotate.Span, ctx suggest.Context) *docFeatur
 			df.rule[l][i] = tagI
 		}
 	}
-	df.inQuotation = make([]int32, n)
-	for i := range df.inQuotation {
-		df.inQuotation[i] = -1
-	}
 	for _, q := range ctx.Quotations {
 		first, last, ok := df.tokenRange(q.Open, q.Close+1)
 		if !ok {
 			continue
-		}
-		k := int32(len(df.quotations))
-		df.quotations = append(df.quotations, [2]int{first, last})
-		for i := first; i <= last; i++ {
-			df.inQuotation[i] = k
 		}
 		kind := uint8(1)
 		if q.Embedded {
@@ -267,33 +248,8 @@ func prepare(text string, spans []annotate.Span, ctx suggest.Context) *docFeatur
 			df.cue[i] = k
 		}
 	}
-	last := int32(-1)
-	for i := 0; i < n; i++ {
-		if df.lineAt[i] {
-			last = -1
-		}
-		df.cueBefore[i] = last
-		if c := df.cue[i]; c >= 0 && df.cues[c].last == i {
-			last = c
-		}
-		if last >= 0 && i-df.cues[last].last > cueReach {
-			df.cueBefore[i] = -1
-		}
-	}
 	df.sentences()
-	next := int32(-1)
-	for i := n - 1; i >= 0; i-- {
-		df.cueAfter[i] = next
-		if next >= 0 && df.cues[next].first-i > cueReach {
-			df.cueAfter[i] = -1
-		}
-		if c := df.cue[i]; c >= 0 && df.cues[c].first == i {
-			next = c
-		}
-		if df.lineAt[i] {
-			next = -1
-		}
-	}
+	df.cueBefore, df.cueAfter = df.nearestCues(df.lineAt, cueReach)
 	return df
 }
 
@@ -302,8 +258,6 @@ func prepare(text string, spans []annotate.Span, ctx suggest.Context) *docFeatur
 func (df *docFeatures) sentences() {
 	n := len(df.toks)
 	df.sentStart = make([]bool, n)
-	df.sentCueBefore = make([]int32, n)
-	df.sentCueAfter = make([]int32, n)
 	stop := false
 	for i := 0; i < n; i++ {
 		w := df.lower[i]
@@ -315,26 +269,43 @@ func (df *docFeatures) sentences() {
 			stop = true
 		}
 	}
+	df.sentCueBefore, df.sentCueAfter = df.nearestCues(df.sentStart, n)
+}
+
+// nearestCues returns, for each token, the nearest cue ending before it
+// and the nearest starting after it, at most reach tokens away and with
+// no token marked in starts (a line or a sentence start) between; -1 for
+// none.
+func (df *docFeatures) nearestCues(starts []bool, reach int) (before, after []int32) {
+	n := len(df.toks)
+	before, after = make([]int32, n), make([]int32, n)
 	last := int32(-1)
 	for i := 0; i < n; i++ {
-		if df.sentStart[i] {
+		if starts[i] {
 			last = -1
 		}
-		df.sentCueBefore[i] = last
+		before[i] = last
+		if last >= 0 && i-df.cues[last].last > reach {
+			before[i] = -1
+		}
 		if c := df.cue[i]; c >= 0 && df.cues[c].last == i {
 			last = c
 		}
 	}
 	next := int32(-1)
 	for i := n - 1; i >= 0; i-- {
-		df.sentCueAfter[i] = next
+		after[i] = next
+		if next >= 0 && df.cues[next].first-i > reach {
+			after[i] = -1
+		}
 		if c := df.cue[i]; c >= 0 && df.cues[c].first == i {
 			next = c
 		}
-		if df.sentStart[i] {
+		if starts[i] {
 			next = -1
 		}
 	}
+	return before, after
 }
 
 // tokenRange returns the tokens that lie within code points [start, end).
@@ -520,13 +491,6 @@ func (df *docFeatures) tokenFeatures(i int, s *sink) {
 	}
 	if i+1 < len(df.toks) && df.mark[i+1] == 2 {
 		s.add(fBeforeClose, quoteKinds[df.quote[i+1]], "")
-	}
-	if k := df.inQuotation[i]; k >= 0 {
-		q := df.quotations[k]
-		s.add(fQuoteAfter, df.word(q[1]+1), "")
-		s.add(fQuoteBefore, df.word(q[0]-1), "")
-		s.add(fQuoteLast, df.word(q[1]-1), "")
-		s.add(fQuoteLen, distBucket(q[1]-q[0]), "")
 	}
 	if df.mark[i] != 0 {
 		s.add(fIsMark, quoteKinds[df.quote[i]], string('0'+rune(df.mark[i])))

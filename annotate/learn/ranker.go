@@ -96,29 +96,17 @@ func (df *docFeatures) mentions(actors [][2]int) []mention {
 // candidates are the mentions within reach of content c (none inside it),
 // then the null candidate, with their rank: how many candidates stand
 // nearer on the same side.
-// The rules' speaker is a candidate however far it stands.
 func candidates(ms []mention, c contentRef) []mention {
 	lo := sort.Search(len(ms), func(i int) bool { return ms[i].first >= c.first-reachBefore })
 	var out []mention
-	inside := func(m mention) bool { return m.last >= c.first && m.first <= c.last }
-	ruleIn := !c.hasRuleTo
 	for _, m := range ms[lo:] {
 		if m.first > c.last+reachAfter {
 			break
 		}
-		if inside(m) {
+		if m.last >= c.first && m.first <= c.last {
 			continue
 		}
-		ruleIn = ruleIn || m.start == c.ruleTo[0] && m.end == c.ruleTo[1]
 		out = append(out, m)
-	}
-	if !ruleIn {
-		for _, m := range ms {
-			if m.start == c.ruleTo[0] && m.end == c.ruleTo[1] && !inside(m) {
-				out = append(out, m)
-				break
-			}
-		}
 	}
 	return append(out, mention{null: true, ref: -1})
 }
