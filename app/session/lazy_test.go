@@ -106,6 +106,9 @@ func openLazy(t testing.TB, path string, cache int) (*Session, *loop, *[]Change)
 		t.Fatal(err)
 	}
 	s.Start(w)
+	// The journal is written in the background: let it finish before
+	// the recovery folder is removed, or the removal races its writes.
+	t.Cleanup(func() { s.SyncJournal(); s.Close() })
 	return s, l, &changes
 }
 
