@@ -32,7 +32,7 @@ func TestOfferRecoveryTellsDamage(t *testing.T) {
 	var title, message string
 	OfferRecovery(func(ti, msg string, buttons []string, then func(int)) { title, message = ti, msg },
 		s, "work.jsonl", func(string) {})
-	if title != "Recovery journal damaged" || !strings.Contains(message, "1 line could not be read (kept as "+s.JournalPath()+".damaged)") {
+	if title != "Recovery journal damaged" || !strings.Contains(message, "1 line could not be read.\nA copy of it is kept as\n"+s.JournalPath()+".damaged") {
 		t.Errorf("asked %q: %q", title, message)
 	}
 }

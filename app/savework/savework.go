@@ -135,11 +135,11 @@ func OfferRecovery(ask Confirm, s *session.Session, what string, told func(messa
 	damage := ""
 	if r.Damaged > 0 {
 		// Never in silence: how much was lost, and where the copy is.
-		damage = fmt.Sprintf("\n\nThe recovery journal is damaged: %s could not be read", Plural(r.Damaged, "line"))
+		damage = fmt.Sprintf("\n\nThe recovery journal is damaged: %s could not be read.", Plural(r.Damaged, "line"))
 		if r.DamagedCopy != "" {
-			damage += fmt.Sprintf(" (kept as %s)", r.DamagedCopy)
+			damage += "\nA copy of it is kept as\n" + r.DamagedCopy
 		}
-		damage += "."
+		damage += "\n"
 	}
 	if r.Documents == 0 {
 		ask("Recovery journal damaged",
