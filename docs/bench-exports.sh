@@ -13,6 +13,7 @@
 # atomic save does.
 set -eu
 gloss=$1 corpus=$2 rounds=${3:-3}
+load0=$(cut -d" " -f1-3 /proc/loadavg)
 shift 2; [ $# -gt 0 ] && shift
 formats=${*:-jsonl doccano doccano-rel prodigy labelstudio conll hf webanno brat}
 yard=$(dirname "$0")/../../shared/bench/to_doccano.py
@@ -44,7 +45,7 @@ done
 median() { grep "^$1 " "$times" | cut -d' ' -f2 | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 mb=$(($(wc -c <"$corpus") / 1000000))
 py=$(median python)
-echo "corpus: $corpus ($mb MB), $rounds round(s), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $corpus ($mb MB), $rounds round(s), load before: $load0"
 echo
 echo "| export | median s | MB/s | × yardstick |"
 echo "|---|---|---|---|"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -161,7 +162,7 @@ func (s *scanner) rawString() ([]byte, error) {
 	}
 	s.pos++
 	start := s.pos
-	for i := start; i < len(s.data); i++ {
+	for i := start + plainRun(s.data[start:], false); i < len(s.data); i++ {
 		c := s.data[i]
 		if c == '"' {
 			s.pos = i + 1
@@ -194,10 +195,7 @@ func (s *scanner) escapedString(start int) ([]byte, error) {
 		case c != '\\':
 			// Copy the run up to the next quote, escape or control byte
 			// at once: long texts have few escapes.
-			end := s.pos + 1
-			for end < len(s.data) && s.data[end] != '"' && s.data[end] != '\\' && s.data[end] >= 0x20 {
-				end++
-			}
+			end := s.pos + 1 + plainRun(s.data[s.pos+1:], false)
 			buf = append(buf, s.data[s.pos:end]...)
 			s.pos = end
 			continue
@@ -487,4 +485,45 @@ func compactRaw(raw []byte) []byte {
 		out.WriteByte(c)
 	}
 	return out.Bytes()
+}
+
+// plainRun returns the length of the longest prefix of b without '"', '\\'
+// or a control byte (below 0x20), and, when nonASCII is set, without a
+// byte of 0x80 or more: the bytes that a JSON string holds as they are
+// (or, with nonASCII, that appendString copies without a look). It looks
+// at eight bytes at a time: most of a text is such bytes.
+func plainRun[T string | []byte](b T, nonASCII bool) int {
+	const (
+		ones   = 0x0101010101010101
+		highs  = 0x8080808080808080
+		quotes = '"' * ones
+		slashs = '\\' * ones
+	)
+	stop := uint64(0)
+	if nonASCII {
+		stop = highs
+	}
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		// A byte's high bit is set in m where the byte is below 0x20, is
+		// a quote or a backslash (a zero after the xor), or is 0x80 or
+		// more when those stop the run. Borrows can only mark bytes above
+		// a marked one, so the lowest mark is exact.
+		m := (w - 0x20*ones) &^ w & highs
+		m |= ((w ^ quotes) - ones) &^ (w ^ quotes) & highs
+		m |= ((w ^ slashs) - ones) &^ (w ^ slashs) & highs
+		m |= w & stop
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c < 0x20 || c == '"' || c == '\\' || nonASCII && c >= 0x80 {
+			break
+		}
+	}
+	return i
 }
