@@ -1,12 +1,16 @@
 package app
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -266,7 +270,7 @@ func dialogSize(win fyne.Window) fyne.Size {
 
 // showError reports err in a dialog.
 func (w *Window) showError(err error) {
-	dialog.ShowError(err, w.win)
+	w.showDialog(dialog.NewError(err, w.win), nil)
 	w.status.message(err.Error())
 }
 
@@ -276,13 +280,62 @@ func (w *Window) showError(err error) {
 func (w *Window) showOpenError(path string, err error) {
 	var problems *export.Problems
 	if !errors.As(err, &problems) {
-		w.showError(err)
+		w.showError(openError(path, err))
 		return
 	}
 	w.showProblems("Cannot open "+filepath.Base(path), path, problems,
 		fmt.Sprintf("%s has %d problem(s), so Gloss did not open it: saving it would write them back. "+
 			"Fix them (gloss validate lists them all) and open it again.", filepath.Base(path), problems.Total))
 	w.status.message(fmt.Sprintf("Did not open %s: %d problem(s)", filepath.Base(path), problems.Total))
+}
+
+// openError says in the window's words why path did not open: the
+// command line's ("name it with --from", "stat …: no such file") mean
+// nothing in a dialog.
+func openError(path string, err error) error {
+	name := filepath.Base(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s is not there any more: was it moved or deleted?", name)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("Gloss may not read %s: its permissions do not let you", name)
+	case !errors.Is(err, export.ErrUnknownFormat):
+		return err
+	}
+	switch head := fileHead(path); {
+	case len(head) == 0:
+		return fmt.Errorf("%s is an empty file: there is nothing in it to annotate", name)
+	case !utf8.Valid(head[:utf8Prefix(head)]) || bytes.IndexByte(head, 0) >= 0:
+		return fmt.Errorf("%s is not a file Gloss can read: it is not text. Gloss opens text and the formats File → Import… lists", name)
+	}
+	return fmt.Errorf("%s is not a file Gloss can read as it is: try File → Import… and choose its format", name)
+}
+
+// fileHead is the first 4 KB of the file at path (nil when it cannot be
+// read).
+func fileHead(path string) []byte {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	buf := make([]byte, 4096)
+	n, _ := io.ReadFull(f, buf)
+	return buf[:n]
+}
+
+// utf8Prefix is the length of b without a code point cut off at its end
+// (a file's first 4 KB may end inside one).
+func utf8Prefix(b []byte) int {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(b)
 }
 
 // showReadOnly reports the problems that the check pass found in the
@@ -312,5 +365,5 @@ func (w *Window) showProblems(title, path string, problems *export.Problems, int
 	d := dialog.NewCustom(title, "Close", container.NewBorder(head, nil, nil, nil, container.NewVScroll(list)), w.win)
 	d.SetOnClosed(w.focusView)
 	d.Resize(fyne.NewSize(max(w.win.Canvas().Size().Width*0.8, 560), max(w.win.Canvas().Size().Height*0.6, 320)))
-	d.Show()
+	w.showDialog(d, nil)
 }

@@ -25,7 +25,7 @@ type findBar struct {
 	doc       func() *annotate.Document
 	canvas    func() fyne.Canvas
 	focusView func()
-	entry     *findEntry
+	entry     *keyedEntry
 	count     *widget.Label
 	label     *widget.Select
 	box       *fyne.Container
@@ -41,8 +41,8 @@ type findBar struct {
 func newFindBar(labels *annotate.LabelSet, view *docview.View, doc func() *annotate.Document, canvas func() fyne.Canvas,
 	labelAll func(label string), focusView func()) *findBar {
 	f := &findBar{view: view, doc: doc, canvas: canvas, focusView: focusView, count: widget.NewLabel("")}
-	f.entry = &findEntry{onEscape: f.Hide}
-	f.entry.ExtendBaseWidget(f.entry)
+	// Enter is the entry's OnSubmitted (next match), Esc closes the bar.
+	f.entry = newKeyedEntry(nil, f.Hide)
 	f.entry.SetPlaceHolder("Find in document")
 	f.entry.OnChanged = func(string) { f.search() }
 	f.entry.OnSubmitted = func(string) { f.Next() }
@@ -252,19 +252,4 @@ func findAll(folded *annotate.RuneIndex, query string) [][2]int {
 		i += j + len(q)
 	}
 	return out
-}
-
-// findEntry is the find bar's entry: Esc closes the bar.
-type findEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-// TypedKey adds Esc to the entry's keys.
-func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(ev)
 }

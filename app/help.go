@@ -34,7 +34,8 @@ var shortcutTable = [][2]string{
 	{"Ctrl+PageDown / Ctrl+PageUp", "Next / previous document"},
 	{"Ctrl+D", "Mark the document done"},
 	{"Ctrl+= / Ctrl+-", "Larger / smaller text"},
-	{"Ctrl+Q", "Quit"},
+	{"Ctrl+Q", "Quit (in the review window: close it)"},
+	{"Enter / Esc (a dialog open)", "Its default button / close it"},
 }
 
 // ShowShortcuts shows the keyboard shortcuts.
@@ -47,7 +48,7 @@ func (w *Window) ShowShortcuts() {
 	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), w.win)
 	d.SetOnClosed(w.focusView)
 	d.Resize(fyne.NewSize(760, 640))
-	d.Show()
+	w.showDialog(d, nil)
 }
 
 // confirmDialog asks a question with buttons (the first is the default
@@ -75,5 +76,7 @@ func (w *Window) confirmDialog(title, message string, buttons []string, then fun
 		w.focusView()
 	})
 	d.Resize(fyne.NewSize(460, 200))
-	d.Show()
+	// Enter presses the first (default) button; Esc closes the dialog
+	// like a click beside its buttons, choosing none (-1).
+	w.showDialog(d, func() { btns[0].(*widget.Button).OnTapped() })
 }

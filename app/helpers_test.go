@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -31,6 +32,8 @@ type answers struct {
 	asked  []string
 	quits  int
 	choose func(title string, buttons []string) string
+	// clock runs the window's timers (status messages expiring).
+	clock testClock
 }
 
 // newTestWindow builds a Window on opt in a test app whose preferences are
@@ -69,8 +72,26 @@ func newWindowIn(t testing.TB, a fyne.App, opt Options) (*Window, *answers) {
 		t.Fatalf("question %q has no button %q (%v)", title, pick, buttons)
 	}
 	w.quit = func() { ans.quits++ }
+	// Status messages expire on the test's clock, not the machine's: a
+	// slow test must not see a message go before it looks at it.
+	w.status.after = ans.clock.after
 	w.win.Canvas().Focus(w.view)
 	return w, ans
+}
+
+// testClock holds the timers the window starts until the test lets them
+// run out (fire).
+type testClock struct{ pending []func() }
+
+func (c *testClock) after(_ time.Duration, f func()) { c.pending = append(c.pending, f) }
+
+// fire runs out every timer started so far.
+func (c *testClock) fire() {
+	p := c.pending
+	c.pending = nil
+	for _, f := range p {
+		f()
+	}
 }
 
 // writeFile writes a file in dir and returns its path.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 
@@ -17,6 +18,9 @@ import (
 
 // detectFormat is the import format choice that detects the format.
 const detectFormat = "Detect from the file"
+
+// nativeFormat is the name of Gloss's own format (export.Lookup's).
+const nativeFormat = "jsonl"
 
 // formatChoices lists the formats that can read (or write), "name — what".
 func formatChoices(write bool) ([]string, map[string]*export.Format) {
@@ -56,7 +60,7 @@ func (w *Window) Import() {
 			w.askFile(nil, func(path string) { w.ImportFile(path, f, xo) })
 		}, w.win)
 		form.Resize(fyne.NewSize(640, 220))
-		form.Show()
+		w.showDialog(form, form.Submit)
 	})
 }
 
@@ -74,7 +78,7 @@ func (w *Window) Export() {
 	format := widget.NewSelect(names, nil)
 	format.SetSelected(names[0])
 	for _, n := range names {
-		if byChoice[n].Name == "jsonl" {
+		if byChoice[n].Name == nativeFormat {
 			format.SetSelected(n)
 		}
 	}
@@ -95,35 +99,85 @@ func (w *Window) Export() {
 					return
 				}
 				if l != nil {
-					w.ExportTo(filepath.Join(l.Path(), w.suggestedName("-"+f.Name)), f, xo)
+					w.ExportTo(filepath.Join(l.Path(), exportName(w.suggestedName(""), f)), f, xo)
 				}
 			}, w.win)
 			d.Resize(dialogSize(w.win))
 			d.Show()
 			return
 		}
-		w.askSaveFile(w.suggestedName(exportExtension(f)), nil, func(path string) { w.ExportTo(path, f, xo) })
+		w.askSaveFile(exportName(w.suggestedName(""), f), nil, func(path string) { w.ExportTo(path, f, xo) })
 	}, w.win)
 	form.Resize(fyne.NewSize(640, 220))
-	form.Show()
+	w.showDialog(form, form.Submit)
 }
 
-// exportExtension is the extension an export file gets; a native export
-// is marked so that it does not look like the work's own file.
-func exportExtension(f *export.Format) string {
-	if f.Name == "jsonl" {
-		return ".export.jsonl"
+// exportName is the name an export of the work called base gets in
+// format f: NAME-brat/ for a folder, NAME.conll where the extension tells
+// the format, and NAME.FORMAT.jsonl where other formats (the work's own
+// file among them) share it, so that an export never looks like the work:
+// NAME.doccano.jsonl, NAME.export.jsonl for native.
+func exportName(base string, f *export.Format) string {
+	if f.WriteDir != nil {
+		return base + "-" + f.Name
 	}
-	if f.Extension == "" {
-		return ".txt"
+	ext := f.Extension
+	if ext == "" {
+		ext = ".txt"
 	}
-	return f.Extension
+	if f.Name == nativeFormat {
+		return base + ".export" + ext
+	}
+	for _, g := range export.Formats() {
+		if g != f && g.Extension == ext {
+			return base + "." + f.Name + ext
+		}
+	}
+	return base + ext
+}
+
+// workFile reports whether path is a file the open work reads from or
+// saves to: an export there would replace the work with another format
+// (and pull the file from under the documents not yet read).
+func (w *Window) workFile(path string) bool {
+	for _, p := range []string{w.s.SavePath(), w.s.Source()} {
+		if p != "" && samePath(p, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// samePath reports whether a and b name the same file: the same absolute
+// path, or the same file on disk.
+func samePath(a, b string) bool {
+	if aa, err := filepath.Abs(a); err == nil {
+		if bb, err := filepath.Abs(b); err == nil && aa == bb {
+			return true
+		}
+	}
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
 
 // ExportTo writes every open document to path in format f, in the
 // background with a progress bar; nothing is written when it fails or is
-// cancelled.
+// cancelled. It never writes over the work's own file: a native export
+// there is a save, any other is refused.
 func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
+	if w.workFile(path) {
+		if f.Name == nativeFormat && samePath(path, w.s.SavePath()) {
+			w.saveTo(w.s.SavePath(), nil)
+			return
+		}
+		w.showError(fmt.Errorf("%s is the file your work is in: exporting %s there would replace it. "+
+			"Choose another name (%s is suggested)", filepath.Base(path), f.Name, exportName(w.suggestedName(""), f)))
+		return
+	}
 	// The user may edit on while it writes: the export writes a snapshot.
 	docs := w.s.Snapshot()
 	var warnings []string

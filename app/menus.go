@@ -10,9 +10,10 @@ import (
 
 // menuItems are the menu items whose label or state follows the work.
 type menuItems struct {
-	undo, redo, done, light, dark *fyne.MenuItem
-	snap                          *fyne.MenuItem
-	recent                        *fyne.MenuItem
+	undo, redo, done    *fyne.MenuItem
+	system, light, dark *fyne.MenuItem
+	snap                *fyne.MenuItem
+	recent              *fyne.MenuItem
 }
 
 // ctrl and ctrlShift make the shortcuts shown on menu items; Fyne matches
@@ -111,6 +112,7 @@ func (w *Window) editMenu() *fyne.Menu {
 }
 
 func (w *Window) viewMenu() *fyne.Menu {
+	w.items.system = fyne.NewMenuItem("System Theme", func() { w.SetTheme(themeSystem) })
 	w.items.light = fyne.NewMenuItem("Light Theme", func() { w.SetTheme(themeLight) })
 	w.items.dark = fyne.NewMenuItem("Dark Theme", func() { w.SetTheme(themeDark) })
 	w.items.snap = fyne.NewMenuItem("Snap to Words", func() { w.SetSnapping(!w.Snapping()) })
@@ -122,6 +124,7 @@ func (w *Window) viewMenu() *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		w.items.snap,
 		fyne.NewMenuItemSeparator(),
+		w.items.system,
 		w.items.light,
 		w.items.dark,
 		fyne.NewMenuItemSeparator(),
@@ -181,6 +184,7 @@ func (w *Window) refreshMenus() {
 	w.items.done.Checked = session.IsDone(w.Document())
 	w.items.snap.Checked = w.Snapping()
 	t := w.prefs.p.String(prefTheme)
+	w.items.system.Checked = t == themeSystem
 	w.items.light.Checked, w.items.dark.Checked = t == themeLight, t == themeDark
 	w.items.recent.ChildMenu = w.recentMenu()
 	w.menu.Refresh()

@@ -214,8 +214,8 @@ func (w *Window) syncDone(res project.SyncResult, err error) {
 		msg = append(msg, "no remote: your work is in this clone only")
 	case res.Offline:
 		w.status.message("Offline: your work is committed in this clone")
-		dialog.ShowInformation("Offline",
-			fmt.Sprintf("Could not reach %s (%s).\nYour work is committed in this clone; sync again when you are online.", res.Remote, res.Reason), w.win)
+		w.showDialog(dialog.NewInformation("Offline",
+			fmt.Sprintf("Could not reach %s (%s).\nYour work is committed in this clone; sync again when you are online.", res.Remote, res.Reason), w.win), nil)
 		return
 	default:
 		if res.Received > 0 {
@@ -285,7 +285,7 @@ func (w *Window) ShowProgress() {
 		}
 		d := dialog.NewCustom("Progress — "+st.Name, "Close", progressView(st, t.p.Config, t.person), w.win)
 		d.Resize(fyne.NewSize(560, 0))
-		d.Show()
+		w.showDialog(d, nil)
 	})
 }
 

@@ -19,17 +19,31 @@ func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Co
 	return t.Theme.Color(n, t.variant)
 }
 
-// Theme names as stored in the preferences.
+// Theme names as stored in the preferences; the system's is none.
 const (
-	themeLight = "light"
-	themeDark  = "dark"
+	themeSystem = ""
+	themeLight  = "light"
+	themeDark   = "dark"
 )
 
-// SetTheme switches between "light" and "dark" ("" follows the system) and
-// remembers the choice.
+// SetTheme switches between "light" and "dark" ("", themeSystem, follows
+// the system) and remembers the choice; View → Theme checks it.
 func (w *Window) SetTheme(name string) {
-	w.prefs.p.SetString(prefTheme, applyTheme(w.app, name))
+	name = applyTheme(w.app, name)
+	w.prefs.p.SetString(prefTheme, name)
 	w.refreshMenus()
+	w.status.message(themeTitle(name) + " theme")
+}
+
+// themeTitle is how the View menu names a theme.
+func themeTitle(name string) string {
+	switch name {
+	case themeLight:
+		return "Light"
+	case themeDark:
+		return "Dark"
+	}
+	return "System"
 }
 
 // applyTheme sets the app's theme by name and returns the name in effect.
@@ -43,7 +57,7 @@ func applyTheme(a fyne.App, name string) string {
 	case themeDark:
 		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		name = ""
+		name = themeSystem
 		a.Settings().SetTheme(theme.DefaultTheme())
 	}
 	return name

@@ -42,6 +42,8 @@ type Window struct {
 	// link is the relation being made in link mode.
 	link linking
 
+	// dialogs gives the dialogs shown Enter and Esc.
+	dialogs dialogKeys
 	// tasks follows background loads and exports (tests wait on it).
 	tasks taskGroup
 	// confirm asks the user a question with buttons and calls back with the
@@ -115,7 +117,7 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	w.view = docview.New(nil, w.labels)
 	w.bar = newLabelBar(w.labels, w.LabelSelection)
 	w.spans = newSpanList(w.labels, w.s.Document, w.view.SelectedSpan, w.SelectSpan)
-	w.status = newStatusBar(w.AskAnnotator)
+	w.status = newStatusBar(w.AskAnnotator, func(f func()) { w.post(f) })
 	w.note = newNoteEditor(w.s.Document, w.do, w.focusView)
 	w.docList = newDocList(w.s, w.showDocument, w.ToggleDone)
 	w.find = newFindBar(w.labels, w.view, w.s.Document, w.win.Canvas, w.LabelAll, w.focusView)
@@ -125,6 +127,7 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	w.menu = w.buildMenu()
 	win.SetMainMenu(w.menu)
 	w.addShortcuts()
+	w.dialogs.install(win.Canvas())
 	win.SetCloseIntercept(func() { w.Quit() })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.OpenDropped(uris) })
 	w.applyPrefs()
@@ -349,18 +352,25 @@ func (w *Window) report(r session.Result) {
 // Dirty reports whether any open document has unsaved changes.
 func (w *Window) Dirty() bool { return w.s.Dirty() }
 
-// Undo undoes the last edit of the current document.
+// Undo undoes the last edit of the current document and says which.
 func (w *Window) Undo() {
+	what, _ := w.s.History().CanUndo()
 	if !w.s.Undo() {
 		w.status.message("Nothing to undo")
+		return
 	}
+	w.status.message("Undid " + what)
 }
 
-// Redo redoes the last undone edit of the current document.
+// Redo redoes the last undone edit of the current document and says
+// which.
 func (w *Window) Redo() {
+	what, _ := w.s.History().CanRedo()
 	if !w.s.Redo() {
 		w.status.message("Nothing to redo")
+		return
 	}
+	w.status.message("Redid " + what)
 }
 
 // labelRequested is the view's OnLabelRequested: the session decides

@@ -2,7 +2,6 @@ package export
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -22,11 +21,11 @@ type Preparer interface {
 // error. check, when not nil, is called on each document in input order
 // with the line it began on, before it is written; its error stops the
 // copy. It is CopyChecked without a check of its own documents.
-func Copy(r Reader, w Writer, check func(d *annotate.Document, line int) error) (int, error) {
+func Copy(r Reader, name string, w Writer, check func(d *annotate.Document, line int) error) (int, error) {
 	if check == nil {
-		return CopyChecked(r, w, nil, nil)
+		return CopyChecked(r, name, w, nil, nil)
 	}
-	return CopyChecked(r, w, nil, func(d *annotate.Document, _ string, line int) error { return check(d, line) })
+	return CopyChecked(r, name, w, nil, func(d *annotate.Document, _ string, line int) error { return check(d, line) })
 }
 
 // CheckFunc checks a document read at line of file (the Filer's file it
@@ -43,9 +42,12 @@ type CheckFunc func(d *annotate.Document, file string, line int) error
 // first. When r is a native reader, its lines are parsed on those
 // goroutines too, so that a conversion uses every core while its output
 // stays byte for byte what a sequential one writes. At most a few hundred
-// documents are in flight, whatever the input's size. CopyChecked does not
-// call w.Close and returns only once its goroutines have stopped.
-func CopyChecked(r Reader, w Writer, each, inOrder CheckFunc) (int, error) {
+// documents are in flight, whatever the input's size. A writer's error
+// comes back as a *LineError at the document's line in the file the
+// reader names (a Filer's File) or else name, so that the user learns
+// which document could not be written. CopyChecked does not call w.Close
+// and returns only once its goroutines have stopped.
+func CopyChecked(r Reader, name string, w Writer, each, inOrder CheckFunc) (int, error) {
 	p := newPipeline(r, w, each)
 	defer p.stop()
 	n := 0
@@ -72,7 +74,15 @@ func CopyChecked(r Reader, w Writer, each, inOrder CheckFunc) (int, error) {
 				return n, it.err
 			}
 			if err := w.Write(d); err != nil {
-				return n, err
+				var le *LineError
+				if errors.As(err, &le) {
+					return n, err
+				}
+				file := it.file
+				if file == "" {
+					file = name
+				}
+				return n, &LineError{File: file, Line: it.line, Msg: err.Error()}
 			}
 			n++
 		}
@@ -303,7 +313,7 @@ func (nr *NativeReader) rawLine() ([]byte, int, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nr.line, io.EOF
 		}
-		return nil, nr.line, fmt.Errorf("%s: %w", nr.name, err)
+		return nil, nr.line, inputError(nr.name, err)
 	}
 	nr.line = nr.lines.line
 	return line, nr.line, nil

@@ -57,7 +57,7 @@ func TestCopy(t *testing.T) {
 				}
 				return nil
 			}
-			n, err := Copy(NewNativeReader(strings.NewReader(tt.in), "in.jsonl", Options{}), w, check)
+			n, err := Copy(NewNativeReader(strings.NewReader(tt.in), "in.jsonl", Options{}), "in.jsonl", w, check)
 			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
 				t.Fatalf("error %v, want %q", err, tt.err)
 			}
@@ -122,7 +122,7 @@ func TestCopyChecked(t *testing.T) {
 			{"both on one line", 1201, 1201, 600, "inOrder: bad at 1201\neach: bad at 1201"},
 		} {
 			w := &recordWriter{}
-			n, err := CopyChecked(open(), w, each(tt.eachAt), inOrder(tt.ordAt))
+			n, err := CopyChecked(open(), "in.jsonl", w, each(tt.eachAt), inOrder(tt.ordAt))
 			if tt.err == "" && err != nil || tt.err != "" && (err == nil || err.Error() != tt.err) {
 				t.Errorf("lines=%v %s: error %v, want %q", lines, tt.name, err, tt.err)
 			}

@@ -20,6 +20,10 @@ var byExtension = map[string]string{
 	".conll": "conll",
 }
 
+// ErrUnknownFormat is what Detect returns (wrapped, with the file's name)
+// when neither the name nor the content tells the format.
+var ErrUnknownFormat = errors.New("cannot tell the format")
+
 // Detect tells the format of a file from its name and its first bytes.
 // Callers check for folders first: a folder is brat's (see DetectPath).
 func Detect(name string, head []byte) (*Format, error) {
@@ -31,7 +35,7 @@ func Detect(name string, head []byte) (*Format, error) {
 			return f, nil
 		}
 	}
-	return nil, fmt.Errorf("%s: cannot tell the format; name it with --from", name)
+	return nil, fmt.Errorf("%s: %w; name it with --from", name, ErrUnknownFormat)
 }
 
 // DetectPath tells the format of a named input: a folder, or a .txt with a

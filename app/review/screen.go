@@ -747,10 +747,18 @@ func (s *Screen) Menu() *fyne.MainMenu {
 		item("Next Document", shortcut(fyne.KeyPageDown, ctrl), s.NextDoc),
 		item("Previous Document", shortcut(fyne.KeyPageUp, ctrl), s.PrevDoc),
 	)
+	// Ctrl+Q closes the review window as its close button does, asking
+	// about unsaved decisions; from gloss review it is the only window,
+	// so the app ends. As the File menu's quit item it also keeps Fyne
+	// from adding a Quit of its own that would close every window.
+	closeItem := item("Close Review", shortcut(fyne.KeyQ, ctrl), s.Close)
+	closeItem.IsQuit = true
 	s.menu = fyne.NewMainMenu(
 		fyne.NewMenu("File",
 			item("Save Gold", shortcut(fyne.KeyS, ctrl), s.Save),
 			item("Save Gold As…", shortcut(fyne.KeyS, ctrl|fyne.KeyModifierShift), s.SaveAs),
+			fyne.NewMenuItemSeparator(),
+			closeItem,
 		),
 		fyne.NewMenu("Edit", append([]*fyne.MenuItem{
 			s.undoItem,
@@ -887,6 +895,10 @@ func numbered(names []string) []string {
 	}
 	return out
 }
+
+// Close closes the review window, first asking whether to save unsaved
+// decisions (File → Close Review, Ctrl+Q).
+func (s *Screen) Close() { s.closeRequested() }
 
 // closeRequested closes the window, first asking whether to save when
 // there are unsaved decisions.
