@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // scanner is a small JSON tokenizer over one line of input. encoding/json
@@ -21,6 +22,10 @@ type scanner struct {
 	pos  int
 	// scratch is reused for strings that contain escapes.
 	scratch []byte
+	// arena holds the strings kept from the current line (see keep),
+	// when useArena is set.
+	arena    []byte
+	useArena bool
 	// labels interns label names (see label).
 	labels map[string]string
 }
@@ -37,7 +42,14 @@ func (s *scanner) fail(format string, args ...any) error {
 	return &syntaxError{msg: fmt.Sprintf(format, args...), col: s.pos + 1}
 }
 
-func (s *scanner) reset(data []byte) { s.data, s.pos = data, 0 }
+func (s *scanner) reset(data []byte) { s.data, s.pos, s.arena, s.useArena = data, 0, nil, false }
+
+// resetDocument is reset for a line whose strings are nearly all kept (a
+// native document): they go to one arena (see keep).
+func (s *scanner) resetDocument(data []byte) {
+	s.reset(data)
+	s.useArena = true
+}
 
 func (s *scanner) ws() {
 	for s.pos < len(s.data) {
@@ -311,7 +323,30 @@ func (s *scanner) hex4() (rune, bool) {
 // string reads a string value as a Go string.
 func (s *scanner) string() (string, error) {
 	b, err := s.rawString()
-	return string(b), err
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	if !s.useArena {
+		return string(b), nil
+	}
+	return s.keep(b), nil
+}
+
+// keep copies b into the arena and returns it as a string. The strings of
+// one line (a document's id, text, span ids and texts: some forty of them)
+// share one allocation the size of the line, which no decoded string can
+// outgrow, instead of one allocation each; the arena is only ever
+// appended to, so the strings never change, and each resetDocument starts
+// a new one, so a document keeps only its own line's bytes alive. Readers
+// that keep a few strings of a line (the index keeps an id) use reset,
+// which copies each string on its own, so as not to hold whole lines.
+func (s *scanner) keep(b []byte) string {
+	if cap(s.arena)-len(s.arena) < len(b) {
+		s.arena = make([]byte, 0, max(len(b), len(s.data)-s.pos+len(b)))
+	}
+	start := len(s.arena)
+	s.arena = append(s.arena, b...)
+	return unsafe.String(&s.arena[start], len(b))
 }
 
 // label reads a string that is one of few values (a label name), sharing

@@ -2,6 +2,7 @@ package export
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,15 @@ func TestPlainRun(t *testing.T) {
 			if got, want := plainRun(string(b), nonASCII), naive(b, nonASCII); got != want {
 				t.Fatalf("case %d %q (string) nonASCII=%v: %d, want %d", k, b, nonASCII, got, want)
 			}
+		}
+	}
+}
+
+// TestLineBreakIn agrees with strings.ContainsAny on the five line breaks.
+func TestLineBreakIn(t *testing.T) {
+	for _, s := range []string{"", " ", "  ", "\n", " \r", "\u0085", "a\u2028", "\u2029b", "\u00c2", "\u00e2\u0080", "é", "€", "\u2027", "\u202a", "x\xc2", "x\xe2\x80"} {
+		if got, want := lineBreakIn(s), strings.ContainsAny(s, "\r\n\u2028\u2029\u0085"); got != want {
+			t.Errorf("lineBreakIn(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -64,7 +64,7 @@ func (nr *NativeReader) parseLine(line []byte) (*annotate.Document, error) {
 // parseNativeDoc decodes one native document object. The text is required;
 // everything Gloss does not model is kept in Extra.
 func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
-	sc.reset(line)
+	sc.resetDocument(line)
 	d := &annotate.Document{}
 	hasText := false
 	err := sc.document(func(key []byte) error {
