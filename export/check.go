@@ -52,7 +52,7 @@ func (c *Checker) CheckID(d *annotate.Document, file string, line int) []error {
 		}
 		return []error{&LineError{File: file, Line: line, Msg: fmt.Sprintf("document id %q already used on %s (ids must be unique)", d.ID, at)}}
 	}
-	c.ids[d.ID] = readAt{fi, line}
+	c.ids[strings.Clone(d.ID)] = readAt{fi, line} // not d's memory: the set outlives it
 	return nil
 }
 

@@ -332,6 +332,13 @@ func (s *scanner) string() (string, error) {
 	return s.keep(b), nil
 }
 
+// ownString reads a string into an allocation of its own, even after
+// resetDocument: for a string that may outlive its document.
+func (s *scanner) ownString() (string, error) {
+	b, err := s.rawString()
+	return string(b), err
+}
+
 // keep copies b into the arena and returns it as a string. The strings of
 // one line (a document's id, text, span ids and texts: some forty of them)
 // share one allocation the size of the line, which no decoded string can
@@ -339,7 +346,9 @@ func (s *scanner) string() (string, error) {
 // appended to, so the strings never change, and each resetDocument starts
 // a new one, so a document keeps only its own line's bytes alive. Readers
 // that keep a few strings of a line (the index keeps an id) use reset,
-// which copies each string on its own, so as not to hold whole lines.
+// which copies each string on its own, so as not to hold whole lines; so
+// does a document's id (ownString). Code that holds on to a span's text
+// or id without its document should keep a strings.Clone of it.
 func (s *scanner) keep(b []byte) string {
 	if cap(s.arena)-len(s.arena) < len(b) {
 		s.arena = make([]byte, 0, max(len(b), len(s.data)-s.pos+len(b)))

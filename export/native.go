@@ -71,7 +71,11 @@ func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
 		var err error
 		switch string(key) {
 		case "id":
-			d.ID, err = nullableString(sc)
+			// Not in the line's arena: ids outlive their documents
+			// (the Checker's set of ids, writers' file names).
+			if !sc.null() {
+				d.ID, err = sc.ownString()
+			}
 		case "text":
 			d.Text, err = textValue(sc, "text")
 			hasText = true
