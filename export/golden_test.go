@@ -74,16 +74,7 @@ func writeNamed(t *testing.T, f *Format, docs []*annotate.Document, opt Options)
 	if f.WriteDir == nil {
 		return writeAll(t, f, docs, opt)
 	}
-	dir := t.TempDir()
-	w := f.WriteDir(dir, opt)
-	for _, d := range docs {
-		if err := w.Write(d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
+	dir := writeDir(t, f, docs, opt)
 	var buf bytes.Buffer
 	err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
