@@ -1,10 +1,13 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // typeKey types key as the driver does: to the focused widget, or with
@@ -80,5 +83,53 @@ func TestDialogKeys(t *testing.T) {
 	}
 	if w.win.Canvas().Overlays().Top() != nil {
 		t.Error("Esc did not close the annotator's dialog")
+	}
+}
+
+// TestForeignDialogKeys: a dialog Fyne shows itself (the file dialog's
+// "Overwrite?") takes Enter for its Yes and Esc for its No.
+func TestForeignDialogKeys(t *testing.T) {
+	for _, c := range []struct {
+		key  fyne.KeyName
+		want bool
+	}{{fyne.KeyReturn, true}, {fyne.KeyEscape, false}} {
+		w, _, _ := openMixed(t)
+		answered, got := false, false
+		dialog.ShowConfirm("Overwrite?", "Are you sure?", func(ok bool) { answered, got = true, ok }, w.win)
+		typeKey(w, c.key)
+		if !answered || got != c.want {
+			t.Errorf("%s: answered %v, yes %v", c.key, answered, got)
+		}
+		if w.win.Canvas().Overlays().Top() != nil {
+			t.Errorf("%s left the dialog open", c.key)
+		}
+	}
+}
+
+// TestExportFormKeys: in Export…, Tab reaches the format, ← / → pick one
+// and Enter goes on to the file dialog with the suggested name.
+func TestExportFormKeys(t *testing.T) {
+	w, _, _ := openMixed(t)
+	w.Export()
+	form := w.win.Canvas().Overlays().Top()
+	w.win.Canvas().FocusNext()
+	sel, ok := w.win.Canvas().Focused().(*keyedSelect)
+	if !ok {
+		t.Fatalf("Tab went to %T, not the format", w.win.Canvas().Focused())
+	}
+	for !strings.HasPrefix(sel.Selected, "doccano ") {
+		typeKey(w, fyne.KeyLeft)
+		if strings.HasPrefix(sel.Selected, "brat ") {
+			t.Fatalf("← never reached doccano")
+		}
+	}
+	typeKey(w, fyne.KeyReturn)
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil || top == form {
+		t.Fatal("Enter did not go on from the format")
+	}
+	e, ok := w.win.Canvas().Focused().(*widget.Entry)
+	if !ok || e.Text != "out.doccano.jsonl" {
+		t.Errorf("the file dialog suggests %v", e)
 	}
 }

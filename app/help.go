@@ -33,6 +33,7 @@ var shortcutTable = [][2]string{
 	{"Ctrl+I / Ctrl+E", "Import / Export"},
 	{"Ctrl+PageDown / Ctrl+PageUp", "Next / previous document"},
 	{"Ctrl+D", "Mark the document done"},
+	{"Ctrl+1 … Ctrl+9", "Toggle the document label values, in labels.toml order (Document menu)"},
 	{"Ctrl+= / Ctrl+-", "Larger / smaller text"},
 	{"Ctrl+Q", "Quit (in the review window: close it)"},
 	{"Enter / Esc (a dialog open)", "Its default button / close it"},

@@ -17,7 +17,11 @@ func (w *Window) layout() fyne.CanvasObject {
 // mainSplit is the body: the view beside the span list and note editor,
 // and the document list on the left when a corpus is open.
 func (w *Window) mainSplit() fyne.CanvasObject {
-	side := container.NewBorder(nil, w.note.object(), nil, nil, w.spans.object())
+	var top fyne.CanvasObject
+	if !w.choices.empty() {
+		top = container.NewVBox(w.choices.object(), widget.NewSeparator())
+	}
+	side := container.NewBorder(top, w.note.object(), nil, nil, w.spans.object())
 	split := container.NewHSplit(w.view, side)
 	split.Offset = 0.7
 	if !w.corpusLayout {

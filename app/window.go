@@ -34,6 +34,7 @@ type Window struct {
 	spans   *spanList
 	status  *statusBar
 	note    *noteEditor
+	choices *choicePanel
 	docList *docList
 	find    *findBar
 	menu    *fyne.MainMenu
@@ -99,6 +100,7 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	if queue != nil {
 		w.post = func(f func()) { queue <- f }
 	}
+	useLazyWrites() // before any file dialog: see lazywrites.go
 	if w.labels == nil {
 		w.labels = annotate.DefaultLabelSet()
 	}
@@ -119,6 +121,7 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	w.spans = newSpanList(w.labels, w.s.Document, w.view.SelectedSpan, w.SelectSpan)
 	w.status = newStatusBar(w.AskAnnotator, func(f func()) { w.post(f) })
 	w.note = newNoteEditor(w.s.Document, w.do, w.focusView)
+	w.choices = newChoicePanel(w.labels, w.s.Document, w.toggleChoice)
 	w.docList = newDocList(w.s, w.showDocument, w.ToggleDone)
 	w.find = newFindBar(w.labels, w.view, w.s.Document, w.win.Canvas, w.LabelAll, w.focusView)
 	w.wireView()
@@ -203,6 +206,7 @@ func (w *Window) changed(c session.Change) {
 		if c.Doc == w.s.Current() {
 			w.view.SpansChanged()
 			w.spans.refresh()
+			w.choices.refresh()
 			w.note.show(w.view.SelectedSpan())
 			w.find.refreshCount()
 		}
@@ -263,6 +267,7 @@ func (w *Window) showCurrent() {
 	w.view.SetDocument(w.Document())
 	w.find.documentChanged()
 	w.spans.refresh()
+	w.choices.refresh()
 	w.note.show("")
 	w.refreshWork()
 	w.focusView()
