@@ -35,6 +35,15 @@ type Window struct {
 	status  *statusBar
 	note    *noteEditor
 	choices *choicePanel
+	// tips is the tooltip layer over the content (label descriptions,
+	// span texts cut short).
+	tips *tooltips
+	// corpusUndo is the last edit made over several documents (Label All
+	// over the corpus), which Undo undoes in all of them; corpusRedo is
+	// the one just undone.
+	corpusUndo, corpusRedo *corpusStep
+	// splits are the body's split containers (layout.go).
+	splits  splits
 	docList *docList
 	find    *findBar
 	menu    *fyne.MainMenu
@@ -117,13 +126,15 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	}
 
 	w.view = docview.New(nil, w.labels)
-	w.bar = newLabelBar(w.labels, w.LabelSelection)
-	w.spans = newSpanList(w.labels, w.s.Document, w.view.SelectedSpan, w.SelectSpan)
+	w.tips = newTooltips()
+	w.bar = newLabelBar(w.labels, w.LabelSelection, w.tips)
+	w.spans = newSpanList(w.labels, w.s.Document, w.view.SelectedSpan, w.SelectSpan, w.tips)
 	w.status = newStatusBar(w.AskAnnotator, func(f func()) { w.post(f) })
 	w.note = newNoteEditor(w.s.Document, w.do, w.focusView)
 	w.choices = newChoicePanel(w.labels, w.s.Document, w.toggleChoice)
 	w.docList = newDocList(w.s, w.showDocument, w.ToggleDone)
 	w.find = newFindBar(w.labels, w.view, w.s.Document, w.win.Canvas, w.LabelAll, w.focusView)
+	w.find.corpus = w.searchCorpus
 	w.wireView()
 	w.body = container.NewStack()
 	win.SetContent(w.layout())
@@ -188,6 +199,7 @@ func (w *Window) wireView() {
 func (w *Window) changed(c session.Change) {
 	switch c.Kind {
 	case session.Opened, session.Recovered:
+		w.corpusUndo, w.corpusRedo = nil, nil
 		w.rememberWork()
 		w.note.forget()
 		w.spans.rows = nil
@@ -238,6 +250,7 @@ func (w *Window) relayout() {
 		return
 	}
 	w.corpusLayout = corpus
+	w.find.setCorpus(corpus)
 	w.body.Objects = []fyne.CanvasObject{w.mainSplit()}
 	w.body.Refresh()
 }
@@ -359,6 +372,9 @@ func (w *Window) Dirty() bool { return w.s.Dirty() }
 
 // Undo undoes the last edit of the current document and says which.
 func (w *Window) Undo() {
+	if w.undoCorpusStep() {
+		return
+	}
 	what, _ := w.s.History().CanUndo()
 	if !w.s.Undo() {
 		w.status.message("Nothing to undo")
@@ -370,6 +386,9 @@ func (w *Window) Undo() {
 // Redo redoes the last undone edit of the current document and says
 // which.
 func (w *Window) Redo() {
+	if w.redoCorpusStep() {
+		return
+	}
 	what, _ := w.s.History().CanRedo()
 	if !w.s.Redo() {
 		w.status.message("Nothing to redo")

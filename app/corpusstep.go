@@ -1,0 +1,90 @@
+package app
+
+import (
+	"fmt"
+
+	"gloss/annotate"
+)
+
+// A corpusStep is one edit of the window's made in several documents (a
+// Label All over the corpus): each document's history holds its part as
+// its last step, and the window's Undo undoes them all together while
+// every one of them is still the last of its document (an edit made since
+// in one of them ends the corpus step: Undo is then that document's
+// again). Redo does the same the other way.
+type corpusStep struct {
+	name string
+	// docs are the documents edited and at the version each one's history
+	// was at right after its part.
+	docs     []int
+	versions []annotate.Version
+}
+
+// add records document i's part, just made.
+func (c *corpusStep) add(w *Window, i int) {
+	if h, err := w.s.HistoryOf(i); err == nil {
+		c.docs = append(c.docs, i)
+		c.versions = append(c.versions, h.Version())
+	}
+}
+
+// current reports whether every document is still where the step left
+// it, the current document among them.
+func (c *corpusStep) current(w *Window) bool {
+	if c == nil || len(c.docs) == 0 {
+		return false
+	}
+	onScreen := false
+	for k, i := range c.docs {
+		h, err := w.s.HistoryOf(i)
+		if err != nil || !h.At(c.versions[k]) {
+			return false
+		}
+		onScreen = onScreen || i == w.s.Current()
+	}
+	return onScreen
+}
+
+// replay undoes (or redoes) the step in every document and returns the
+// step that reverses it.
+func (c *corpusStep) replay(w *Window, undo bool) *corpusStep {
+	back := &corpusStep{name: c.name}
+	for _, i := range c.docs {
+		ok := false
+		if undo {
+			ok = w.s.UndoIn(i)
+		} else {
+			ok = w.s.RedoIn(i)
+		}
+		if ok {
+			back.add(w, i)
+		}
+	}
+	return back
+}
+
+// undoCorpusStep undoes the corpus step when it is the last edit; it
+// reports whether it did.
+func (w *Window) undoCorpusStep() bool {
+	if !w.corpusUndo.current(w) {
+		return false
+	}
+	w.corpusRedo = w.corpusUndo.replay(w, true)
+	w.corpusUndo = nil
+	w.refreshWork()
+	w.status.message(fmt.Sprintf("Undid %s in %d document(s)", w.corpusRedo.name, len(w.corpusRedo.docs)))
+	return true
+}
+
+// redoCorpusStep redoes the corpus step just undone; it reports whether
+// it did.
+func (w *Window) redoCorpusStep() bool {
+	if !w.corpusRedo.current(w) {
+		return false
+	}
+	w.corpusUndo = w.corpusRedo.replay(w, false)
+	w.corpusRedo = nil
+	w.refreshWork()
+	w.status.message(fmt.Sprintf("Redid %s in %d document(s)", w.corpusUndo.name, len(w.corpusUndo.docs)))
+	return true
+}
