@@ -1,10 +1,14 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"gloss/annotate"
 )
 
 // shortcutTable is Help → Keyboard Shortcuts: DESIGN.md's keyboard table
@@ -39,14 +43,59 @@ var shortcutTable = [][2]string{
 	{"Enter / Esc (a dialog open)", "Its default button / close it"},
 }
 
-// ShowShortcuts shows the keyboard shortcuts.
+// labelTable is the Labels part of Help → Keyboard Shortcuts and Labels:
+// each label with its keys and its description from labels.toml, then
+// each group of document labels with its values' keys.
+func labelTable(ls *annotate.LabelSet) [][2]string {
+	var rows [][2]string
+	for i, l := range ls.Labels {
+		rows = append(rows, [2]string{l.Name + "   " + labelKeys(l, i), orNone(l.Description)})
+	}
+	n := 0
+	for g := range ls.Choices {
+		c := &ls.Choices[g]
+		var vals []string
+		for _, v := range c.Values {
+			vals = append(vals, chipText(c, v, n))
+			n++
+		}
+		how := "one of"
+		if c.Multiple {
+			how = "any of"
+		}
+		desc := how + ": " + strings.Join(vals, ", ")
+		if c.Description != "" {
+			desc = c.Description + " — " + desc
+		}
+		rows = append(rows, [2]string{"Document: " + c.Name, desc})
+	}
+	return rows
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(no description in labels.toml)"
+	}
+	return s
+}
+
+// ShowShortcuts shows the keyboard shortcuts and the labels with their
+// descriptions.
 func (w *Window) ShowShortcuts() {
 	grid := container.NewGridWithColumns(2)
-	for _, row := range shortcutTable {
-		grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		grid.Add(widget.NewLabel(row[1]))
+	add := func(rows [][2]string) {
+		for _, row := range rows {
+			grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+			desc := widget.NewLabel(row[1])
+			desc.Wrapping = fyne.TextWrapWord
+			grid.Add(desc)
+		}
 	}
-	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), w.win)
+	add(labelTable(w.labels))
+	grid.Add(widget.NewSeparator())
+	grid.Add(widget.NewSeparator())
+	add(shortcutTable)
+	d := dialog.NewCustom("Keyboard Shortcuts and Labels", "Close", container.NewVScroll(grid), w.win)
 	d.SetOnClosed(w.focusView)
 	d.Resize(fyne.NewSize(760, 640))
 	w.showDialog(d, nil)

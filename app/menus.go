@@ -150,7 +150,8 @@ func (w *Window) documentMenu() *fyne.Menu {
 
 func (w *Window) helpMenu() *fyne.Menu {
 	return fyne.NewMenu("Help",
-		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), w.ShowShortcuts),
+		item("Keyboard Shortcuts and Labels", ctrl(fyne.KeySlash), w.ShowShortcuts),
+		fyne.NewMenuItem("Guidelines", w.ShowGuidelines),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open Sample Article", w.OpenSample),
 	)

@@ -42,6 +42,9 @@ type Window struct {
 	// over the corpus), which Undo undoes in all of them; corpusRedo is
 	// the one just undone.
 	corpusUndo, corpusRedo *corpusStep
+	// guidelines is the Guidelines window when open, and what it shows.
+	guidelines      fyne.Window
+	guidelinesShown *guidelinesView
 	// splits are the body's split containers (layout.go).
 	splits  splits
 	docList *docList
