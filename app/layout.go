@@ -21,6 +21,7 @@ const (
 const (
 	defaultViewSplit = 0.66
 	defaultDocsSplit = 0.18
+	defaultSideSplit = 0.32
 )
 
 // layout arranges the window: label bar and find bar on top, the status
@@ -38,11 +39,16 @@ func (w *Window) layout() fyne.CanvasObject {
 // (rememberSplits) and used again, here and in the next session.
 func (w *Window) mainSplit() fyne.CanvasObject {
 	w.rememberSplits()
-	var top fyne.CanvasObject
+	var side fyne.CanvasObject = container.NewBorder(nil, w.note.object(), nil, nil, w.spans.object())
+	w.splits.side = nil
 	if !w.choices.empty() {
-		top = container.NewVBox(w.choices.object(), widget.NewSeparator())
+		// The document labels scroll in a pane of their own above the
+		// spans: at 800×600 they would otherwise take the list's height.
+		split := container.NewVSplit(container.NewVScroll(w.choices.object()), side)
+		split.Offset = w.prefs.split(prefSideSplit, defaultSideSplit)
+		w.splits.side = split
+		side = split
 	}
-	side := container.NewBorder(top, w.note.object(), nil, nil, w.spans.object())
 	split := container.NewHSplit(atLeast(minViewWidth, w.view), atLeast(minSideWidth, side))
 	split.Offset = w.prefs.split(prefViewSplit, defaultViewSplit)
 	w.splits.view, w.splits.docs = split, nil
@@ -56,7 +62,7 @@ func (w *Window) mainSplit() fyne.CanvasObject {
 }
 
 // splits are the body's split containers, for remembering their places.
-type splits struct{ view, docs *container.Split }
+type splits struct{ view, docs, side *container.Split }
 
 // rememberSplits stores where the user left the splits (before the body
 // is rebuilt, and on quit).
@@ -66,6 +72,9 @@ func (w *Window) rememberSplits() {
 	}
 	if w.splits.docs != nil {
 		w.prefs.p.SetFloat(prefDocsSplit, w.splits.docs.Offset)
+	}
+	if w.splits.side != nil {
+		w.prefs.p.SetFloat(prefSideSplit, w.splits.side.Offset)
 	}
 }
 
