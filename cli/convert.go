@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -32,6 +33,7 @@ type convertFlags struct {
 	offsets string
 	labels  string
 	textKey string
+	maxLine maxLineFlag
 }
 
 func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.FlagSet {
@@ -40,6 +42,7 @@ func (c *convertFlags) define(fsName string, env Env, synopsis string) *flag.Fla
 	fs.StringVar(&c.offsets, "offsets", "codepoints", "offset unit of the foreign format: codepoints or utf16")
 	fs.StringVar(&c.labels, "labels", "", "label set `FILE` (TOML), for formats laid out by label")
 	fs.StringVar(&c.textKey, "text-key", "", "labelstudio: the member of a task's data that holds the text (`KEY`; default text, or else its one string member)")
+	c.maxLine.define(fs)
 	return fs
 }
 
@@ -56,6 +59,7 @@ func (c *convertFlags) options(env Env, cmd string) (export.Options, int) {
 	opt.Labels = labels
 	opt.Warn = warnings(env)
 	opt.TextKey = c.textKey
+	opt.MaxLine = int64(c.maxLine)
 	return opt, status
 }
 
@@ -104,7 +108,7 @@ func runExport(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	readOpt := export.Options{Warn: opt.Warn, Only: opt.Only}
+	readOpt := export.Options{Warn: opt.Warn, Only: opt.Only, MaxLine: opt.MaxLine}
 	copyAll := func(fw export.Writer) error {
 		var chk export.Checker
 		for _, name := range files {
@@ -183,6 +187,7 @@ func runImport(env Env, args []string) int {
 	if f != nil && f.Name != "brat" && (len(opt.Events) > 0 || opt.TextDir != "") {
 		return usageError(env, "import", "--event and --text-dir are for brat, not %s", f.Name)
 	}
+	files = bratArguments(files, f, opt)
 	err = writeOutput(env, c.out, func(w io.Writer) error {
 		nw := export.NewNativeWriter(w, export.Options{})
 		var chk export.Checker
@@ -229,7 +234,7 @@ func copyMapped(env Env, name string, f *export.Format, opt export.Options, w ex
 		export.KeepOnly(d, opt.Only)
 		return nil
 	}
-	_, err = export.Copy(r, w, check)
+	_, err = export.Copy(r, name, w, check)
 	return err
 }
 
@@ -262,4 +267,62 @@ func formatNames() string {
 		names = append(names, f.Name)
 	}
 	return strings.Join(names, ", ")
+}
+
+// bratArguments is the files of an import as a shell's DIR/* names them
+// for brat (--from brat, or no --from): brat's configuration files
+// (annotation.conf, visual.conf, …) are no documents and are left out with
+// a note, and a NAME.txt named beside its NAME.ann is the same document,
+// read once.
+func bratArguments(files []string, f *export.Format, opt export.Options) []string {
+	if f != nil && f.Name != "brat" {
+		return files
+	}
+	named := map[string]bool{}
+	for _, name := range files {
+		named[name] = true
+	}
+	kept := files[:0:0]
+	for _, name := range files {
+		switch filepath.Ext(name) {
+		case ".conf":
+			if opt.Warn != nil {
+				opt.Warn(name + ": skipped: a brat configuration file, not a document")
+			}
+			continue
+		case ".txt":
+			if named[strings.TrimSuffix(name, ".txt")+".ann"] {
+				continue // read with its .ann
+			}
+		}
+		kept = append(kept, name)
+	}
+	return kept
+}
+
+// maxLineFlag is --max-line, the most bytes one document may take in an
+// input (export.Options.MaxLine): a number of bytes or a size such as
+// 256MiB; 0 is the default, export.DefaultMaxLine.
+type maxLineFlag int64
+
+func (m *maxLineFlag) define(fs *flag.FlagSet) {
+	fs.Var(m, "max-line", "the most bytes one document may take in the input (a line of JSONL, a task, a text file; `SIZE` such as 256MiB; default "+export.FormatSize(export.DefaultMaxLine)+")")
+}
+
+// String implements flag.Value.
+func (m *maxLineFlag) String() string {
+	if m == nil || *m == 0 {
+		return export.FormatSize(export.DefaultMaxLine)
+	}
+	return export.FormatSize(int64(*m))
+}
+
+// Set implements flag.Value.
+func (m *maxLineFlag) Set(v string) error {
+	n, err := export.ParseSize(v)
+	if err != nil {
+		return err
+	}
+	*m = maxLineFlag(n)
+	return nil
 }

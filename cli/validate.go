@@ -20,6 +20,8 @@ func init() {
 func runValidate(env Env, args []string) int {
 	fs := newFlagSet(env, "gloss validate", "[--labels FILE] FILE...")
 	labelsFile := fs.String("labels", "", "label set `FILE` (TOML); the built-in set by default")
+	var maxLine maxLineFlag
+	maxLine.define(fs)
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -33,7 +35,7 @@ func runValidate(env Env, args []string) int {
 	}
 	problems, docs := 0, 0
 	for _, name := range files {
-		n, p, err := validateFile(env, name, labels)
+		n, p, err := validateFile(env, name, labels, int64(maxLine))
 		docs += n
 		problems += p
 		if err != nil {
@@ -49,17 +51,34 @@ func runValidate(env Env, args []string) int {
 	return exitOK
 }
 
-// validateFile reports the problems of one file on stdout and returns the
-// number of documents and of problems; err is a failure to read on.
-func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, problems int, err error) {
+// maxListed is how many problems validate lists for one file: a file that
+// is not JSONL at all (200 MB of binary is some 800,000 bad lines) gets a
+// screenful and a count, not a flood.
+const maxListed = 100
+
+// validateFile reports the problems of one file on stdout, the first
+// maxListed of them, and returns the number of documents and of problems;
+// err is a failure to read on.
+func validateFile(env Env, name string, labels *annotate.LabelSet, maxLine int64) (docs, problems int, err error) {
 	f, err := openInput(env, name)
 	if err != nil {
 		return 0, 0, err
 	}
 	defer f.Close()
-	r := export.ReadAhead(export.NewNativeReader(f, name, export.Options{}), 64, nil)
+	r := export.ReadAhead(export.NewNativeReader(f, name, export.Options{MaxLine: maxLine}), 64, nil)
 	defer r.Close()
 	chk := export.Checker{Labels: labels}
+	list := func(p error) {
+		if problems < maxListed {
+			fmt.Fprintln(env.Stdout, p)
+		}
+		problems++
+	}
+	defer func() {
+		if problems > maxListed {
+			fmt.Fprintf(env.Stdout, "%s: and %d more problem(s) not listed (validate lists the first %d of a file)\n", name, problems-maxListed, maxListed)
+		}
+	}()
 	for {
 		d, err := r.Next()
 		if errors.Is(err, io.EOF) {
@@ -67,8 +86,7 @@ func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, proble
 		}
 		var le *export.LineError
 		if errors.As(err, &le) {
-			fmt.Fprintln(env.Stdout, le)
-			problems++
+			list(le)
 			continue
 		}
 		if err != nil {
@@ -76,8 +94,7 @@ func validateFile(env Env, name string, labels *annotate.LabelSet) (docs, proble
 		}
 		docs++
 		for _, p := range chk.Check(d, name, r.Line()) {
-			fmt.Fprintln(env.Stdout, p)
-			problems++
+			list(p)
 		}
 	}
 }

@@ -113,7 +113,7 @@ func benchExport(b *testing.B, format string) {
 			}
 			return nil
 		}
-		if _, err := Copy(r, w, sample); err != nil {
+		if _, err := Copy(r, "bench.jsonl", w, sample); err != nil {
 			b.Fatal(err)
 		}
 		if err := w.Close(); err != nil {
@@ -150,7 +150,7 @@ func benchImport(b *testing.B, format string) {
 	f := Lookup(format)
 	var enc bytes.Buffer
 	w := f.NewWriter(&enc, Options{})
-	if _, err := Copy(NewNativeReader(bytes.NewReader(corpus(b)), "bench.jsonl", Options{}), w, nil); err != nil {
+	if _, err := Copy(NewNativeReader(bytes.NewReader(corpus(b)), "bench.jsonl", Options{}), "bench.jsonl", w, nil); err != nil {
 		b.Fatal(err)
 	}
 	if err := w.Close(); err != nil {
@@ -162,7 +162,7 @@ func benchImport(b *testing.B, format string) {
 	b.ResetTimer()
 	for b.Loop() {
 		r := f.NewReader(bytes.NewReader(data), "bench"+f.Extension, Options{})
-		n, err := Copy(r, discardWriter{}, nil)
+		n, err := Copy(r, "bench.jsonl", discardWriter{}, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

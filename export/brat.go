@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,11 +52,19 @@ func sniffBrat(head []byte) bool {
 // With Options.UTF16 the offsets count UTF-16 units (INCEpTION's brat).
 // A T line's text must equal the document text at its offsets (line breaks
 // read as spaces, as brat shows them); offsets past the text are errors.
+//
+// A folder may come from anyone: a .txt or .ann that is a symbolic link
+// leading outside the folder (or --text-dir), a FIFO, a device or any
+// other special file, and a file over Options.MaxLine are refused with an
+// error naming it (see readInputFile).
 type BratReader struct {
 	pairs []bratPair
 	next  int
 	opt   Options
 	file  string
+	// root is the folder read, which links must stay inside ("" when
+	// the user named the files themselves).
+	root string
 	// stream, when set, is the content of the first pair's .ann.
 	stream io.Reader
 }
@@ -85,8 +94,9 @@ func OpenBrat(path string, opt Options) (Reader, error) {
 			return nil, fmt.Errorf("--text-dir %s: not a folder", opt.TextDir)
 		}
 	}
-	br := &BratReader{opt: opt}
+	br := &BratReader{opt: opt, root: path}
 	if !st.IsDir() {
+		br.root = ""
 		base := strings.TrimSuffix(path, filepath.Ext(path))
 		if filepath.Ext(path) == ".txt" && opt.TextDir == "" {
 			br.pairs = []bratPair{{ann: base + ".ann", txt: base + ".txt"}}
@@ -192,21 +202,32 @@ func (br *BratReader) Next() (*annotate.Document, error) {
 	p := br.pairs[br.next]
 	br.next++
 	br.file = p.ann
-	text, err := os.ReadFile(p.txt)
+	textRoot := br.root
+	if br.opt.TextDir != "" && br.root != "" {
+		textRoot = br.opt.TextDir
+	}
+	max := br.opt.maxLine()
+	text, err := readInputFile(p.txt, textRoot, max)
 	if err != nil {
+		var le *LineError
+		if errors.As(err, &le) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%s: the text of %s: %w", p.txt, p.ann, err)
 	}
 	var ann []byte
 	if br.next == 1 && br.stream != nil {
-		ann, err = io.ReadAll(br.stream)
+		if ann, err = io.ReadAll(io.LimitReader(br.stream, max+1)); err == nil && int64(len(ann)) > max {
+			return nil, tooLong(p.ann, 0, "the file", max)
+		}
 	} else {
-		ann, err = os.ReadFile(p.ann)
+		ann, err = readInputFile(p.ann, br.root, max)
 		if errors.Is(err, os.ErrNotExist) {
 			ann, err = nil, nil // a text not annotated yet
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", p.ann, err)
+		return nil, inputError(p.ann, err)
 	}
 	id := p.id
 	if id == "" {
@@ -302,7 +323,12 @@ func parseBrat(id, txtName string, text []byte, annName string, ann []byte, opt 
 				if !ok || err1 != nil || err2 != nil {
 					return nil, fail(lineNo, "%s: bad offsets %q (want START END, fragments separated by ';')", id, frag)
 				}
-				if start < 0 || end > n || start >= end {
+				switch {
+				case start < 0 || end < 0:
+					return nil, fail(lineNo, "%s: offsets [%d,%d): an offset is negative", id, start, end)
+				case start >= end:
+					return nil, fail(lineNo, "%s: offsets [%d,%d): the start is not before the end", id, start, end)
+				case end > n:
 					unit := "code points"
 					if u != nil {
 						unit = "UTF-16 units"
@@ -686,15 +712,26 @@ func (bw *BratWriter) Write(d *annotate.Document) error {
 	}
 	bw.buf = buf
 	base := filepath.Join(bw.dir, name)
-	if err := os.WriteFile(base+".txt", []byte(d.Text), 0o644); err != nil {
-		bw.err = err
-		return err
-	}
-	if err := os.WriteFile(base+".ann", buf, 0o644); err != nil {
-		bw.err = err
-		return err
+	for _, f := range []struct {
+		ext  string
+		data []byte
+	}{{".txt", []byte(d.Text)}, {".ann", buf}} {
+		if err := os.WriteFile(base+f.ext, f.data, 0o644); err != nil {
+			bw.err = writeFileError(d.ID, name+f.ext, err)
+			return bw.err
+		}
 	}
 	return nil
+}
+
+// writeFileError says which document a folder writer could not write as
+// which file, without the temporary folder's path (the user never sees it).
+func writeFileError(id, file string, err error) error {
+	var pe *iofs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("document %q: cannot write %s: %w", truncate(id), file, err)
 }
 
 // bratType is a label as a brat type: brat separates fields by white

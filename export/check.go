@@ -37,7 +37,10 @@ func (c *Checker) Check(d *annotate.Document, file string, line int) []error {
 	}
 	if first, dup := c.ids[d.ID]; dup {
 		at := fmt.Sprintf("line %d", first.line)
-		if c.files[first.file] != file {
+		switch {
+		case first.line <= 0: // a format without lines: one document a file (brat)
+			at = c.files[first.file]
+		case c.files[first.file] != file:
 			at = fmt.Sprintf("%s:%d", c.files[first.file], first.line)
 		}
 		errs = append(errs, &LineError{File: file, Line: line, Msg: fmt.Sprintf("document id %q already used on %s (ids must be unique)", d.ID, at)})

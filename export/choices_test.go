@@ -110,7 +110,7 @@ func TestNativeChoices(t *testing.T) {
 		{`{"text":"a","choices":["for"]}`, `"choices" must be an object`},
 		{`{"text":"a","choices":{"s":"for"}}`, `"choices.s" must be an array of strings`},
 		{`{"text":"a","choices":{"s":[1]}}`, `"choices.s" must be an array of strings`},
-		{`{"text":"a","choices":{"s":["x"],"s":["y"]}}`, `group "s" twice`},
+		{`{"text":"a","choices":{"s":["x"],"s":["y"]}}`, `key "s" given twice`},
 	} {
 		_, errs := readNative(t, tt.in)
 		if len(errs) != 1 || !strings.Contains(errs[0].Error(), tt.want) || !strings.HasPrefix(errs[0].Error(), "in.jsonl:1: ") {

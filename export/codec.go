@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -311,7 +313,7 @@ type jsonlReader struct {
 
 func newJSONLReader(r io.Reader, name string, opt Options) jsonlReader {
 	jr := jsonlParser(name, opt)
-	jr.lines = newLineReader(r)
+	jr.lines = newLineReader(r, name, opt.maxLine())
 	return jr
 }
 
@@ -332,7 +334,7 @@ func (jr *jsonlReader) Next() (*annotate.Document, error) {
 			if errors.Is(err, io.EOF) {
 				return nil, io.EOF
 			}
-			return nil, fmt.Errorf("%s: %w", jr.name, err)
+			return nil, inputError(jr.name, err)
 		}
 		jr.line = jr.lines.line
 		if d, err := jr.decode(line); d != nil || err != nil {
@@ -428,19 +430,35 @@ func keyValueStart(line []byte, key string) byte {
 	}
 }
 
+// maxFileName is the most bytes of a document id kept in a file name: file
+// systems refuse names over 255 bytes, and a writer adds a "-2" to make
+// names unique and an extension (".ann").
+const maxFileName = 200
+
 // safeFileName turns a document id into a file name: path separators and
-// characters that file systems refuse become '_'.
+// characters that file systems refuse become '_', and an id too long for
+// a file name is cut (at a character) and ended with "~" and a hash of the
+// whole id, so that two long ids that share their start keep apart.
 func safeFileName(id string) string {
 	if id == "" || id == "." || id == ".." {
 		return "document"
 	}
-	return strings.Map(func(r rune) rune {
+	name := strings.Map(func(r rune) rune {
 		switch {
 		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r < 0x20:
 			return '_'
 		}
 		return r
 	}, id)
+	if len(name) <= maxFileName {
+		return name
+	}
+	sum := sha256.Sum256([]byte(id))
+	cut := maxFileName - 9
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return name[:cut] + "~" + hex.EncodeToString(sum[:4])
 }
 
 // tokenBytes returns the byte offsets of toks in text, start and end of

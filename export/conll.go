@@ -109,7 +109,7 @@ type CoNLLReader struct {
 
 // NewCoNLLReader reads CoNLL from r.
 func NewCoNLLReader(r io.Reader, name string, opt Options) *CoNLLReader {
-	return &CoNLLReader{lines: newLineReader(r), name: name, base: DocumentID(name), opt: opt}
+	return &CoNLLReader{lines: newLineReader(r, name, opt.maxLine()), name: name, base: DocumentID(name), opt: opt}
 }
 
 // Line implements Reader: the line where the last document began.
@@ -144,7 +144,7 @@ func (cr *CoNLLReader) Next() (*annotate.Document, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", cr.name, err)
+			return nil, inputError(cr.name, err)
 		}
 		lineNo := cr.lines.line
 		if lineNo == 1 {

@@ -24,8 +24,11 @@ const inFlight = 64
 // check and the writer's Prepare) runs on its own goroutine, concurrently
 // with writing, so that a conversion uses both of a machine's cores. Copy
 // does not call w.Close, and returns only once the reading goroutine has
-// stopped. It returns the number of documents written.
-func Copy(r Reader, w Writer, check func(d *annotate.Document, line int) error) (int, error) {
+// stopped. It returns the number of documents written. A writer's error
+// comes back as a *LineError at the document's line in the file the
+// reader names (a Filer's File) or else name, so that the user learns
+// which document could not be written.
+func Copy(r Reader, name string, w Writer, check func(d *annotate.Document, line int) error) (int, error) {
 	prep, _ := w.(Preparer)
 	ahead := ReadAhead(r, inFlight, func(d *annotate.Document, line int) error {
 		if check != nil {
@@ -49,7 +52,15 @@ func Copy(r Reader, w Writer, check func(d *annotate.Document, line int) error) 
 			return n, err
 		}
 		if err := w.Write(d); err != nil {
-			return n, err
+			var le *LineError
+			if errors.As(err, &le) {
+				return n, err
+			}
+			file := ahead.File()
+			if file == "" {
+				file = name
+			}
+			return n, &LineError{File: file, Line: ahead.Line(), Msg: err.Error()}
 		}
 		n++
 	}

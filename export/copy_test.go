@@ -56,7 +56,7 @@ func TestCopy(t *testing.T) {
 				}
 				return nil
 			}
-			n, err := Copy(NewNativeReader(strings.NewReader(tt.in), "in.jsonl", Options{}), w, check)
+			n, err := Copy(NewNativeReader(strings.NewReader(tt.in), "in.jsonl", Options{}), "in.jsonl", w, check)
 			if tt.err == "" && err != nil || tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
 				t.Fatalf("error %v, want %q", err, tt.err)
 			}

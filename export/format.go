@@ -50,6 +50,9 @@ type Options struct {
 	// TagNames names the integer ner_tags of Hugging Face data, in
 	// order (a dataset's ClassLabel names: O, B-PER, I-PER, …).
 	TagNames []string
+	// MaxLine is the most bytes one document may take in the input
+	// (--max-line); 0 means DefaultMaxLine. See DefaultMaxLine.
+	MaxLine int64
 }
 
 func (o Options) warn(format string, args ...any) {

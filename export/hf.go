@@ -155,7 +155,7 @@ type hfSentence struct {
 
 // NewHFReader reads from r.
 func NewHFReader(r io.Reader, name string, opt Options) *HFReader {
-	return &HFReader{lines: newLineReader(r), name: name, base: DocumentID(name), opt: opt, skipped: map[string]int{}}
+	return &HFReader{lines: newLineReader(r, name, opt.maxLine()), name: name, base: DocumentID(name), opt: opt, skipped: map[string]int{}}
 }
 
 // Line implements Reader.
@@ -201,7 +201,7 @@ func (hr *HFReader) sentence() (*hfSentence, error) {
 			if errors.Is(err, io.EOF) {
 				return nil, io.EOF
 			}
-			return nil, fmt.Errorf("%s: %w", hr.name, err)
+			return nil, inputError(hr.name, err)
 		}
 		lineNo := hr.lines.line
 		if lineNo == 1 {

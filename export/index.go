@@ -52,7 +52,9 @@ type Indexer struct {
 // (the first line's number being line+1): a caller that read the first
 // lines itself goes on from there.
 func NewIndexer(r io.Reader, name string, offset int64, line int) *Indexer {
-	return &Indexer{lines: newLineReader(r), name: name, base: DocumentID(name), offset: offset, line: line}
+	lines := newLineReader(r, name, DefaultMaxLine)
+	lines.line = line // so that its errors count from the file's start
+	return &Indexer{lines: lines, name: name, base: DocumentID(name), offset: offset, line: line}
 }
 
 // Next returns the next document's entry, io.EOF after the last. A line
@@ -65,7 +67,7 @@ func (ix *Indexer) Next() (IndexEntry, error) {
 			if errors.Is(err, io.EOF) {
 				return IndexEntry{}, io.EOF
 			}
-			return IndexEntry{}, fmt.Errorf("%s: %w", ix.name, err)
+			return IndexEntry{}, inputError(ix.name, err)
 		}
 		ix.line++
 		e := IndexEntry{Line: ix.line, Offset: ix.offset + ix.lines.start, Size: len(line)}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -78,7 +79,9 @@ func (s *scanner) end() error {
 
 // object walks the members of an object, calling member with each key
 // (valid only during the call) with the scanner positioned at its value;
-// member must consume the value.
+// member must consume the value. A key given twice is an error: JSON
+// decoders differ on which value wins (encoding/json keeps the last, some
+// the first), so a file that holds both means two things.
 func (s *scanner) object(member func(key []byte) error) error {
 	if err := s.expect('{'); err != nil {
 		return err
@@ -87,10 +90,36 @@ func (s *scanner) object(member func(key []byte) error) error {
 		s.pos++
 		return nil
 	}
+	var small [16][]byte // the keys so far, without allocating for most objects
+	seen := small[:0]
+	var many map[string]bool // past len(small) keys, so that the check stays linear
 	for {
+		at := s.pos
 		key, err := s.rawString()
 		if err != nil {
 			return err
+		}
+		if many != nil {
+			if many[string(key)] {
+				return s.duplicateKey(key, at)
+			}
+			many[string(key)] = true
+		} else {
+			for _, k := range seen {
+				if bytes.Equal(k, key) {
+					return s.duplicateKey(key, at)
+				}
+			}
+			k := key
+			if len(key) > 0 && len(s.scratch) > 0 && &key[0] == &s.scratch[0] {
+				k = bytes.Clone(key) // decoded into scratch, which the next string reuses
+			}
+			if seen = append(seen, k); len(seen) == len(small) {
+				many = make(map[string]bool, 2*len(small))
+				for _, k := range seen {
+					many[string(k)] = true
+				}
+			}
 		}
 		if err := s.expect(':'); err != nil {
 			return err
@@ -111,6 +140,11 @@ func (s *scanner) object(member func(key []byte) error) error {
 			return s.fail("want ',' or '}', found %q", s.data[s.pos])
 		}
 	}
+}
+
+// duplicateKey is the error of a key an object already has.
+func (s *scanner) duplicateKey(key []byte, at int) error {
+	return &syntaxError{msg: fmt.Sprintf("key %q given twice in one object (which value is meant?)", truncate(string(key))), col: at + 1}
 }
 
 // document walks the members of a line's one top-level object, as object
@@ -226,24 +260,23 @@ func (s *scanner) escapedString(start int) ([]byte, error) {
 				return nil, s.fail("bad \\u escape")
 			}
 			if utf16.IsSurrogate(r) {
-				// A pair when a low surrogate follows; a lone one becomes
-				// U+FFFD, as encoding/json does.
-				r2 := rune(-1)
+				// A pair when a low surrogate follows. A lone one is an
+				// error: encoding/json makes it U+FFFD, which would change
+				// the text (and every offset after it in UTF-16) silently.
+				at := s.pos - 6
+				ok := false
 				if s.pos+1 < len(s.data) && s.data[s.pos] == '\\' && s.data[s.pos+1] == 'u' {
-					save := s.pos
 					s.pos += 2
-					var ok2 bool
-					if r2, ok2 = s.hex4(); !ok2 {
+					r2, ok2 := s.hex4()
+					if !ok2 {
 						return nil, s.fail("bad \\u escape")
 					}
 					if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
-						r = d
-					} else {
-						s.pos = save
-						r = utf8.RuneError
+						r, ok = d, true
 					}
-				} else {
-					r = utf8.RuneError
+				}
+				if !ok {
+					return nil, &syntaxError{msg: fmt.Sprintf("\\u%04x is half of a UTF-16 surrogate pair without its other half: no character (fix the program that wrote it)", r), col: at + 1}
 				}
 			}
 			buf = utf8.AppendRune(buf, r)
@@ -344,8 +377,13 @@ func (s *scanner) int() (int, error) {
 		return n, nil
 	}
 	f, err := strconv.ParseFloat(string(s.data[start:s.pos]), 64)
-	if err != nil || f != float64(int64(f)) || f > 1<<53 || f < -(1<<53) {
-		return 0, &syntaxError{msg: fmt.Sprintf("%s is not a whole number", s.data[start:s.pos]), col: start + 1}
+	var numErr *strconv.NumError
+	switch {
+	case errors.As(err, &numErr) && errors.Is(numErr.Err, strconv.ErrRange),
+		err == nil && f == math.Trunc(f) && (f > 1<<53 || f < -(1<<53)):
+		return 0, &syntaxError{msg: fmt.Sprintf("%s is out of range (whole numbers here are at most 2^53 = 9007199254740992 either way)", truncate(string(s.data[start:s.pos]))), col: start + 1}
+	case err != nil || f != math.Trunc(f):
+		return 0, &syntaxError{msg: fmt.Sprintf("%s is not a whole number", truncate(string(s.data[start:s.pos]))), col: start + 1}
 	}
 	return int(f), nil
 }

@@ -19,10 +19,16 @@ type valueStream struct {
 	array   bool
 	done    bool
 	buf     []byte
+	// max bounds one object's size; an object past it ends the stream
+	// with errObjectTooLong.
+	max int64
 }
 
-func newValueStream(r io.Reader) *valueStream {
-	return &valueStream{r: bufio.NewReaderSize(r, 64<<10), line: 1}
+// errObjectTooLong is the error of an object longer than the stream's max.
+var errObjectTooLong = errors.New("object too long")
+
+func newValueStream(r io.Reader, max int64) *valueStream {
+	return &valueStream{r: bufio.NewReaderSize(r, 64<<10), line: 1, max: max}
 }
 
 // skipSpace consumes white space and returns the next byte without
@@ -146,6 +152,11 @@ func (v *valueStream) next() ([]byte, int, error) {
 				depth--
 				done = depth == 0
 			}
+		}
+		if int64(len(v.buf)+i) > v.max {
+			v.done = true
+			v.line = start
+			return nil, start, errObjectTooLong
 		}
 		v.buf = append(v.buf, chunk[:i]...)
 		v.line += bytes.Count(chunk[:i], []byte("\n"))

@@ -31,7 +31,7 @@ func TestValueStream(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// One byte per read exercises every chunk boundary.
-			vs := newValueStream(iotest.OneByteReader(strings.NewReader(tt.in)))
+			vs := newValueStream(iotest.OneByteReader(strings.NewReader(tt.in)), DefaultMaxLine)
 			var got []string
 			var lines []int
 			var err error

@@ -60,7 +60,7 @@ type LabelStudioReader struct {
 
 // NewLabelStudioReader reads Label Studio tasks from r.
 func NewLabelStudioReader(r io.Reader, name string, opt Options) *LabelStudioReader {
-	return &LabelStudioReader{vs: newValueStream(r), name: name, base: DocumentID(name), opt: opt}
+	return &LabelStudioReader{vs: newValueStream(r, opt.maxLine()), name: name, base: DocumentID(name), opt: opt}
 }
 
 // Line implements Reader.
@@ -73,6 +73,9 @@ func (lr *LabelStudioReader) Next() (*annotate.Document, error) {
 		return nil, io.EOF
 	}
 	lr.line = line
+	if errors.Is(err, errObjectTooLong) {
+		return nil, tooLong(lr.name, line, "the task that starts here", lr.opt.maxLine())
+	}
 	if err != nil {
 		return nil, &LineError{File: lr.name, Line: lr.vs.line, Msg: err.Error()}
 	}

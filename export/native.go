@@ -33,7 +33,7 @@ type NativeReader struct {
 // the ids of documents that have none.
 func NewNativeReader(r io.Reader, name string, opt Options) *NativeReader {
 	nr := nativeParser(name, opt)
-	nr.lines = newLineReader(r)
+	nr.lines = newLineReader(r, name, opt.maxLine())
 	return nr
 }
 

@@ -150,9 +150,16 @@ func TestNativeEscapes(t *testing.T) {
 	if len(errs) > 0 || docs[0].Text != text {
 		t.Fatalf("round trip of %q gave %q (%v)", text, docs[0].Text, errs)
 	}
-	docs, _ = readNative(t, `{"text":"\ud83d\ude00 \u00e9 \ud800 \/"}`)
-	if docs[0].Text != "😀 é \ufffd /" {
+	docs, _ = readNative(t, `{"text":"\ud83d\ude00 \u00e9 \/"}`)
+	if docs[0].Text != "😀 é /" {
 		t.Errorf("escapes decoded as %q", docs[0].Text)
+	}
+	// A lone surrogate is no character: an error where encoding/json
+	// would put U+FFFD into the text.
+	for _, in := range []string{`{"text":"a \ud800 b"}`, `{"text":"a \udc00"}`, `{"text":"\ud800\u0041"}`, `{"text":"x","meta":{"k":"\ud83d"}}`} {
+		if _, errs := readNative(t, in); len(errs) != 1 || !strings.Contains(errs[0].Error(), "half of a UTF-16 surrogate pair") {
+			t.Errorf("%s: errors %v", in, errs)
+		}
 	}
 }
 

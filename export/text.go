@@ -46,9 +46,12 @@ func (t *textReader) Next() (*annotate.Document, error) {
 		return nil, io.EOF
 	}
 	t.done = true
-	data, err := io.ReadAll(t.r)
+	data, err := io.ReadAll(io.LimitReader(t.r, t.opt.maxLine()+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", t.name, err)
+	}
+	if int64(len(data)) > t.opt.maxLine() {
+		return nil, tooLong(t.name, 0, "the text", t.opt.maxLine())
 	}
 	if bytes.HasPrefix(data, utf8BOM) {
 		data = data[len(utf8BOM):]

@@ -546,7 +546,7 @@ type WebAnnoReader struct {
 
 // NewWebAnnoReader reads from r.
 func NewWebAnnoReader(r io.Reader, name string, opt Options) *WebAnnoReader {
-	return &WebAnnoReader{lines: newLineReader(r), name: name, base: DocumentID(name), opt: opt}
+	return &WebAnnoReader{lines: newLineReader(r, name, opt.maxLine()), name: name, base: DocumentID(name), opt: opt}
 }
 
 // Line implements Reader.
