@@ -10,42 +10,14 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/export"
 )
 
-// choiceLabels is the built-in labels with two groups of document labels.
-const choiceLabels = `
-[[label]]
-name = "ACTOR"
-key = "a"
-color = "#1f77b4"
-description = "A person, organisation or state that acts or speaks"
+// choiceLabels is the label set with document labels the tests share.
+const choiceLabels = annotatetest.ChoiceLabels
 
-[[label]]
-name = "QUOTE"
-key = "q"
-color = "#2ca02c"
-description = "Words reported as said, between the quotation marks"
-
-[[choice]]
-name = "stance"
-values = ["for", "against", "neutral"]
-description = "Where the article stands on the offensive"
-
-[[choice]]
-name = "topic"
-values = ["war", "diplomacy", "economy"]
-multiple = true
-`
-
-func choiceLabelSet(t testing.TB) *annotate.LabelSet {
-	t.Helper()
-	ls, err := annotate.ParseLabelSet([]byte(choiceLabels), "labels.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ls
-}
+func choiceLabelSet(t testing.TB) *annotate.LabelSet { return annotatetest.ChoiceLabelSet(t) }
 
 // openWithChoices opens mixedText with the choice labels.
 func openWithChoices(t *testing.T) (*Window, string) {

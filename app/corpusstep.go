@@ -65,26 +65,25 @@ func (c *corpusStep) replay(w *Window, undo bool) *corpusStep {
 
 // undoCorpusStep undoes the corpus step when it is the last edit; it
 // reports whether it did.
-func (w *Window) undoCorpusStep() bool {
-	if !w.corpusUndo.current(w) {
-		return false
-	}
-	w.corpusRedo = w.corpusUndo.replay(w, true)
-	w.corpusUndo = nil
-	w.refreshWork()
-	w.status.message(fmt.Sprintf("Undid %s in %d document(s)", w.corpusRedo.name, len(w.corpusRedo.docs)))
-	return true
-}
+func (w *Window) undoCorpusStep() bool { return w.replayCorpusStep(true) }
 
 // redoCorpusStep redoes the corpus step just undone; it reports whether
 // it did.
-func (w *Window) redoCorpusStep() bool {
-	if !w.corpusRedo.current(w) {
+func (w *Window) redoCorpusStep() bool { return w.replayCorpusStep(false) }
+
+// replayCorpusStep undoes (undo) or redoes the corpus step when it is
+// the last edit that way, and keeps its reverse for the other way.
+func (w *Window) replayCorpusStep(undo bool) bool {
+	from, to, verb := &w.corpusUndo, &w.corpusRedo, "Undid"
+	if !undo {
+		from, to, verb = &w.corpusRedo, &w.corpusUndo, "Redid"
+	}
+	if !(*from).current(w) {
 		return false
 	}
-	w.corpusUndo = w.corpusRedo.replay(w, false)
-	w.corpusRedo = nil
+	*to = (*from).replay(w, undo)
+	*from = nil
 	w.refreshWork()
-	w.status.message(fmt.Sprintf("Redid %s in %d document(s)", w.corpusUndo.name, len(w.corpusUndo.docs)))
+	w.status.message(fmt.Sprintf("%s %s in %d document(s)", verb, (*to).name, len((*to).docs)))
 	return true
 }

@@ -10,40 +10,13 @@ import (
 	"time"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 	"gloss/export"
 )
 
 // choiceLabels is a label set with document labels: stance (one of) and
 // topic (any of); Ctrl+1…3 are stance's values, Ctrl+4…6 topic's.
-const choiceLabels = `
-[[label]]
-name = "ACTOR"
-key = "a"
-color = "#1f77b4"
-description = "A person, organisation or state that acts or speaks"
-[[label]]
-name = "CLAIM"
-key = "c"
-color = "#ff7f0e"
-description = "A statement put forward as true"
-[[label]]
-name = "QUOTE"
-key = "q"
-color = "#2ca02c"
-description = "Words reported as said, between the quotation marks"
-[[relation]]
-name = "SAID_BY"
-from = ["QUOTE", "CLAIM"]
-to = ["ACTOR"]
-[[choice]]
-name = "stance"
-values = ["for", "against", "neutral"]
-description = "Where the article stands on the offensive"
-[[choice]]
-name = "topic"
-values = ["war", "diplomacy", "economy"]
-multiple = true
-`
+const choiceLabels = annotatetest.ChoiceLabels
 
 // readAs reads path in format name.
 func readAs(t *testing.T, path, name string) []*annotate.Document {
@@ -53,10 +26,7 @@ func readAs(t *testing.T, path, name string) []*annotate.Document {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	ls, err := annotate.ParseLabelSet([]byte(choiceLabels), "labels.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ls := annotatetest.ChoiceLabelSet(t)
 	docs, err := export.ReadAll(export.Lookup(name).NewReader(f, path, export.Options{Labels: ls}))
 	if err != nil {
 		t.Fatal(err)

@@ -11,30 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/annotate/annotatetest"
 )
-
-const stanceLabels = `
-[[label]]
-name = "ACTOR"
-key = "a"
-[[label]]
-name = "CLAIM"
-key = "c"
-[[label]]
-name = "QUOTE"
-key = "q"
-[[relation]]
-name = "SAID_BY"
-from = ["QUOTE", "CLAIM"]
-to = ["ACTOR"]
-[[choice]]
-name = "stance"
-values = ["for", "against", "neutral"]
-[[choice]]
-name = "topic"
-values = ["war", "diplomacy"]
-multiple = true
-`
 
 // TestReviewChoices: the gold pane shows each annotator's document labels
 // beside the gold's (their majority to start with); a click takes one
@@ -47,10 +25,7 @@ func TestReviewChoices(t *testing.T) {
 	docs[1].Choices = map[string][]string{"stance": {"neutral"}, "topic": {"war", "diplomacy"}}
 	dir := t.TempDir()
 	files := writeFiles(t, dir, docs[:1], docs[1:2])
-	ls, err := annotate.ParseLabelSet([]byte(stanceLabels), "labels.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ls := annotatetest.ChoiceLabelSet(t)
 	a := test.NewTempApp(t)
 	gold := filepath.Join(dir, "gold.jsonl")
 	s, err := New(files, gold, ls)
