@@ -14,9 +14,12 @@ import (
 )
 
 // choicePanel sets the current document's labels (labels.toml's
-// [[choice]] groups: its stance, its topics): under each group's name, one
-// chip per value, filled when the document has it, with the Ctrl+N that
-// toggles it. The chips wrap to the panel's width. A click toggles the
+// [[choice]] groups: its stance, its topics) from a bar under the label
+// bar — document labels belong to the whole document, and a row there
+// leaves the side panel's height to the span list, even at 800×600: each
+// group's name ("stance, one of:"), then one chip per value, filled when
+// the document has it, with the Ctrl+N that toggles it. The bar scrolls
+// sideways when the groups are wider than the window. A click toggles the
 // value as the key does (toggle).
 type choicePanel struct {
 	labels *annotate.LabelSet
@@ -25,13 +28,14 @@ type choicePanel struct {
 	// chips are the value buttons, per group then per value.
 	chips [][]*widget.Button
 	box   *fyne.Container
+	outer fyne.CanvasObject
 }
 
-// newChoicePanel makes the panel for the groups of labels (none: an empty
-// panel that the window leaves out).
+// newChoicePanel makes the bar for the groups of labels (none: an empty
+// bar that the window leaves out).
 func newChoicePanel(labels *annotate.LabelSet, doc func() *annotate.Document, toggle func(*annotate.ChoiceDef, string)) *choicePanel {
 	p := &choicePanel{labels: labels, doc: doc, toggle: toggle}
-	rows := []fyne.CanvasObject{widget.NewLabelWithStyle("Document labels", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	items := []fyne.CanvasObject{widget.NewLabel("Document:")}
 	n := 0
 	for g := range labels.Choices {
 		def := &labels.Choices[g]
@@ -39,22 +43,21 @@ func newChoicePanel(labels *annotate.LabelSet, doc func() *annotate.Document, to
 		if def.Multiple {
 			how = "any of"
 		}
-		head := widget.NewLabel(def.Name + " · " + how)
-		head.Truncation = fyne.TextTruncateEllipsis
+		if g > 0 {
+			items = append(items, widget.NewSeparator())
+		}
+		items = append(items, widget.NewLabelWithStyle(def.Name+", "+how+":", fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 		var chips []*widget.Button
-		var objs []fyne.CanvasObject
-		chip := fyne.NewSize(0, 0)
 		for _, v := range def.Values {
 			b := widget.NewButton(chipText(def, v, n), func() { p.toggle(def, v) })
 			chips = append(chips, b)
-			objs = append(objs, b)
-			chip = chip.Max(b.MinSize())
+			items = append(items, b)
 			n++
 		}
 		p.chips = append(p.chips, chips)
-		rows = append(rows, head, container.NewGridWrap(chip, objs...))
 	}
-	p.box = container.NewVBox(rows...)
+	p.box = container.NewHBox(items...)
+	p.outer = container.NewHScroll(container.NewPadded(p.box))
 	return p
 }
 
@@ -74,7 +77,7 @@ func chipText(def *annotate.ChoiceDef, value string, n int) string {
 	return fmt.Sprintf("%s  %s", value, strings.Join(keys, " / "))
 }
 
-func (p *choicePanel) object() fyne.CanvasObject { return p.box }
+func (p *choicePanel) object() fyne.CanvasObject { return p.outer }
 
 // empty reports whether the label set has no document labels.
 func (p *choicePanel) empty() bool { return len(p.labels.Choices) == 0 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
@@ -82,8 +83,12 @@ func orNone(s string) string {
 // ShowShortcuts shows the keyboard shortcuts and the labels with their
 // descriptions.
 func (w *Window) ShowShortcuts() {
-	grid := container.NewGridWithColumns(2)
-	add := func(rows [][2]string) {
+	// A form layout: each row as tall as its wrapped description, the
+	// keys' column as wide as its widest.
+	grid := container.New(layout.NewFormLayout())
+	add := func(heading string, rows [][2]string) {
+		grid.Add(widget.NewLabelWithStyle(heading, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true}))
+		grid.Add(widget.NewLabel(""))
 		for _, row := range rows {
 			grid.Add(widget.NewLabelWithStyle(row[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 			desc := widget.NewLabel(row[1])
@@ -91,13 +96,12 @@ func (w *Window) ShowShortcuts() {
 			grid.Add(desc)
 		}
 	}
-	add(labelTable(w.labels))
-	grid.Add(widget.NewSeparator())
-	grid.Add(widget.NewSeparator())
-	add(shortcutTable)
+	add("Labels (labels.toml)", labelTable(w.labels))
+	add("Keys", shortcutTable)
 	d := dialog.NewCustom("Keyboard Shortcuts and Labels", "Close", container.NewVScroll(grid), w.win)
 	d.SetOnClosed(w.focusView)
-	d.Resize(fyne.NewSize(760, 640))
+	sz := w.win.Canvas().Size() // at 800×600 the dialog fits inside
+	d.Resize(fyne.NewSize(min(760, max(sz.Width-40, 400)), min(640, max(sz.Height-40, 300))))
 	w.showDialog(d, nil)
 }
 

@@ -21,34 +21,28 @@ const (
 const (
 	defaultViewSplit = 0.66
 	defaultDocsSplit = 0.18
-	defaultSideSplit = 0.32
 )
 
-// layout arranges the window: label bar and find bar on top, the status
+// layout arranges the window: label bar, document-label bar (when the
+// label set has [[choice]] groups) and find bar on top, the status
 // bar at the bottom, and the body (document list, view, span list) between;
 // the tooltip layer lies over it all.
 func (w *Window) layout() fyne.CanvasObject {
-	top := container.NewVBox(w.bar.object(), w.find.object())
+	top := container.NewVBox(w.bar.object())
+	if !w.choices.empty() {
+		top.Add(w.choices.object())
+	}
+	top.Add(w.find.object())
 	bottom := container.NewVBox(widget.NewSeparator(), w.status.object())
 	return container.NewStack(container.NewBorder(top, bottom, nil, nil, w.body), w.tips.object())
 }
 
-// mainSplit is the body: the view beside the document labels, span list
-// and note editor, and the document list on the left when a corpus is
+// mainSplit is the body: the view beside the span list and note editor, and the document list on the left when a corpus is
 // open. Both splits can be dragged; where they were is remembered
 // (rememberSplits) and used again, here and in the next session.
 func (w *Window) mainSplit() fyne.CanvasObject {
 	w.rememberSplits()
-	var side fyne.CanvasObject = container.NewBorder(nil, w.note.object(), nil, nil, w.spans.object())
-	w.splits.side = nil
-	if !w.choices.empty() {
-		// The document labels scroll in a pane of their own above the
-		// spans: at 800×600 they would otherwise take the list's height.
-		split := container.NewVSplit(container.NewVScroll(w.choices.object()), side)
-		split.Offset = w.prefs.split(prefSideSplit, defaultSideSplit)
-		w.splits.side = split
-		side = split
-	}
+	side := container.NewBorder(nil, w.note.object(), nil, nil, w.spans.object())
 	split := container.NewHSplit(atLeast(minViewWidth, w.view), atLeast(minSideWidth, side))
 	split.Offset = w.prefs.split(prefViewSplit, defaultViewSplit)
 	w.splits.view, w.splits.docs = split, nil
@@ -62,7 +56,7 @@ func (w *Window) mainSplit() fyne.CanvasObject {
 }
 
 // splits are the body's split containers, for remembering their places.
-type splits struct{ view, docs, side *container.Split }
+type splits struct{ view, docs *container.Split }
 
 // rememberSplits stores where the user left the splits (before the body
 // is rebuilt, and on quit).
@@ -72,9 +66,6 @@ func (w *Window) rememberSplits() {
 	}
 	if w.splits.docs != nil {
 		w.prefs.p.SetFloat(prefDocsSplit, w.splits.docs.Offset)
-	}
-	if w.splits.side != nil {
-		w.prefs.p.SetFloat(prefSideSplit, w.splits.side.Offset)
 	}
 }
 

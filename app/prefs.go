@@ -21,7 +21,6 @@ const (
 	prefNoSnap     = "snap.off"
 	prefViewSplit  = "split.view"
 	prefDocsSplit  = "split.docs"
-	prefSideSplit  = "split.side"
 )
 
 // maxRecent is how many files File → Open Recent lists.

@@ -81,17 +81,18 @@ func TestDailyScreens(t *testing.T) {
 	small.xdo("mousemove", "--window", small.win, "110", "53")
 	time.Sleep(400 * time.Millisecond)
 	keep(t, small.shot("label-tip"), "app-label-tooltip.png")
-	small.xdo("mousemove", "--window", small.win, "640", "520")
+	small.xdo("mousemove", "--window", small.win, "640", "300")
 	time.Sleep(400 * time.Millisecond)
 	keep(t, small.shot("800x600"), "app-800x600.png")
+
+	small.keys("ctrl+slash")
+	time.Sleep(300 * time.Millisecond)
+	keep(t, small.shot("help"), "app-dialog.png")
+	small.keys("Escape")
 
 	small.click(192, 14) // View
 	time.Sleep(300 * time.Millisecond)
 	keep(t, small.shot("view-menu"), "app-theme-menu.png")
-	small.keys("Escape")
-
-	small.keys("ctrl+slash")
-	keep(t, small.shot("help"), "app-dialog.png")
 	small.keys("Escape")
 
 	small.click(330, 14) // Help

@@ -16,7 +16,7 @@ import (
 // choiceStrip shows the open document's labels (labels.toml's [[choice]]
 // groups) above the gold: per group, the gold's values and one button per
 // annotator with theirs ("1 ana: against"), filled when the gold has the
-// same; a click takes that annotator's values of the group into the gold,
+// same, and a check mark before the groups they all agree on; a click takes that annotator's values of the group into the gold,
 // and Ctrl+N takes annotator N's values of every group (one undo step
 // each). With no group in the label set and no value in any file the
 // strip is empty and hidden.
@@ -65,7 +65,7 @@ func newChoiceStrip(s *Screen) *choiceStrip {
 		}
 		cs.gold = append(cs.gold, gold)
 		cs.takes = append(cs.takes, btns)
-		cs.box.Add(container.NewBorder(nil, nil, container.New(&fixedWidth{w: 230}, gold), nil, container.NewHScroll(row)))
+		cs.box.Add(container.NewBorder(nil, nil, container.New(&fixedWidth{w: 250}, gold), nil, container.NewHScroll(row)))
 	}
 	return cs
 }
@@ -100,11 +100,13 @@ func (cs *choiceStrip) refresh() {
 				b.Refresh()
 			}
 		}
-		mark := "  (disagree)"
+		// A check mark where every annotator gave the same: the eye goes
+		// to the groups without one.
+		mark := ""
 		if agreed {
-			mark = "  (agreed)"
+			mark = "✓ "
 		}
-		cs.gold[i].SetText(g + " — gold: " + values(want) + mark)
+		cs.gold[i].SetText(mark + g + " — gold: " + values(want))
 	}
 }
 
