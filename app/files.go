@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/savework"
 	"gloss/app/session"
 	"gloss/assets"
 	"gloss/export"
@@ -236,37 +237,14 @@ func (w *Window) saveAsThen(then func()) {
 // suggested name, filtered by extensions (nil: every file), and calls then
 // with the chosen path.
 func (w *Window) askSaveFile(name string, extensions []string, then func(path string)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		then(path)
-	}, w.win)
-	if extensions != nil {
-		d.SetFilter(storage.NewExtensionFileFilter(extensions))
-	}
-	d.SetFileName(name)
-	if l := w.lastFolder(); l != nil {
-		d.SetLocation(l)
-	}
-	d.Resize(dialogSize(w.win))
-	d.Show()
+	savework.AskSavePath(w.win, name, extensions, w.lastFolder(), then, w.showError)
 }
 
 // suggestedName is a file name for saving or exporting the work.
 func (w *Window) suggestedName(ext string) string { return w.s.SuggestedName(ext) }
 
 // dialogSize is a file dialog's size: most of the window.
-func dialogSize(win fyne.Window) fyne.Size {
-	sz := win.Canvas().Size()
-	return fyne.NewSize(max(sz.Width*0.85, 600), max(sz.Height*0.85, 420))
-}
+func dialogSize(win fyne.Window) fyne.Size { return savework.DialogSize(win) }
 
 // showError reports err in a dialog.
 func (w *Window) showError(err error) {

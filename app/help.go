@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/savework"
 )
 
 // shortcutTable is Help → Keyboard Shortcuts: DESIGN.md's keyboard table
@@ -108,29 +109,7 @@ func (w *Window) ShowShortcuts() {
 // confirmDialog asks a question with buttons (the first is the default
 // action) and calls then with the index of the button chosen.
 func (w *Window) confirmDialog(title, message string, buttons []string, then func(int)) {
-	var d *dialog.CustomDialog
-	btns := make([]fyne.CanvasObject, len(buttons))
-	chosen := -1
-	for i, label := range buttons {
-		b := widget.NewButton(label, func() {
-			chosen = i
-			d.Hide()
-		})
-		if i == 0 {
-			b.Importance = widget.HighImportance
-		}
-		btns[i] = b
-	}
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons(title, msg, w.win)
-	d.SetButtons(btns)
-	d.SetOnClosed(func() {
-		then(chosen)
-		w.focusView()
-	})
-	d.Resize(fyne.NewSize(460, 200))
 	// Enter presses the first (default) button; Esc closes the dialog
 	// like a click beside its buttons, choosing none (-1).
-	w.showDialog(d, func() { btns[0].(*widget.Button).OnTapped() })
+	savework.Dialog(w.win, w.focusView, w.showDialog)(title, message, buttons, then)
 }

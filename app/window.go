@@ -8,6 +8,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/app/docview"
+	"gloss/app/savework"
 	"gloss/app/session"
 )
 
@@ -62,7 +63,7 @@ type Window struct {
 	// confirm asks the user a question with buttons and calls back with the
 	// index of the one chosen (-1 when the dialog was closed otherwise).
 	// Tests replace it to answer without a dialog.
-	confirm func(title, message string, buttons []string, then func(choice int))
+	confirm savework.Confirm
 	// quit ends the app; tests replace it.
 	quit func()
 	// quitting is set once the user chose to quit while a save runs: the
@@ -507,20 +508,6 @@ func (w *Window) Quit() {
 // user saves it or chooses to discard it; doing is what is about to happen
 // ("quitting", "opening another file").
 func (w *Window) afterDiscardCheck(doing string, then func()) {
-	if !w.Dirty() {
-		then()
-		return
-	}
-	w.confirm("Unsaved changes",
-		fmt.Sprintf("Save your changes before %s?", doing),
-		[]string{"Save", "Discard", "Cancel"},
-		func(choice int) {
-			switch choice {
-			case 0:
-				w.saveThen(then)
-			case 1:
-				w.s.DiscardRecovery()
-				then()
-			}
-		})
+	savework.Guard(w.confirm, w.Dirty(), "Unsaved changes", fmt.Sprintf("Save your changes before %s?", doing),
+		w.saveThen, w.s.DiscardRecovery, then)
 }

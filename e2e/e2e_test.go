@@ -186,9 +186,15 @@ var shots int
 // recovery files go there), and waits for its window.
 func start(t *testing.T, x *display, home string, args ...string) *session {
 	t.Helper()
+	return startEnv(t, x, home, nil, args...)
+}
+
+// startEnv is start with env added to the app's environment.
+func startEnv(t *testing.T, x *display, home string, env []string, args ...string) *session {
+	t.Helper()
 	s := &session{t: t, x: x, home: home, done: make(chan struct{})}
 	s.cmd = exec.Command(binary, args...)
-	s.cmd.Env = appEnv(x, home)
+	s.cmd.Env = append(appEnv(x, home), env...)
 	s.cmd.Stdout, s.cmd.Stderr = &s.log, &s.log
 	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)

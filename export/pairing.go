@@ -371,7 +371,7 @@ func (p *Pairing) byID(pending []*annotate.Document, each func([]*annotate.Docum
 			if it.err != nil {
 				return it.err
 			}
-			group[i] = it.doc
+			group[i], s.last = it.doc, it.at
 		}
 		if err := p.handle(group, each); err != nil {
 			return err
@@ -395,7 +395,7 @@ func (p *Pairing) rereadAll(s *source, ids []string, inAll []bool, places map[st
 			}
 			d, err := s.reread(id, places[id])
 			select {
-			case s.again <- sourceItem{doc: d, err: err}:
+			case s.again <- sourceItem{doc: d, at: places[id], err: err}:
 			case <-p.done:
 				return
 			}
@@ -439,6 +439,30 @@ func (p *Pairing) handle(group []*annotate.Document, each func([]*annotate.Docum
 	}
 	p.Compared++
 	return each(group)
+}
+
+// Place is where a document's line is in its file: Size bytes (without
+// the line ending) from byte Off of the file, line number Line.
+type Place struct {
+	Off        int64
+	Size, Line int
+}
+
+// Places appends to dst, while Run's each runs, where each document of
+// the group handed over is in its file, in the order of the files: a
+// caller may keep these instead of the documents and read them again
+// (ParseNativeLine). It reports false, appending nothing, when some file
+// cannot be read again (standard input, a pipe).
+func (p *Pairing) Places(dst []Place) ([]Place, bool) {
+	for _, s := range p.srcs {
+		if s.at == nil {
+			return dst, false
+		}
+	}
+	for _, s := range p.srcs {
+		dst = append(dst, Place{Off: s.base + s.last.off, Size: s.last.size, Line: s.last.line})
+	}
+	return dst, true
 }
 
 func (p *Pairing) leftOut(id, why string) {

@@ -399,3 +399,48 @@ func TestPairingReadTwice(t *testing.T) {
 		})
 	}
 }
+
+// TestPairingPlaces: in lockstep and by id, Places says where each
+// document handed over is in its file, so that the line read back from
+// there parses to the same document; a pipe has no places.
+func TestPairingPlaces(t *testing.T) {
+	names := []string{"x/ann.jsonl", "y/ann.jsonl"}
+	for _, variant := range []string{"inorder", "shuffled"} {
+		for _, pipe := range []bool{false, true} {
+			dir := filepath.Join("testdata", "pairing", variant)
+			p, err := OpenPairing(names, func(name string) (io.ReadCloser, error) {
+				if !pipe {
+					return os.Open(filepath.Join(dir, name))
+				}
+				b, err := os.ReadFile(filepath.Join(dir, name))
+				return io.NopCloser(bytes.NewReader(b)), err
+			}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			groups := 0
+			err = p.Run(func(docs []*annotate.Document) error {
+				places, ok := p.Places(nil)
+				if ok == pipe || (ok && len(places) != len(docs)) {
+					t.Fatalf("%s, pipe %v: places %v, %v", variant, pipe, places, ok)
+				}
+				for i, at := range places {
+					data, err := os.ReadFile(filepath.Join(dir, names[i]))
+					if err != nil {
+						t.Fatal(err)
+					}
+					d, err := ParseNativeLine(data[at.Off:at.Off+int64(at.Size)], names[i], at.Line, Options{})
+					if err != nil || !reflect.DeepEqual(d, docs[i]) {
+						t.Errorf("%s: %s line %d read back: %v (want %s)", variant, names[i], at.Line, err, docs[i].ID)
+					}
+				}
+				groups++
+				return nil
+			})
+			p.Close()
+			if err != nil || groups == 0 {
+				t.Errorf("%s, pipe %v: %d groups, %v", variant, pipe, groups, err)
+			}
+		}
+	}
+}

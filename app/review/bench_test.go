@@ -81,6 +81,7 @@ func BenchmarkFindSites(b *testing.B) {
 // reading, pairing, agreement, merge, disagreements and the widgets.
 func BenchmarkNew(b *testing.B) {
 	files := benchFiles(b, 200, 3000, 40)
+	b.Setenv("XDG_CACHE_HOME", b.TempDir())
 	test.NewTempApp(b)
 	for b.Loop() {
 		if _, err := New(files, "", nil); err != nil {
@@ -93,6 +94,7 @@ func BenchmarkNew(b *testing.B) {
 // screen's redraw of the gold view, lanes and lists.
 func BenchmarkDecide(b *testing.B) {
 	files := benchFiles(b, 1, 60000, 1000)
+	b.Setenv("XDG_CACHE_HOME", b.TempDir())
 	test.NewTempApp(b)
 	s, err := New(files, "", nil)
 	if err != nil {

@@ -16,7 +16,7 @@ import (
 
 // moveBounds applies a move of a gold span's ends, or says why not.
 func (s *Screen) moveBounds(e annotate.Edit) {
-	if err := s.doc().hist.Do(e); err != nil {
+	if err := s.sess.Do(e); err != nil {
 		s.status.SetText(session.Sentence(err.Error()))
 	}
 }

@@ -18,12 +18,11 @@ import (
 // annotator with theirs ("1 ana: against"), filled when the gold has the
 // same, and a check mark before the groups they all agree on; a click takes that annotator's values of the group into the gold,
 // and Ctrl+N takes annotator N's values of every group (one undo step
-// each). With no group in the label set and no value in any file the
-// strip is empty and hidden.
+// each). With no group in the label set the strip is empty and hidden.
 type choiceStrip struct {
 	s *Screen
-	// groups are the groups shown: the label set's, then any other a file
-	// of the corpus uses, in name order.
+	// groups are the label set's groups (a file's document labels are
+	// checked against them when the review loads).
 	groups []string
 	box    *fyne.Container
 	// rows are, per group, the gold's label and the annotators' buttons.
@@ -37,18 +36,6 @@ func newChoiceStrip(s *Screen) *choiceStrip {
 	for _, g := range s.labels.Choices {
 		cs.groups = append(cs.groups, g.Name)
 	}
-	var extra []string
-	for _, ds := range s.c.docs {
-		for _, d := range ds.docs {
-			for g := range d.Choices {
-				if !slices.Contains(cs.groups, g) && !slices.Contains(extra, g) {
-					extra = append(extra, g)
-				}
-			}
-		}
-	}
-	slices.Sort(extra)
-	cs.groups = append(cs.groups, extra...)
 	if len(cs.groups) == 0 {
 		cs.box.Hide()
 		return cs
@@ -122,7 +109,7 @@ func (s *Screen) TakeChoices(k int, group string) {
 		s.status.SetText(fmt.Sprintf("The gold's %s is already %s", group, values(have)))
 		return
 	}
-	if err := ds.hist.Do(&annotate.SetChoice{Group: group, Values: slices.Clone(have)}); err != nil {
+	if err := s.sess.Do(&annotate.SetChoice{Group: group, Values: slices.Clone(have)}); err != nil {
 		s.showError(err)
 		return
 	}
@@ -147,7 +134,7 @@ func (s *Screen) TakeAllChoices(k int) {
 		return
 	}
 	name := "Take " + s.c.names[k] + "'s document labels"
-	if err := ds.hist.Do(&annotate.Batch{Name: name, Edits: edits}); err != nil {
+	if err := s.sess.Do(&annotate.Batch{Name: name, Edits: edits}); err != nil {
 		s.showError(err)
 		return
 	}

@@ -12,6 +12,7 @@ import (
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
+	"gloss/app/session"
 )
 
 // TestReviewChoices: the gold pane shows each annotator's document labels
@@ -28,7 +29,7 @@ func TestReviewChoices(t *testing.T) {
 	ls := annotatetest.ChoiceLabelSet(t)
 	a := test.NewTempApp(t)
 	gold := filepath.Join(dir, "gold.jsonl")
-	s, err := New(files, gold, ls)
+	s, err := newScreen(files, gold, ls, session.Options{RecoveryDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,12 +64,14 @@ func TestReviewChoices(t *testing.T) {
 	if !slices.Equal(g["stance"], []string{"neutral"}) || !annotate.SameValues(g["topic"], []string{"war", "diplomacy"}) {
 		t.Fatalf("after Ctrl+2 the gold has %v", g)
 	}
-	if what, _ := s.doc().hist.CanUndo(); what != "Take ben's document labels" {
+	if what, _ := s.sess.History().CanUndo(); what != "Take ben's document labels" {
 		t.Errorf("the step is %q", what)
 	}
-	if err := s.SaveTo(gold); err != nil {
-		t.Fatal(err)
-	}
+	s.SaveTo(gold, func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 	saved := readGold(t, gold)
 	if !slices.Equal(saved.Choices["stance"], []string{"neutral"}) || len(saved.Choices["topic"]) != 2 {
 		t.Errorf("saved gold choices %v", saved.Choices)

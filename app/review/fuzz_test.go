@@ -37,11 +37,21 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, ds := range c.docs {
+		defer c.close()
+		for k := range c.docs {
+			gold, err := c.makeGold(k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds, err := c.state(k, gold)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hist := annotate.NewHistory(gold)
 			before := string(export.AppendNative(nil, ds.gold, false))
 			for i := range ds.sites {
 				for _, ch := range []choice{0, 1, both, neither} {
-					if err := ds.hist.Do(ds.decide(i, ch, c.names)); err != nil {
+					if err := hist.Do(ds.decide(i, ch, c.names)); err != nil {
 						t.Fatalf("decision %v at %d: %v", ch, i, err)
 					}
 					if p := annotate.Validate(ds.gold, labels); len(p) > 0 {
@@ -49,7 +59,7 @@ func FuzzLoad(f *testing.F) {
 					}
 				}
 			}
-			for ds.hist.Undo() {
+			for hist.Undo() {
 			}
 			if after := string(export.AppendNative(nil, ds.gold, false)); after != before {
 				t.Fatalf("undoing everything gave\n%s\nwant\n%s", after, before)

@@ -12,6 +12,7 @@ import (
 
 func TestFilesDialog(t *testing.T) {
 	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	a := test.NewTempApp(t)
 	parent := test.NewTempWindow(t, container.NewStack())
 	parent.Resize(fyne.NewSize(800, 600))
@@ -55,6 +56,7 @@ func TestFilesDialog(t *testing.T) {
 // TestFilesDialogShot renders the dialog with three files chosen.
 func TestFilesDialogShot(t *testing.T) {
 	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(theme.LightTheme()) //nolint:staticcheck // a fixed variant for the docs
 	parent := test.NewTempWindow(t, container.NewStack())

@@ -21,14 +21,13 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
 	"gloss/app/docview"
-	"gloss/export"
+	"gloss/app/savework"
+	"gloss/app/session"
 )
 
 // HelpLine lists the review keys; the screen shows it at the bottom.
@@ -41,13 +40,24 @@ const HelpLine = "J / K next / previous disagreement   1–9 accept annotator N 
 type Screen struct {
 	c      *corpus
 	labels *annotate.LabelSet
-	gold   string // where Ctrl+S saves; "" asks
+	// sess holds the gold: its documents (made when needed, see
+	// corpus.makeGold), their histories, where Ctrl+S saves, the journal.
+	sess *session.Session
 
 	cur int // the open document, an index into c.docs
-	at  int // the current site of the open document, or -1
+	ds  *docState
+	// states are the documents parsed for the screen, by index; recent
+	// the least recently shown first. Those the session keeps (decided)
+	// stay; of the others, stateCache.
+	states map[int]*docState
+	recent []int
+	at     int // the current site of the open document, or -1
 	// listed is the decisions as the disagreement list shows them.
 	listed []choice
-	runs   [][]rune
+	// confirm asks the unsaved-work and recovery questions; tests answer.
+	confirm savework.Confirm
+	// closing is set when the window is to close once a save is done.
+	closing bool
 
 	// OnChanged, if set, runs after every decision, undo, redo, save and
 	// move: the window uses it for its title.
@@ -77,7 +87,7 @@ func (s *Screen) updateUndoItems() {
 	if s.undoItem == nil {
 		return
 	}
-	h := s.doc().hist
+	h := s.sess.History()
 	what, ok := h.CanUndo()
 	s.undoItem.Label, s.undoItem.Disabled = strings.TrimSpace("Undo "+what), !ok
 	what, ok = h.CanRedo()
@@ -93,7 +103,20 @@ func (s *Screen) updateUndoItems() {
 // unknown labels, bad offsets) is an error and nothing is shown; documents
 // whose text differs between files, or that some file lacks, are left out
 // and named on the screen.
+//
+// Its saves are made before New's caller hears of them; NewWindow's run
+// in the background, as the main window's do.
 func New(files []string, gold string, labels *annotate.LabelSet) (*Screen, error) {
+	return newScreen(files, gold, labels, session.Options{})
+}
+
+// stateCache is how many documents the screen keeps parsed besides the
+// decided ones.
+const stateCache = 16
+
+// newScreen is New with the gold's session options (its Post and
+// recovery folder); their Labels and Annotator are set here.
+func newScreen(files []string, gold string, labels *annotate.LabelSet, opt session.Options) (*Screen, error) {
 	if labels == nil {
 		labels = annotate.DefaultLabelSet()
 	}
@@ -101,14 +124,86 @@ func New(files []string, gold string, labels *annotate.LabelSet) (*Screen, error
 	if err != nil {
 		return nil, err
 	}
-	s := &Screen{c: c, labels: labels, gold: gold, at: -1, runs: make([][]rune, len(c.docs))}
+	// The gold is nobody's: the merge names it, no stamp.
+	opt.Labels, opt.Annotator = labels, ""
+	s := &Screen{c: c, labels: labels, at: -1, cur: -1, states: map[int]*docState{}}
+	s.sess = session.New(opt)
+	s.sess.OnChange(s.sessionChanged)
+	s.sess.Start(session.MadeWork(c.goldIDs(), c.makeGold, gold))
+	if s.sess.Current() < 0 {
+		c.close()
+		_, err := c.makeGold(0)
+		return nil, err
+	}
 	s.build(gold)
 	s.openDoc(0)
+	if s.ds == nil {
+		c.close()
+		return nil, errors.New(s.status.Text)
+	}
 	return s, nil
 }
 
 // doc is the open document.
-func (s *Screen) doc() *docState { return s.c.docs[s.cur] }
+func (s *Screen) doc() *docState { return s.ds }
+
+// Session is the gold's session: its documents, histories and saves.
+func (s *Screen) Session() *session.Session { return s.sess }
+
+// stateOf is document i parsed for the screen, with gold its gold now.
+func (s *Screen) stateOf(i int, gold *annotate.Document) (*docState, error) {
+	if k := slices.Index(s.recent, i); k >= 0 {
+		s.recent = slices.Delete(s.recent, k, k+1)
+	}
+	s.recent = append(s.recent, i)
+	ds := s.states[i]
+	if ds == nil {
+		var err error
+		if ds, err = s.c.state(i, gold); err != nil {
+			return nil, err
+		}
+		s.states[i] = ds
+	}
+	for k := 0; len(s.recent) > stateCache && k < len(s.recent); {
+		j := s.recent[k]
+		if j == i || s.sess.Kept(j) {
+			k++
+			continue
+		}
+		delete(s.states, j)
+		s.recent = slices.Delete(s.recent, k, k+1)
+	}
+	return ds, nil
+}
+
+// sessionChanged shows a change of the gold's session.
+func (s *Screen) sessionChanged(c session.Change) {
+	switch c.Kind {
+	case session.Edited:
+		if c.Doc == s.cur && s.ds != nil {
+			s.goldChanged()
+		}
+	case session.SaveStarted, session.SaveProgress:
+		s.changed()
+	case session.Saved, session.SaveFailed:
+		s.changed()
+		if s.closing {
+			s.closing = false
+			s.closeRequested()
+		}
+	case session.Recovered:
+		// Recovered golds replace theirs: what was decided is read back
+		// from them.
+		clear(s.states)
+		s.recent = nil
+		cur := s.cur
+		s.cur, s.ds = -1, nil
+		s.openDoc(cur)
+		s.docList.Refresh()
+	case session.JournalFailed:
+		s.status.SetText(c.Err.Error() + ": unsaved decisions would not survive a crash; save them")
+	}
+}
 
 // build makes the widgets; gold is the gold file named at the start.
 func (s *Screen) build(gold string) {
@@ -144,12 +239,12 @@ func (s *Screen) build(gold string) {
 			return container.New(&tightVBox{}, truncated("document", true), truncated("figures", false))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			ds := s.c.docs[i]
+			info := &s.c.docs[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(ds.id)
+			box.Objects[0].(*widget.Label).SetText(info.id)
 			// f1 pools spans and speakers: the figure the list is sorted by.
 			box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("f1 %.2f  κ %.2f  %d open of %d",
-				ds.report.F1ExactAll, ds.report.Overall.Kappa, ds.open(), len(ds.sites)))
+				info.f1, info.kappa, info.open, info.sites))
 		})
 	s.docList.OnSelected = func(i widget.ListItemID) {
 		if i != s.cur {
@@ -308,14 +403,28 @@ func clip(text string, n int) string {
 	return string(rs[:n/2]) + "…" + string(rs[len(rs)-n/2:])
 }
 
-// openDoc shows document i and its first open disagreement.
+// openDoc shows document i and its first open disagreement, parsing it
+// (and making its gold) when it is not in memory.
 func (s *Screen) openDoc(i int) {
-	if i < 0 || i >= len(s.c.docs) {
+	if i < 0 || i >= len(s.c.docs) || (i == s.cur && s.ds != nil) {
 		return
 	}
-	s.cur = i
-	ds := s.doc()
-	ds.hist.OnChange = s.goldChanged
+	gold, err := s.sess.Doc(i)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	ds, err := s.stateOf(i, gold)
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	if err := s.sess.Show(i); err != nil {
+		s.showError(err)
+		return
+	}
+	s.cur, s.ds = i, ds
+	ds.gold = s.sess.Document()
 	s.listed = slices.Clone(ds.choices)
 	s.view.SetDocument(ds.gold)
 	s.choices.refresh()
@@ -370,12 +479,12 @@ func (s *Screen) showLanes() {
 		}
 		return
 	}
-	if s.runs[s.cur] == nil {
-		s.runs[s.cur] = []rune(ds.gold.Text)
+	if ds.runes == nil {
+		ds.runes = []rune(ds.gold.Text)
 	}
 	st := &ds.sites[s.at]
 	for k, v := range s.lanes {
-		sn := makeSnippet(s.runs[s.cur], ds.docs[k], st)
+		sn := makeSnippet(ds.runes, ds.docs[k], st)
 		s.laneDocs[k] = sn.doc
 		v.SetDocument(sn.doc)
 		v.SetFindMatches([][2]int{sn.site})
@@ -417,7 +526,9 @@ func (s *Screen) changed() {
 		pos = fmt.Sprintf("disagreement %d of %d (%d open)", s.at+1, len(ds.sites), ds.open())
 	}
 	save := "gold: " + s.goldName()
-	if s.Dirty() {
+	if saving, frac := s.sess.Saving(); saving {
+		save += fmt.Sprintf(" — saving… %d%%", int(frac*100))
+	} else if s.Dirty() {
 		save += " — unsaved decisions"
 	}
 	s.heading.SetText(fmt.Sprintf("Gold of %s (document %d of %d)", ds.id, s.cur+1, len(s.c.docs)))
@@ -429,10 +540,10 @@ func (s *Screen) changed() {
 }
 
 func (s *Screen) goldName() string {
-	if s.gold == "" {
+	if s.sess.SavePath() == "" {
 		return "not saved yet"
 	}
-	return s.gold
+	return s.sess.SavePath()
 }
 
 // goldChanged runs after every edit of the open document's gold.
@@ -448,24 +559,18 @@ func (s *Screen) goldChanged() {
 			s.siteList.RefreshItem(i)
 		}
 	}
+	s.c.docs[s.cur].open = ds.open()
 	s.docList.RefreshItem(s.cur)
 	s.changed()
 }
 
 // Dirty reports whether some document's gold has decisions not saved.
-func (s *Screen) Dirty() bool {
-	for _, ds := range s.c.docs {
-		if ds.hist.Dirty() {
-			return true
-		}
-	}
-	return false
-}
+func (s *Screen) Dirty() bool { return s.sess.Dirty() }
 
 // Title is the window title: the gold file and an unsaved mark.
 func (s *Screen) Title() string {
 	t := "Gloss Review — " + filepath.Base(s.goldName())
-	if s.gold == "" {
+	if s.sess.SavePath() == "" {
 		t = "Gloss Review"
 	}
 	if s.Dirty() {
@@ -518,7 +623,7 @@ func (s *Screen) decide(c choice) {
 	if s.at < 0 {
 		return
 	}
-	if err := ds.hist.Do(ds.decide(s.at, c, s.c.names)); err != nil {
+	if err := s.sess.Do(ds.decide(s.at, c, s.c.names)); err != nil {
 		s.showError(err)
 		return
 	}
@@ -541,10 +646,10 @@ func (s *Screen) advance() {
 
 // Undo undoes the last decision or edit of the open document's gold and
 // goes back to the disagreement it was about.
-func (s *Screen) Undo() { s.replay(s.doc().hist.Undo) }
+func (s *Screen) Undo() { s.replay(s.sess.Undo) }
 
 // Redo redoes what Undo undid.
-func (s *Screen) Redo() { s.replay(s.doc().hist.Redo) }
+func (s *Screen) Redo() { s.replay(s.sess.Redo) }
 
 // replay runs an undo or redo and selects the disagreement whose decision
 // it changed, so that the lead sees what changed.
@@ -570,14 +675,14 @@ func (s *Screen) labelByHand(label string, start, end int) {
 		return
 	}
 	sp := annotate.Span{ID: goldSpanID(ds.gold, start, end, label), Start: start, End: end, Label: label, Text: ds.gold.Slice(start, end)}
-	if err := ds.hist.Do(&annotate.AddSpan{Span: sp}); err != nil {
+	if err := s.sess.Do(&annotate.AddSpan{Span: sp}); err != nil {
 		s.showError(err)
 	}
 }
 
 // deleteByHand removes a gold span the lead selected.
 func (s *Screen) deleteByHand(id string) {
-	if err := s.doc().hist.Do(&annotate.RemoveSpan{ID: id}); err != nil {
+	if err := s.sess.Do(&annotate.RemoveSpan{ID: id}); err != nil {
 		s.showError(err)
 	}
 }
@@ -615,45 +720,40 @@ func (s *Screen) typed(ch string) bool {
 	return true
 }
 
-// Save writes every document's gold to the gold file, atomically; with no
-// gold file yet it asks for one (when the screen has a window).
+// Save writes every document's gold to the gold file (see SaveTo); with
+// no gold file yet it asks for one (when the screen has a window).
 func (s *Screen) Save() { s.save(nil) }
 
 // save saves the gold (asking where when there is no gold file yet) and
 // then, if the save succeeded, runs then (nil: nothing).
 func (s *Screen) save(then func()) {
-	if s.gold == "" {
+	if s.sess.SavePath() == "" {
 		s.saveAs(then)
 		return
 	}
-	if err := s.SaveTo(s.gold); err != nil {
-		s.showError(err)
-		return
-	}
-	if then != nil {
-		then()
-	}
+	s.saveTo(s.sess.SavePath(), then)
 }
 
-// SaveTo writes the gold to path, atomically, and makes path the gold
-// file: the documents in the order of the list, then the documents of a
-// resumed gold file that were not reviewed, unchanged. Left-out documents
-// are not in it.
-func (s *Screen) SaveTo(path string) error {
-	docs := make([]*annotate.Document, len(s.c.docs), len(s.c.docs)+len(s.c.kept))
-	for i, ds := range s.c.docs {
-		docs[i] = ds.gold
-	}
-	docs = append(docs, s.c.kept...)
-	if err := export.SaveNative(path, docs...); err != nil {
-		return err
-	}
-	s.gold = path
-	for _, ds := range s.c.docs {
-		ds.hist.MarkSaved()
-	}
-	s.changed()
-	return nil
+// SaveTo writes the gold to path and makes path the gold file: the
+// documents in the order of the list, then the documents of a resumed
+// gold file that were not reviewed, unchanged. Left-out documents are
+// not in it. The session saves (session.SaveTo): atomically, decisions
+// made meanwhile stay unsaved, and in the background when the screen has
+// a loop to report to (NewWindow). then, if not nil, hears how it went.
+func (s *Screen) SaveTo(path string, then func(error)) { s.sess.SaveTo(path, then) }
+
+// saveTo saves to path, showing a failure, and runs then (if not nil)
+// when the save succeeded.
+func (s *Screen) saveTo(path string, then func()) {
+	s.sess.SaveTo(path, func(err error) {
+		if err != nil {
+			s.showError(err)
+			return
+		}
+		if then != nil {
+			then()
+		}
+	})
 }
 
 // SaveAs asks where to save the gold, then saves it.
@@ -666,27 +766,7 @@ func (s *Screen) saveAs(then func()) {
 		s.showError(errors.New("no gold file to save to: name one with -o"))
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if err := s.SaveTo(path); err != nil {
-			s.showError(err)
-			return
-		}
-		if then != nil {
-			then()
-		}
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jsonl"}))
-	d.SetFileName("gold.jsonl")
-	d.Show()
+	savework.AskSavePath(s.win, "gold.jsonl", []string{".jsonl"}, nil, func(path string) { s.saveTo(path, then) }, s.showError)
 }
 
 // showError tells the user; without a window (tests) it is dropped after
@@ -795,7 +875,7 @@ func (s *Screen) addShortcuts(c fyne.Canvas) {
 // with its menu and keys, a title that marks unsaved decisions, and a
 // question before closing with unsaved decisions. The caller shows it.
 func NewWindow(a fyne.App, files []string, gold string, labels *annotate.LabelSet) (fyne.Window, error) {
-	s, err := New(files, gold, labels)
+	s, err := newScreen(files, gold, labels, session.Options{Post: fyne.Do})
 	if err != nil {
 		return nil, err
 	}
@@ -817,7 +897,12 @@ func (s *Screen) Attach(w fyne.Window) {
 	s.OnChanged = func() { w.SetTitle(s.Title()) }
 	w.SetTitle(s.Title())
 	w.SetCloseIntercept(s.closeRequested)
+	w.SetOnClosed(s.closed)
 	w.Canvas().Focus(s.view)
+	if s.confirm == nil {
+		s.confirm = savework.Dialog(w, s.focusView, nil)
+	}
+	savework.OfferRecovery(s.confirm, s.sess, "the gold "+s.goldName(), s.status.SetText)
 }
 
 // fixedHeight gives its objects their width and a fixed height.
@@ -906,23 +991,24 @@ func numbered(names []string) []string {
 func (s *Screen) Close() { s.closeRequested() }
 
 // closeRequested closes the window, first asking whether to save when
-// there are unsaved decisions.
+// there are unsaved decisions; a save running is waited for (its file is
+// renamed into place only at its end).
 func (s *Screen) closeRequested() {
-	w := s.win
-	if !s.Dirty() {
-		w.Close()
-		return
-	}
-	var d dialog.Dialog
-	save := widget.NewButton("Save", func() {
-		d.Hide()
-		s.save(w.Close) // closes only once saved, after the dialog if one is needed
-	})
-	save.Importance = widget.HighImportance
-	discard := widget.NewButton("Discard", func() { d.Hide(); w.Close() })
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("Unsaved decisions",
-		container.NewVBox(widget.NewLabel("The gold has decisions that are not saved. Save them before closing?"),
-			container.NewHBox(layout.NewSpacer(), cancel, discard, save)), w)
-	d.Show()
+	savework.Guard(s.confirm, s.Dirty(), "Unsaved decisions",
+		"The gold has decisions that are not saved. Save them before closing?",
+		s.save, s.sess.DiscardRecovery, func() {
+			if saving, _ := s.sess.Saving(); saving {
+				s.closing = true
+				s.status.SetText("Closing once the save is done…")
+				return
+			}
+			s.win.Close()
+		})
+}
+
+// closed ends the gold's session and lets go of the files once the
+// window is closed.
+func (s *Screen) closed() {
+	s.sess.Close()
+	s.c.close()
 }

@@ -17,23 +17,34 @@ import (
 	"gloss/annotate"
 	"gloss/annotate/agree"
 	"gloss/annotate/annotatetest"
+	"gloss/app/savework"
+	"gloss/app/session"
 	"gloss/export"
 )
 
 // openScreen opens a review window on files in a test app.
 func openScreen(t *testing.T, files []string, gold string, setup ...func(fyne.App)) (*Screen, fyne.Window) {
 	t.Helper()
+	return openScreenWith(t, files, gold, session.Options{RecoveryDir: t.TempDir()}, nil, setup...)
+}
+
+// openScreenWith is openScreen with the gold's session options and, when
+// not nil, confirm answering the screen's questions (the offer of a
+// crash's decisions among them) instead of dialogs.
+func openScreenWith(t *testing.T, files []string, gold string, opt session.Options, confirm savework.Confirm, setup ...func(fyne.App)) (*Screen, fyne.Window) {
+	t.Helper()
 	t.Setenv("LANG", "en_US.UTF-8")
 	a := test.NewTempApp(t)
 	for _, f := range setup {
 		f(a)
 	}
-	s, err := New(files, gold, nil)
+	s, err := newScreen(files, gold, nil, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := a.NewWindow("")
 	w.SetContent(s.Content())
+	s.confirm = confirm
 	s.Attach(w)
 	w.Resize(fyne.NewSize(1280, 860))
 	t.Cleanup(func() {
@@ -254,9 +265,11 @@ func TestResumeKeepsOtherDocuments(t *testing.T) {
 	}
 	s, _ := openScreen(t, files, gold)
 	test.Type(s.view, "b")
-	if err := s.SaveTo(gold); err != nil {
-		t.Fatal(err)
-	}
+	s.SaveTo(gold, func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 	data, err := os.ReadFile(gold)
 	if err != nil {
 		t.Fatal(err)
@@ -475,8 +488,7 @@ func TestSaveThenClose(t *testing.T) {
 		t.Fatalf("after a save: closed %d times, dirty %v", closed, s.Dirty())
 	}
 	test.Type(s.view, "x")
-	s.gold = filepath.Join(dir, "no such folder", "gold.jsonl")
-	s.save(func() { closed++ })
+	s.saveTo(filepath.Join(dir, "no such folder", "gold.jsonl"), func() { closed++ })
 	if closed != 1 || !s.Dirty() {
 		t.Fatalf("after a failed save: closed %d times, dirty %v", closed, s.Dirty())
 	}

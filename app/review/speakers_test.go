@@ -101,7 +101,7 @@ func TestSpeakerReview(t *testing.T) {
 		}
 		// The outline is on the quote (ana's excerpt of the ministry
 		// joins the passage: the outline must follow it).
-		sn := makeSnippet(s.runs[s.cur], s.doc().docs[k], &s.doc().sites[1])
+		sn := makeSnippet(s.doc().runes, s.doc().docs[k], &s.doc().sites[1])
 		if got := sn.doc.Slice(sn.site[0], sn.site[1]); got != jobs {
 			t.Errorf("lane %d outlines %q", k, got)
 		}
@@ -181,9 +181,11 @@ func TestSpeakerResume(t *testing.T) {
 	test.Type(s.view, "1") // Putin: ana's nothing
 	test.Type(s.view, "2") // the jobs quote: ben's Lavrov
 	test.Type(s.view, "1") // Akar's quote: ana's Akar
-	if err := s.SaveTo(gold); err != nil {
-		t.Fatal(err)
-	}
+	s.SaveTo(gold, func(err error) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
 	again, _ := openScreen(t, files, gold)
 	if got, want := again.doc().choices, []choice{undecided, 1, 0}; !slices.Equal(got, want) {
 		t.Errorf("resumed choices %v, want %v", got, want)
@@ -208,8 +210,8 @@ func TestSpeakersOrderDocuments(t *testing.T) {
 	a[0].ID, b[0].ID = "a-agreed", "a-agreed"
 	files := writeFiles(t, t.TempDir(), a, b)
 	s, _ := openScreen(t, files, "")
-	if s.c.docs[0].id != sampleDoc || s.c.docs[0].report.Overall.F1Exact != 1 {
-		t.Errorf("first %q (span f1 %v), want %s, whose speakers differ", s.c.docs[0].id, s.c.docs[0].report.Overall.F1Exact, sampleDoc)
+	if s.c.docs[0].id != sampleDoc || s.doc().report.Overall.F1Exact != 1 {
+		t.Errorf("first %q (span f1 %v), want %s, whose speakers differ", s.c.docs[0].id, s.doc().report.Overall.F1Exact, sampleDoc)
 	}
 }
 

@@ -178,7 +178,7 @@ func writeSnapshot(path string, sn *Snapshot, p *Progress) ([]place, error) {
 			case it.doc != nil:
 				buf = export.AppendNative(buf[:0], it.doc, false)
 				line = buf
-			case sn.raw:
+			case sn.raw && it.src != nil:
 				l, err := win.read(it.src, it.off, it.size)
 				if err != nil {
 					return errChanged(it.src, it.line)

@@ -66,6 +66,9 @@ type Session struct {
 	files []*backing
 	// readOpt reads their lines.
 	readOpt export.Options
+	// maker makes the documents in no file, when the work is made
+	// (MadeWork); nil when they are all in memory.
+	maker Maker
 	// cache is the documents parsed and not pinned (see pinned), least
 	// recently used first.
 	cache []int
@@ -360,7 +363,7 @@ func (s *Session) Documents() []*annotate.Document {
 			docs = append(docs, e.doc.hist.Document())
 			continue
 		}
-		if d, err := e.src.parse(e.off, e.size, e.line, e.id, s.readOpt); err == nil {
+		if d, err := s.parse(i); err == nil {
 			docs = append(docs, d)
 		}
 	}

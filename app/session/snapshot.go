@@ -13,6 +13,8 @@ import (
 type Snapshot struct {
 	items []snapItem
 	opt   export.Options
+	// maker makes the documents in no file (MadeWork).
+	maker Maker
 	files []*backing
 	// raw: a line read is the document as the native writer would write
 	// it, so a save may copy it (not so when the file was read with UTF-16
@@ -37,7 +39,7 @@ type snapItem struct {
 
 // Snapshot takes a snapshot of every document known.
 func (s *Session) Snapshot() *Snapshot {
-	sn := &Snapshot{items: make([]snapItem, len(s.entries)), opt: s.readOpt, raw: !s.readOpt.UTF16}
+	sn := &Snapshot{items: make([]snapItem, len(s.entries)), opt: s.readOpt, maker: s.maker, raw: !s.readOpt.UTF16}
 	for _, b := range s.files {
 		b.acquire()
 		sn.files = append(sn.files, b)
@@ -47,7 +49,7 @@ func (s *Session) Snapshot() *Snapshot {
 		it := snapItem{id: e.id, src: e.src, off: e.off, size: e.size, line: e.line, ds: e.doc}
 		if e.doc != nil {
 			it.version = e.doc.hist.Version()
-			if e.doc.dirty() || e.src == nil {
+			if e.doc.dirty() || (e.src == nil && s.maker == nil) {
 				it.doc = e.doc.hist.Document().Clone()
 			}
 		}
@@ -64,6 +66,9 @@ func (sn *Snapshot) Document(i int) (*annotate.Document, error) {
 	it := &sn.items[i]
 	if it.doc != nil {
 		return it.doc, nil
+	}
+	if it.src == nil {
+		return sn.maker(i)
 	}
 	return it.src.parse(it.off, it.size, it.line, it.id, sn.opt)
 }

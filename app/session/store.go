@@ -85,7 +85,7 @@ func (s *Session) load(i int) (*docState, error) {
 		s.touch(i)
 		return e.doc, nil
 	}
-	d, err := e.src.parse(e.off, e.size, e.line, e.id, s.readOpt)
+	d, err := s.parse(i)
 	if err != nil {
 		return nil, err
 	}
@@ -100,6 +100,15 @@ func (s *Session) load(i int) (*docState, error) {
 	return e.doc, nil
 }
 
+// parse reads document i, not in memory, from its file, or makes it.
+func (s *Session) parse(i int) (*annotate.Document, error) {
+	e := &s.entries[i]
+	if e.src == nil {
+		return s.maker(i)
+	}
+	return e.src.parse(e.off, e.size, e.line, e.id, s.readOpt)
+}
+
 // newDocState starts the history of document i.
 func (s *Session) newDocState(i int, d *annotate.Document) *docState {
 	ds := &docState{hist: annotate.NewHistory(d)}
@@ -109,10 +118,19 @@ func (s *Session) newDocState(i int, d *annotate.Document) *docState {
 
 // pinned reports whether document i must stay in memory: it is on screen,
 // has a history (edits to undo or redo, unsaved or not), was recovered,
-// or is in no file to be read from again.
+// or is in no file to be read from again and cannot be made again.
 func (s *Session) pinned(i int) bool {
 	e := &s.entries[i]
-	return i == s.cur || e.src == nil || e.doc.recovered || e.doc.hist.Edited()
+	return i == s.cur || (e.src == nil && s.maker == nil) || e.doc.recovered || e.doc.hist.Edited()
+}
+
+// Kept reports whether document i stays in memory until the work is
+// replaced, whatever the cache does: it has a history (edits to undo or
+// redo), was recovered, or is in memory only. What a screen keeps about a
+// document beside it (the review's decisions) must then stay as well.
+func (s *Session) Kept(i int) bool {
+	e := &s.entries[i]
+	return e.doc != nil && (e.doc.recovered || e.doc.hist.Edited() || (e.src == nil && s.maker == nil))
 }
 
 // touch makes document i, parsed, the most recently used in the cache,

@@ -46,8 +46,10 @@ type Work struct {
 	first *annotate.Document
 	entry entry
 	// more are the entries after the first when both passes ran in Read.
-	more             []entry
-	files            []*backing
+	more  []entry
+	files []*backing
+	// maker makes the documents that are in no file (MadeWork).
+	maker            Maker
 	list             *listing
 	readOpt          export.Options
 	source, savePath string
@@ -60,7 +62,10 @@ type Work struct {
 // Len is the number of documents read: 1 for native files, whose other
 // documents are listed after Start.
 func (w *Work) Len() int {
-	if w.first != nil {
+	switch {
+	case w.maker != nil:
+		return len(w.more)
+	case w.first != nil:
 		return 1
 	}
 	return len(w.docs)
@@ -294,14 +299,18 @@ func (s *Session) Start(w *Work) {
 	s.listing, s.queued = nil, nil
 	s.counts = [3]int{}
 	s.readOpt = w.readOpt
+	s.maker = w.maker
 	w.files = nil
-	if w.first != nil {
+	switch {
+	case w.maker != nil:
+		s.entries = w.more
+	case w.first != nil:
 		s.entries = make([]entry, 1, w.list.capacity(w.entry.size, len(w.more)))
 		s.entries[0] = w.entry
 		s.entries[0].doc = s.newDocState(0, w.first)
 		s.entries = append(s.entries, w.more...)
 		s.listing = w.list
-	} else {
+	default:
 		s.entries = make([]entry, len(w.docs))
 		for i, d := range w.docs {
 			s.entries[i] = entry{id: d.ID, doc: s.newDocState(i, d), status: StatusOf(d), spans: int32(len(d.Spans))}
@@ -312,7 +321,12 @@ func (s *Session) Start(w *Work) {
 	}
 	s.source, s.savePath = w.source, w.savePath
 	s.closed = false
-	s.cur = 0
+	s.cur = -1
+	if len(s.entries) > 0 {
+		if _, err := s.load(0); err == nil {
+			s.cur = 0
+		}
+	}
 	s.announce(Change{Kind: Opened, Doc: -1})
 	if s.listing != nil {
 		s.start(s.listing, s.gen)
@@ -323,6 +337,26 @@ func (s *Session) Start(w *Work) {
 // folder, "" for none), saved to savePath ("" asks at the first save).
 func NewWork(docs []*annotate.Document, source, savePath string) *Work {
 	return &Work{docs: docs, source: source, savePath: savePath}
+}
+
+// Maker makes document i of made work (MadeWork) when it is needed, and
+// again after the Session let it go: it must give the same document each
+// time, and be safe to call from several goroutines (a save calls it in the
+// background).
+type Maker func(i int) (*annotate.Document, error)
+
+// MadeWork is work whose documents are made when needed rather than read
+// from a file: document i has id ids[i] and is mk(i). The review screen's
+// gold is such work, each document the merge of the annotators' versions
+// (or its line in a gold file) until the lead decides something: only the
+// documents shown, edited or cached are in memory. It saves to savePath
+// ("" asks at the first save).
+func MadeWork(ids []string, mk Maker, savePath string) *Work {
+	w := &Work{maker: mk, savePath: savePath, more: make([]entry, len(ids))}
+	for i, id := range ids {
+		w.more[i] = entry{id: id}
+	}
+	return w
 }
 
 // lazy reports whether spec names native files only, opened by index:
