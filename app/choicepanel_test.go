@@ -119,3 +119,23 @@ func TestNoChoicePanel(t *testing.T) {
 		t.Errorf("message %q", w.Message())
 	}
 }
+
+// TestChoiceKeys: a value's own key from labels.toml toggles it like its
+// Ctrl+N, and is shown on its chip.
+func TestChoiceKeys(t *testing.T) {
+	ls, err := annotate.ParseLabelSet([]byte(strings.Replace(choiceLabels, `values = ["for", "against", "neutral"]`,
+		`values = ["for", "against", "neutral"]`+"\nkeys = [\"f\", \"g\"]", 1)), "labels.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	w, _ := newTestWindow(t, Options{Files: []string{writeFile(t, dir, "mixed.txt", mixedText)}, Labels: ls})
+	buttonWithText(t, w.choices.object(), "against  Ctrl+2 / g")
+	w.view.TypedRune('g')
+	if got := w.Document().Choices["stance"]; !slices.Equal(got, []string{"against"}) {
+		t.Errorf("g: stance %v", got)
+	}
+	if len(w.Document().Spans) != 0 {
+		t.Errorf("g labelled a span: %v", spanSummary(w.Document()))
+	}
+}
