@@ -108,6 +108,20 @@ func (w *Window) labelAllDocuments(label string) {
 	step := &corpusStep{name: fmt.Sprintf("Label All %q as %s", query, label)}
 	var counts []string
 	total := 0
+	w.batch(func() { total, counts = w.labelEvery(query, label, step) })
+	if total == 0 {
+		w.status.message("Every match in every document is already a " + label)
+		return
+	}
+	w.corpusUndo, w.corpusRedo = step, nil
+	w.status.message(fmt.Sprintf("Labelled %d occurrence(s) of %q as %s in %d document(s): %s",
+		total, query, label, len(counts), strings.Join(counts, ", ")))
+}
+
+// labelEvery labels the matches of query in every document, recording
+// each document's part in step; it returns how many spans it added and
+// "ID N" for each document.
+func (w *Window) labelEvery(query, label string, step *corpusStep) (total int, counts []string) {
 	for _, m := range w.searchCorpus(query).docs {
 		d, err := w.s.Doc(m.doc)
 		if err != nil {
@@ -125,14 +139,7 @@ func (w *Window) labelAllDocuments(label string) {
 		counts = append(counts, fmt.Sprintf("%s %d", m.id, len(edits)))
 		total += len(edits)
 	}
-	if total == 0 {
-		w.status.message("Every match in every document is already a " + label)
-		return
-	}
-	w.corpusUndo, w.corpusRedo = step, nil
-	w.refreshWork()
-	w.status.message(fmt.Sprintf("Labelled %d occurrence(s) of %q as %s in %d document(s): %s",
-		total, query, label, len(counts), strings.Join(counts, ", ")))
+	return total, counts
 }
 
 // labelled reports whether a span of label overlaps [start, end).

@@ -39,6 +39,8 @@ type Window struct {
 	// tips is the tooltip layer over the content (label descriptions,
 	// span texts cut short).
 	tips *tooltips
+	// batching is set while a corpus step edits its documents.
+	batching bool
 	// corpusUndo is the last edit made over several documents (Label All
 	// over the corpus), which Undo undoes in all of them; corpusRedo is
 	// the one just undone.
@@ -219,6 +221,11 @@ func (w *Window) changed(c session.Change) {
 		w.refreshWork()
 		w.quitAfterSave()
 	case session.Edited:
+		if w.batching {
+			// A corpus step edits many documents: the window is
+			// refreshed once, at its end (see batch).
+			return
+		}
 		if c.Doc == w.s.Current() {
 			w.view.SpansChanged()
 			w.spans.refresh()
