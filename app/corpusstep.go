@@ -18,6 +18,8 @@ type corpusStep struct {
 	// was at right after its part.
 	docs     []int
 	versions []annotate.Version
+	// edits is the window's edit count right after the step.
+	edits int
 }
 
 // add records document i's part, just made.
@@ -29,7 +31,8 @@ func (c *corpusStep) add(w *Window, i int) {
 }
 
 // current reports whether every document is still where the step left
-// it, the current document among them.
+// it, and the step is the last edit of the document on screen: it is one
+// of the step's, or nothing was edited since.
 func (c *corpusStep) current(w *Window) bool {
 	if c == nil || len(c.docs) == 0 {
 		return false
@@ -42,7 +45,7 @@ func (c *corpusStep) current(w *Window) bool {
 		}
 		onScreen = onScreen || i == w.s.Current()
 	}
-	return onScreen
+	return onScreen || w.edits == c.edits
 }
 
 // batch runs edits of many documents, then shows them once: refreshing
@@ -99,6 +102,7 @@ func (w *Window) replayCorpusStep(undo bool) bool {
 		return false
 	}
 	w.batch(func() { *to = (*from).replay(w, undo) })
+	(*to).edits = w.edits
 	*from = nil
 	w.status.message(fmt.Sprintf("%s %s in %d document(s)", verb, (*to).name, len((*to).docs)))
 	return true

@@ -113,6 +113,7 @@ func (w *Window) labelAllDocuments(label string) {
 		w.status.message("Every match in every document is already a " + label)
 		return
 	}
+	step.edits = w.edits
 	w.corpusUndo, w.corpusRedo = step, nil
 	w.status.message(fmt.Sprintf("Labelled %d occurrence(s) of %q as %s in %d document(s): %s",
 		total, query, label, len(counts), strings.Join(counts, ", ")))

@@ -115,3 +115,29 @@ func TestLabelAllDocuments(t *testing.T) {
 		t.Errorf("saved %d documents, faro %v", len(docs), spanSummary(docs[2]))
 	}
 }
+
+// TestLabelAllDocumentsElsewhere: a Label All over the corpus that finds
+// nothing in the document on screen is still what Undo undoes, until
+// something else is edited.
+func TestLabelAllDocumentsElsewhere(t *testing.T) {
+	w := openCorpus(t)
+	w.AddSpan("ACTOR", 0, 6) // an earlier edit here: "Lisbon"
+	w.showDocument(1)        // b-porto: no "Ana Gonçalves"
+	w.FindText("ana gon")
+	w.find.allDocs.SetChecked(true)
+	w.LabelAll("ACTOR")
+	w.Undo()
+	if !strings.HasPrefix(w.Message(), "Undid Label All") {
+		t.Fatalf("undo says %q", w.Message())
+	}
+	a, _ := w.s.Doc(0)
+	if got := spanSummary(a); len(got) != 1 || !strings.HasSuffix(got[0], " Lisbon") {
+		t.Errorf("a-lisbon after undo: %v", got)
+	}
+	w.Redo()
+	w.AddSpan("ACTOR", 0, 5) // an edit here since: Undo is its
+	w.Undo()
+	if c, _ := w.s.Doc(2); len(c.Spans) != 1 {
+		t.Errorf("the corpus step was undone instead of the edit on screen")
+	}
+}

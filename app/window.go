@@ -41,6 +41,9 @@ type Window struct {
 	tips *tooltips
 	// batching is set while a corpus step edits its documents.
 	batching bool
+	// edits counts the edits shown (undos and redos among them), so that a
+	// corpus step knows whether anything happened since.
+	edits int
 	// corpusUndo is the last edit made over several documents (Label All
 	// over the corpus), which Undo undoes in all of them; corpusRedo is
 	// the one just undone.
@@ -226,6 +229,7 @@ func (w *Window) changed(c session.Change) {
 			// refreshed once, at its end (see batch).
 			return
 		}
+		w.edits++
 		if c.Doc == w.s.Current() {
 			w.view.SpansChanged()
 			w.spans.refresh()
