@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -83,26 +82,6 @@ func TestDialogKeys(t *testing.T) {
 	}
 	if w.win.Canvas().Overlays().Top() != nil {
 		t.Error("Esc did not close the annotator's dialog")
-	}
-}
-
-// TestForeignDialogKeys: a dialog Fyne shows itself (the file dialog's
-// "Overwrite?") takes Enter for its Yes and Esc for its No.
-func TestForeignDialogKeys(t *testing.T) {
-	for _, c := range []struct {
-		key  fyne.KeyName
-		want bool
-	}{{fyne.KeyReturn, true}, {fyne.KeyEscape, false}} {
-		w, _, _ := openMixed(t)
-		answered, got := false, false
-		dialog.ShowConfirm("Overwrite?", "Are you sure?", func(ok bool) { answered, got = true, ok }, w.win)
-		typeKey(w, c.key)
-		if !answered || got != c.want {
-			t.Errorf("%s: answered %v, yes %v", c.key, answered, got)
-		}
-		if w.win.Canvas().Overlays().Top() != nil {
-			t.Errorf("%s left the dialog open", c.key)
-		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"gloss/annotate"
+	"gloss/app/dialogkeys"
 	"gloss/app/docview"
 	"gloss/app/savework"
 	"gloss/app/session"
@@ -62,7 +63,7 @@ type Window struct {
 	link linking
 
 	// dialogs gives the dialogs shown Enter and Esc.
-	dialogs dialogKeys
+	dialogs dialogkeys.Stack
 	// tasks follows background loads and exports (tests wait on it).
 	tasks taskGroup
 	// confirm asks the user a question with buttons and calls back with the
@@ -150,7 +151,7 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	w.menu = w.buildMenu()
 	win.SetMainMenu(w.menu)
 	w.addShortcuts()
-	w.dialogs.install(win.Canvas())
+	w.dialogs.Install(win.Canvas())
 	win.SetCloseIntercept(func() { w.Quit() })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.OpenDropped(uris) })
 	w.applyPrefs()

@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/dialogkeys"
 	"gloss/app/docview"
 	"gloss/app/savework"
 	"gloss/app/session"
@@ -56,6 +57,8 @@ type Screen struct {
 	listed []choice
 	// confirm asks the unsaved-work and recovery questions; tests answer.
 	confirm savework.Confirm
+	// dialogs gives the window's dialogs Enter and Esc.
+	dialogs dialogkeys.Stack
 	// closing is set when the window is to close once a save is done.
 	closing bool
 
@@ -894,13 +897,14 @@ func (s *Screen) Attach(w fyne.Window) {
 	w.SetMainMenu(s.Menu())
 	s.addShortcuts(w.Canvas())
 	w.Canvas().SetOnTypedRune(func(r rune) { s.typed(string(r)) })
+	s.dialogs.Install(w.Canvas()) // Enter and Esc in its dialogs
 	s.OnChanged = func() { w.SetTitle(s.Title()) }
 	w.SetTitle(s.Title())
 	w.SetCloseIntercept(s.closeRequested)
 	w.SetOnClosed(s.closed)
 	w.Canvas().Focus(s.view)
 	if s.confirm == nil {
-		s.confirm = savework.Dialog(w, s.focusView, nil)
+		s.confirm = savework.Dialog(w, s.focusView, s.dialogs.Show)
 	}
 	savework.OfferRecovery(s.confirm, s.sess, "the gold "+s.goldName(), s.status.SetText)
 }
