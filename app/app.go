@@ -62,6 +62,7 @@ func Run(a fyne.App, opt Options) error {
 // runReview opens the review screen alone, as `gloss review` asks: the
 // files of opt compared, the gold saved to opt.Out.
 func runReview(a fyne.App, opt Options) error {
+	useLazyWrites() // the gold's Save As dialog: see lazywrites.go
 	if t := a.Preferences().String(prefTheme); t != "" {
 		applyTheme(a, t)
 	}

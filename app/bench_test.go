@@ -135,3 +135,47 @@ func BenchmarkSuggestAcceptAll(b *testing.B) {
 	b.ReportMetric(float64(spans), "spans")
 	b.ReportMetric(float64(rels), "relations")
 }
+
+// corpusWindow is a window on count documents of about size bytes each,
+// all in memory (as after an import).
+func corpusWindow(b *testing.B, count, size int) *Window {
+	w, _ := newTestWindow(b, Options{})
+	var docs []*annotate.Document
+	for i := range count {
+		docs = append(docs, annotatetest.Document(5, i, size, 0))
+	}
+	w.setWork(docs, "", filepath.Join(b.TempDir(), "corpus.jsonl"))
+	w.WaitTasks()
+	return w
+}
+
+// BenchmarkFindAllDocuments1000 is the find bar's count with All
+// documents on: "Ankara" in 1,000 documents of 2 KB (2 MB in all).
+func BenchmarkFindAllDocuments1000(b *testing.B) {
+	w := corpusWindow(b, 1000, 2<<10)
+	b.ResetTimer()
+	for b.Loop() {
+		if m := w.searchCorpus("Ankara"); m.total == 0 {
+			b.Fatal("no match")
+		}
+	}
+}
+
+// BenchmarkLabelAllDocuments1000 labels every "Ankara" of 1,000
+// documents in one corpus step and undoes it.
+func BenchmarkLabelAllDocuments1000(b *testing.B) {
+	w := corpusWindow(b, 1000, 2<<10)
+	w.FindText("Ankara")
+	w.find.allDocs.Show()
+	w.find.allDocs.SetChecked(true)
+	total := w.searchCorpus("Ankara").total
+	b.ResetTimer()
+	for b.Loop() {
+		w.LabelAll("ACTOR")
+		if w.corpusUndo == nil {
+			b.Fatalf("no corpus step: %s", w.Message())
+		}
+		w.Undo()
+	}
+	b.ReportMetric(float64(total), "matches")
+}

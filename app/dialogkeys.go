@@ -1,71 +1,22 @@
 package app
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 )
 
-// Fyne's dialogs take no keys: Enter does not press the default button and
-// Esc does not close them. While a dialog is up, nothing in the window's
-// content has the keyboard (the dialog's overlay has a focus manager of
-// its own), so typed keys go to the canvas's OnTypedKey, which hands them
-// to the top dialog registered here. An Entry inside a dialog keeps its own
-// keys: keyedEntry gives it Esc and Enter as well.
-
-// keyedDialog is a dialog shown with keys: Enter runs enter, Esc runs esc.
-type keyedDialog struct {
-	d          dialog.Dialog
-	enter, esc func()
-}
-
-// dialogKeys is the stack of dialogs shown with keys, the top last.
-type dialogKeys struct{ open []*keyedDialog }
-
-// install makes the canvas hand Enter and Esc to the top dialog.
-func (k *dialogKeys) install(c fyne.Canvas) {
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) { k.typed(ev.Name) })
-}
-
-// typed runs what the top dialog does for key; it reports whether one
-// took it.
-func (k *dialogKeys) typed(key fyne.KeyName) bool {
-	if len(k.open) == 0 {
-		return false
-	}
-	top := k.open[len(k.open)-1]
-	switch key {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		top.enter()
-	case fyne.KeyEscape:
-		top.esc()
-	default:
-		return false
-	}
-	return true
-}
-
-// show shows d with keys: Enter runs enter (nil: closes d, as its only
-// button would) and Esc closes d as its Cancel or Close button does.
-func (k *dialogKeys) show(d dialog.Dialog, enter func()) {
-	kd := &keyedDialog{d: d, enter: enter, esc: d.Hide}
-	if enter == nil {
-		kd.enter = d.Hide
-	}
-	k.open = append(k.open, kd)
-	d.SetOnClosed(func() { k.open = slices.DeleteFunc(k.open, func(o *keyedDialog) bool { return o == kd }) })
-	d.Show()
-}
+// The window's dialogs take Enter and Esc through a dialogkeys.Stack. An
+// Entry or Select inside a dialog keeps its own keys: keyedEntry and
+// keyedSelect pass Enter and Esc on.
 
 // showDialog shows d in the main window with Enter and Esc (see
-// dialogKeys.show).
-func (w *Window) showDialog(d dialog.Dialog, enter func()) { w.dialogs.show(d, enter) }
+// dialogkeys.Stack.Show).
+func (w *Window) showDialog(d dialog.Dialog, enter func()) { w.dialogs.Show(d, enter) }
 
 // TypeInDialog types key into the top dialog as the keyboard would, for
 // tests: it reports whether a dialog took it.
-func (w *Window) TypeInDialog(key fyne.KeyName) bool { return w.dialogs.typed(key) }
+func (w *Window) TypeInDialog(key fyne.KeyName) bool { return w.dialogs.Typed(key) }
 
 // keyedEntry is an Entry for a dialog: Enter submits and Esc cancels the
 // dialog, which an Entry with the keyboard would otherwise keep.
@@ -99,4 +50,31 @@ func (e *keyedEntry) TypedKey(ev *fyne.KeyEvent) {
 		}
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// keyedSelect is a Select for a dialog: Enter submits the dialog (a
+// focused Select would otherwise keep it), the arrows still pick.
+type keyedSelect struct {
+	widget.Select
+	onEnter func()
+}
+
+var _ fyne.Focusable = (*keyedSelect)(nil)
+
+// newKeyedSelect makes a select of options whose Enter runs onEnter
+// (which may be set later, once the dialog exists).
+func newKeyedSelect(options []string) *keyedSelect {
+	s := &keyedSelect{}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey adds Enter to the select's keys.
+func (s *keyedSelect) TypedKey(ev *fyne.KeyEvent) {
+	if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && s.onEnter != nil {
+		s.onEnter()
+		return
+	}
+	s.Select.TypedKey(ev)
 }

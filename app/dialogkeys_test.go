@@ -1,10 +1,12 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // typeKey types key as the driver does: to the focused widget, or with
@@ -80,5 +82,33 @@ func TestDialogKeys(t *testing.T) {
 	}
 	if w.win.Canvas().Overlays().Top() != nil {
 		t.Error("Esc did not close the annotator's dialog")
+	}
+}
+
+// TestExportFormKeys: in Export…, Tab reaches the format, ← / → pick one
+// and Enter goes on to the file dialog with the suggested name.
+func TestExportFormKeys(t *testing.T) {
+	w, _, _ := openMixed(t)
+	w.Export()
+	form := w.win.Canvas().Overlays().Top()
+	w.win.Canvas().FocusNext()
+	sel, ok := w.win.Canvas().Focused().(*keyedSelect)
+	if !ok {
+		t.Fatalf("Tab went to %T, not the format", w.win.Canvas().Focused())
+	}
+	for !strings.HasPrefix(sel.Selected, "doccano ") {
+		typeKey(w, fyne.KeyLeft)
+		if strings.HasPrefix(sel.Selected, "brat ") {
+			t.Fatalf("← never reached doccano")
+		}
+	}
+	typeKey(w, fyne.KeyReturn)
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil || top == form {
+		t.Fatal("Enter did not go on from the format")
+	}
+	e, ok := w.win.Canvas().Focused().(*widget.Entry)
+	if !ok || e.Text != "out.doccano.jsonl" {
+		t.Errorf("the file dialog suggests %v", e)
 	}
 }

@@ -28,9 +28,14 @@ type findBar struct {
 	entry     *keyedEntry
 	count     *widget.Label
 	label     *widget.Select
-	box       *fyne.Container
-	outer     fyne.CanvasObject
-	matches   [][2]int
+	// allDocs makes Label All (and the count) cover every document of
+	// the corpus; corpus searches them (nil: the bar searches only the
+	// current document).
+	allDocs *widget.Check
+	corpus  func(query string) corpusMatches
+	box     *fyne.Container
+	outer   fyne.CanvasObject
+	matches [][2]int
 	// folded is the current document's text folded to lower case, one
 	// code point for one, with its index; built on first search.
 	folded *annotate.RuneIndex
@@ -59,7 +64,9 @@ func newFindBar(labels *annotate.LabelSet, view *docview.View, doc func() *annot
 	all := widget.NewButton("Label All", func() { labelAll(f.label.Selected) })
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), f.Hide)
 	closeBtn.Importance = widget.LowImportance
-	right := container.NewHBox(f.count, prev, next, widget.NewLabel("as"), f.label, all, closeBtn)
+	f.allDocs = widget.NewCheck("All documents", func(bool) { f.refreshCount(); focusView() })
+	f.allDocs.Hide() // shown for a corpus (setCorpus)
+	right := container.NewHBox(f.count, prev, next, f.allDocs, widget.NewLabel("as"), f.label, all, closeBtn)
 	f.box = container.NewBorder(nil, nil, widget.NewIcon(theme.SearchIcon()), right, f.entry)
 	f.box.Hide()
 	f.outer = container.NewPadded(f.box)
@@ -118,13 +125,32 @@ func (f *findBar) refreshCount() {
 	if !f.Visible() {
 		return
 	}
+	here := fmt.Sprintf("%d matches", len(f.matches))
+	if len(f.matches) == 1 {
+		here = "1 match"
+	}
 	switch {
 	case f.entry.Text == "":
 		f.count.SetText("")
-	case len(f.matches) == 1:
-		f.count.SetText("1 match")
+	case f.AllDocuments():
+		m := f.corpus(f.entry.Text)
+		f.count.SetText(fmt.Sprintf("%d here · %d in %d documents", len(f.matches), m.total, len(m.docs)))
 	default:
-		f.count.SetText(fmt.Sprintf("%d matches", len(f.matches)))
+		f.count.SetText(here)
+	}
+}
+
+// AllDocuments reports whether the find bar covers the whole corpus.
+func (f *findBar) AllDocuments() bool {
+	return f.corpus != nil && f.allDocs.Visible() && f.allDocs.Checked
+}
+
+// setCorpus offers "All documents" when the work has more than one.
+func (f *findBar) setCorpus(corpus bool) {
+	if corpus {
+		f.allDocs.Show()
+	} else {
+		f.allDocs.Hide()
 	}
 }
 
@@ -178,48 +204,6 @@ func (w *Window) FindText(text string) {
 
 // FindMatches is the ranges the find bar highlights.
 func (w *Window) FindMatches() [][2]int { return w.find.matches }
-
-// LabelAll gives label to every match of the find bar that no span of
-// that label overlaps yet, in one undoable step. With the find bar closed
-// it opens it on the selected text, so that the next LabelAll acts.
-func (w *Window) LabelAll(label string) {
-	if !w.find.Visible() || w.find.entry.Text == "" {
-		w.find.Show()
-		w.status.message("Type what to find, pick a label, then Label All")
-		return
-	}
-	if w.labels.Label(label) == nil {
-		w.status.message("Pick a label to give every match")
-		return
-	}
-	d := w.Document()
-	var edits []annotate.Edit
-	for _, m := range w.find.matches {
-		if labelled(d, m[0], m[1], label) {
-			continue
-		}
-		edits = append(edits, &annotate.AddSpan{Span: annotate.NewSpan(d, m[0], m[1], label, w.s.Annotator())})
-	}
-	if len(edits) == 0 {
-		w.status.message("Every match is already a " + label)
-		return
-	}
-	name := fmt.Sprintf("Label %d × %s", len(edits), label)
-	if w.do(&annotate.Batch{Name: name, Edits: edits}) {
-		w.status.message(fmt.Sprintf("Labelled %d occurrence(s) of %q as %s", len(edits), w.find.entry.Text, label))
-	}
-}
-
-// labelled reports whether a span of label overlaps [start, end).
-func labelled(d *annotate.Document, start, end int, label string) bool {
-	for i := range d.Spans {
-		s := &d.Spans[i]
-		if s.Label == label && s.Start < end && start < s.End {
-			return true
-		}
-	}
-	return false
-}
 
 // foldCase lower-cases text one code point for one, so that offsets in
 // the folded text are offsets in the original.

@@ -127,6 +127,9 @@ func buttonWithText(t testing.TB, o fyne.CanvasObject, prefix string) *widget.Bu
 		if b, ok := o.(*widget.Button); ok && found == nil && strings.HasPrefix(b.Text, prefix) {
 			found = b
 		}
+		if b, ok := o.(*tipButton); ok && found == nil && strings.HasPrefix(b.Text, prefix) {
+			found = &b.Button
+		}
 	})
 	if found == nil {
 		t.Fatalf("no button %q", prefix)

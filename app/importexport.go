@@ -45,7 +45,7 @@ func formatChoices(write bool) ([]string, map[string]*export.Format) {
 func (w *Window) Import() {
 	w.afterDiscardCheck("importing", func() {
 		names, byChoice := formatChoices(false)
-		format := widget.NewSelect(append([]string{detectFormat}, names...), nil)
+		format := newKeyedSelect(append([]string{detectFormat}, names...))
 		format.SetSelected(detectFormat)
 		utf16 := widget.NewCheck("Offsets count UTF-16 code units (doccano, INCEpTION)", nil)
 		form := dialog.NewForm("Import", "Choose File…", "Cancel", []*widget.FormItem{
@@ -60,6 +60,7 @@ func (w *Window) Import() {
 			w.askFile(nil, func(path string) { w.ImportFile(path, f, xo) })
 		}, w.win)
 		form.Resize(fyne.NewSize(640, 220))
+		format.onEnter = form.Submit
 		w.showDialog(form, form.Submit)
 	})
 }
@@ -75,7 +76,7 @@ func (w *Window) ImportFile(path string, f *export.Format, xo export.Options) {
 func (w *Window) Export() {
 	w.note.commit()
 	names, byChoice := formatChoices(true)
-	format := widget.NewSelect(names, nil)
+	format := newKeyedSelect(names)
 	format.SetSelected(names[0])
 	for _, n := range names {
 		if byChoice[n].Name == nativeFormat {
@@ -109,6 +110,7 @@ func (w *Window) Export() {
 		w.askSaveFile(exportName(w.suggestedName(""), f), nil, func(path string) { w.ExportTo(path, f, xo) })
 	}, w.win)
 	form.Resize(fyne.NewSize(640, 220))
+	format.onEnter = form.Submit
 	w.showDialog(form, form.Submit)
 }
 
@@ -174,7 +176,7 @@ func (w *Window) ExportTo(path string, f *export.Format, xo export.Options) {
 			w.saveTo(w.s.SavePath(), nil)
 			return
 		}
-		w.showError(fmt.Errorf("%s is the file your work is in: exporting %s there would replace it. "+
+		w.showError(fmt.Errorf("not exported: %s is the file your work is in, and %s there would replace it. "+
 			"Choose another name (%s is suggested)", filepath.Base(path), f.Name, exportName(w.suggestedName(""), f)))
 		return
 	}

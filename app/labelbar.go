@@ -16,7 +16,7 @@ import (
 // labels the selection as the key would.
 type labelBar struct {
 	box     *fyne.Container
-	buttons []*widget.Button
+	buttons []*tipButton
 	// outer scrolls the bar sideways when a label set has more labels
 	// than the window is wide.
 	outer fyne.CanvasObject
@@ -24,12 +24,12 @@ type labelBar struct {
 
 // newLabelBar makes a button for each label of labels; a click calls
 // onLabel with the label's name.
-func newLabelBar(labels *annotate.LabelSet, onLabel func(name string)) *labelBar {
+func newLabelBar(labels *annotate.LabelSet, onLabel func(name string), tips *tooltips) *labelBar {
 	b := &labelBar{}
 	items := []fyne.CanvasObject{widget.NewLabel("Label:")}
 	for i, l := range labels.Labels {
 		name := l.Name
-		btn := widget.NewButton(name+"   "+labelKeys(l, i), func() { onLabel(name) })
+		btn := newTipButton(name+"   "+labelKeys(l, i), labelTip(l, i), tips, func() { onLabel(name) })
 		btn.Importance = widget.LowImportance
 		c := labelColor(l)
 		bg := canvas.NewRectangle(withAlpha(c, 0x38))
@@ -45,6 +45,16 @@ func newLabelBar(labels *annotate.LabelSet, onLabel func(name string)) *labelBar
 }
 
 func (b *labelBar) object() fyne.CanvasObject { return b.outer }
+
+// labelTip is a label button's tooltip: its description (labels.toml's)
+// and its keys.
+func labelTip(l annotate.LabelDef, i int) string {
+	tip := l.Name + " (" + labelKeys(l, i) + ")"
+	if l.Description != "" {
+		tip += ": " + l.Description
+	}
+	return tip
+}
 
 // labelKeys names the keys that pick label i: its own and its number.
 func labelKeys(l annotate.LabelDef, i int) string {

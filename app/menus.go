@@ -14,6 +14,8 @@ type menuItems struct {
 	system, light, dark *fyne.MenuItem
 	snap                *fyne.MenuItem
 	recent              *fyne.MenuItem
+	// choices are Document → the document label values (Ctrl+1…9).
+	choices []*fyne.MenuItem
 }
 
 // ctrl and ctrlShift make the shortcuts shown on menu items; Fyne matches
@@ -134,17 +136,22 @@ func (w *Window) viewMenu() *fyne.Menu {
 
 func (w *Window) documentMenu() *fyne.Menu {
 	w.items.done = item("Mark Done", ctrl(fyne.KeyD), w.ToggleDone)
-	return fyne.NewMenu("Document",
+	items := []*fyne.MenuItem{
 		item("Next Document", ctrl(fyne.KeyPageDown), w.NextDocument),
 		item("Previous Document", ctrl(fyne.KeyPageUp), w.PreviousDocument),
 		fyne.NewMenuItemSeparator(),
 		w.items.done,
-	)
+	}
+	if choices := w.choiceItems(); len(choices) > 0 {
+		items = append(append(items, fyne.NewMenuItemSeparator()), choices...)
+	}
+	return fyne.NewMenu("Document", items...)
 }
 
 func (w *Window) helpMenu() *fyne.Menu {
 	return fyne.NewMenu("Help",
-		item("Keyboard Shortcuts", ctrl(fyne.KeySlash), w.ShowShortcuts),
+		item("Keyboard Shortcuts and Labels", ctrl(fyne.KeySlash), w.ShowShortcuts),
+		fyne.NewMenuItem("Guidelines", w.ShowGuidelines),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Open Sample Article", w.OpenSample),
 	)
@@ -182,6 +189,7 @@ func (w *Window) refreshMenus() {
 		w.items.redo.Label = "Redo"
 	}
 	w.items.done.Checked = session.IsDone(w.Document())
+	w.refreshChoiceItems()
 	w.items.snap.Checked = w.Snapping()
 	t := w.prefs.p.String(prefTheme)
 	w.items.system.Checked = t == themeSystem

@@ -19,6 +19,8 @@ const (
 	prefRecent     = "recent"
 	prefLastFolder = "folder.last"
 	prefNoSnap     = "snap.off"
+	prefViewSplit  = "split.view"
+	prefDocsSplit  = "split.docs"
 )
 
 // maxRecent is how many files File → Open Recent lists.
@@ -42,6 +44,15 @@ func (p prefs) addRecent(path string) {
 		list = list[:maxRecent]
 	}
 	p.p.SetStringList(prefRecent, list)
+}
+
+// split is a remembered split position, or def when there is none (or
+// it is out of range).
+func (p prefs) split(key string, def float64) float64 {
+	if f := p.p.Float(key); f > 0.05 && f < 0.95 {
+		return f
+	}
+	return def
 }
 
 func (p prefs) windowSize() fyne.Size {
@@ -109,8 +120,9 @@ func (w *Window) SetSnapping(on bool) {
 	}
 }
 
-// savePrefsOnQuit remembers the window size.
+// savePrefsOnQuit remembers the window size and the panels' widths.
 func (w *Window) savePrefsOnQuit() {
+	w.rememberSplits()
 	sz := w.win.Canvas().Size()
 	if sz.Width >= 400 && sz.Height >= 300 {
 		w.prefs.p.SetFloat(prefWidth, float64(sz.Width))

@@ -52,6 +52,14 @@ func (w *Window) onKey(ev *fyne.KeyEvent) bool {
 		w.StartRelation(r.Name)
 		return true
 	}
+	// A document label value's own key (labels.toml's keys), taken from
+	// typed characters only, as the view sends them.
+	if r := []rune(string(ev.Name)); ev.Physical == (fyne.HardwareKey{}) && len(r) == 1 {
+		if cv, ok := w.labels.ChoiceForKey(r[0]); ok {
+			w.toggleChoice(cv.Group, cv.Value)
+			return true
+		}
+	}
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		if id := w.view.SelectedSpan(); id != "" {

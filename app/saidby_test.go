@@ -83,6 +83,9 @@ func listTexts(w *Window) []string {
 		if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text != "" {
 			out = append(out, l.Text)
 		}
+		if l, ok := o.(*tipLabel); ok && l.Visible() && l.Text != "" {
+			out = append(out, l.Text)
+		}
 	})
 	return out
 }

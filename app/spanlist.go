@@ -29,9 +29,11 @@ type spanList struct {
 	doc      func() *annotate.Document
 	selected func() string
 	activate func(id string)
-	filter   *widget.Select
-	counts   *widget.Label
-	list     *spanListView
+	// tips shows a row's whole text, relations and note on hover.
+	tips   *tooltips
+	filter *widget.Select
+	counts *widget.Label
+	list   *spanListView
 	// rows are the ids of the spans shown, in text order.
 	rows []string
 	// syncing is set while the list follows the view's selection, so that
@@ -42,8 +44,8 @@ type spanList struct {
 
 // newSpanList lists the spans of doc(); selected is the span selected in
 // the view, and activate selects one there.
-func newSpanList(labels *annotate.LabelSet, doc func() *annotate.Document, selected func() string, activate func(id string)) *spanList {
-	s := &spanList{labels: labels, doc: doc, selected: selected, activate: activate}
+func newSpanList(labels *annotate.LabelSet, doc func() *annotate.Document, selected func() string, activate func(id string), tips *tooltips) *spanList {
+	s := &spanList{labels: labels, doc: doc, selected: selected, activate: activate, tips: tips}
 	opts := []string{allLabels}
 	for _, l := range labels.Labels {
 		opts = append(opts, l.Name)
@@ -137,7 +139,7 @@ func newSpanListView(s *spanList) *spanListView {
 		sw.CornerRadius = 3
 		sw.SetMinSize(fyne.NewSize(6, 18))
 		name := widget.NewLabelWithStyle("QUOTE", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		text := widget.NewLabel("")
+		text := newTipLabel(s.tips)
 		text.Truncation = fyne.TextTruncateEllipsis
 		note := widget.NewLabel("")
 		// The relation caption ("— Çavusoglu") beside the text: see
@@ -164,7 +166,7 @@ func newSpanListView(s *spanList) *spanListView {
 		sw.Refresh()
 		left.Objects[1].(*widget.Label).SetText(sp.Label)
 		cells := row.Objects[0].(*fyne.Container)
-		text := cells.Objects[0].(*widget.Label)
+		text := cells.Objects[0].(*tipLabel)
 		// A suggestion's text is in italics (grey was too faint to read).
 		text.TextStyle.Italic = sp.Suggested
 		text.SetText(snippet(sp.Text, 80))
@@ -177,6 +179,7 @@ func newSpanListView(s *spanList) *spanListView {
 		}
 		rel := cells.Objects[1].(*widget.Label)
 		rel.SetText(relationCaption(d, sp.ID))
+		text.tip = spanTip(sp, rel.Text)
 		if rel.Text == "" {
 			rel.Hide()
 		} else {
@@ -240,6 +243,19 @@ func (captionRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (captionRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	a, b := objs[0].MinSize(), objs[1].MinSize()
 	return fyne.NewSize(a.Width+b.Width, max(a.Height, b.Height))
+}
+
+// spanTip is a span list row's tooltip: the span's whole text (the row
+// cuts it short), its relations and its note.
+func spanTip(sp *annotate.Span, relations string) string {
+	tip := sp.Label + ": " + snippet(sp.Text, 600)
+	if relations != "" {
+		tip += "\n" + relations
+	}
+	if sp.Note != "" {
+		tip += "\nNote: " + sp.Note
+	}
+	return tip
 }
 
 // snippet shortens text to at most n code points on one line.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 
 	"gloss/annotate"
+	"gloss/app/dialogkeys"
 	"gloss/app/docview"
 	"gloss/app/savework"
 	"gloss/app/session"
@@ -35,6 +36,24 @@ type Window struct {
 	spans   *spanList
 	status  *statusBar
 	note    *noteEditor
+	choices *choicePanel
+	// tips is the tooltip layer over the content (label descriptions,
+	// span texts cut short).
+	tips *tooltips
+	// batching is set while a corpus step edits its documents.
+	batching bool
+	// edits counts the edits shown (undos and redos among them), so that a
+	// corpus step knows whether anything happened since.
+	edits int
+	// corpusUndo is the last edit made over several documents (Label All
+	// over the corpus), which Undo undoes in all of them; corpusRedo is
+	// the one just undone.
+	corpusUndo, corpusRedo *corpusStep
+	// guidelines is the Guidelines window when open, and what it shows.
+	guidelines      fyne.Window
+	guidelinesShown *guidelinesView
+	// splits are the body's split containers (layout.go).
+	splits  splits
 	docList *docList
 	find    *findBar
 	menu    *fyne.MainMenu
@@ -44,7 +63,7 @@ type Window struct {
 	link linking
 
 	// dialogs gives the dialogs shown Enter and Esc.
-	dialogs dialogKeys
+	dialogs dialogkeys.Stack
 	// tasks follows background loads and exports (tests wait on it).
 	tasks taskGroup
 	// confirm asks the user a question with buttons and calls back with the
@@ -100,6 +119,7 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	if queue != nil {
 		w.post = func(f func()) { queue <- f }
 	}
+	useLazyWrites() // before any file dialog: see lazywrites.go
 	if w.labels == nil {
 		w.labels = annotate.DefaultLabelSet()
 	}
@@ -116,19 +136,22 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	}
 
 	w.view = docview.New(nil, w.labels)
-	w.bar = newLabelBar(w.labels, w.LabelSelection)
-	w.spans = newSpanList(w.labels, w.s.Document, w.view.SelectedSpan, w.SelectSpan)
+	w.tips = newTooltips()
+	w.bar = newLabelBar(w.labels, w.LabelSelection, w.tips)
+	w.spans = newSpanList(w.labels, w.s.Document, w.view.SelectedSpan, w.SelectSpan, w.tips)
 	w.status = newStatusBar(w.AskAnnotator, func(f func()) { w.post(f) })
 	w.note = newNoteEditor(w.s.Document, w.do, w.focusView)
+	w.choices = newChoicePanel(w.labels, w.s.Document, w.toggleChoice)
 	w.docList = newDocList(w.s, w.showDocument, w.ToggleDone)
 	w.find = newFindBar(w.labels, w.view, w.s.Document, w.win.Canvas, w.LabelAll, w.focusView)
+	w.find.corpus = w.searchCorpus
 	w.wireView()
 	w.body = container.NewStack()
 	win.SetContent(w.layout())
 	w.menu = w.buildMenu()
 	win.SetMainMenu(w.menu)
 	w.addShortcuts()
-	w.dialogs.install(win.Canvas())
+	w.dialogs.Install(win.Canvas())
 	win.SetCloseIntercept(func() { w.Quit() })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.OpenDropped(uris) })
 	w.applyPrefs()
@@ -186,6 +209,7 @@ func (w *Window) wireView() {
 func (w *Window) changed(c session.Change) {
 	switch c.Kind {
 	case session.Opened, session.Recovered:
+		w.corpusUndo, w.corpusRedo = nil, nil
 		w.rememberWork()
 		w.note.forget()
 		w.spans.rows = nil
@@ -201,9 +225,16 @@ func (w *Window) changed(c session.Change) {
 		w.refreshWork()
 		w.quitAfterSave()
 	case session.Edited:
+		if w.batching {
+			// A corpus step edits many documents: the window is
+			// refreshed once, at its end (see batch).
+			return
+		}
+		w.edits++
 		if c.Doc == w.s.Current() {
 			w.view.SpansChanged()
 			w.spans.refresh()
+			w.choices.refresh()
 			w.note.show(w.view.SelectedSpan())
 			w.find.refreshCount()
 		}
@@ -235,6 +266,7 @@ func (w *Window) relayout() {
 		return
 	}
 	w.corpusLayout = corpus
+	w.find.setCorpus(corpus)
 	w.body.Objects = []fyne.CanvasObject{w.mainSplit()}
 	w.body.Refresh()
 }
@@ -264,6 +296,7 @@ func (w *Window) showCurrent() {
 	w.view.SetDocument(w.Document())
 	w.find.documentChanged()
 	w.spans.refresh()
+	w.choices.refresh()
 	w.note.show("")
 	w.refreshWork()
 	w.focusView()
@@ -355,6 +388,9 @@ func (w *Window) Dirty() bool { return w.s.Dirty() }
 
 // Undo undoes the last edit of the current document and says which.
 func (w *Window) Undo() {
+	if w.undoCorpusStep() {
+		return
+	}
 	what, _ := w.s.History().CanUndo()
 	if !w.s.Undo() {
 		w.status.message("Nothing to undo")
@@ -366,6 +402,9 @@ func (w *Window) Undo() {
 // Redo redoes the last undone edit of the current document and says
 // which.
 func (w *Window) Redo() {
+	if w.redoCorpusStep() {
+		return
+	}
 	what, _ := w.s.History().CanRedo()
 	if !w.s.Redo() {
 		w.status.message("Nothing to redo")

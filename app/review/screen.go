@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"gloss/annotate"
+	"gloss/app/dialogkeys"
 	"gloss/app/docview"
 	"gloss/app/savework"
 	"gloss/app/session"
@@ -33,7 +34,7 @@ import (
 // HelpLine lists the review keys; the screen shows it at the bottom.
 const HelpLine = "J / K next / previous disagreement   1–9 accept annotator N   B accept all   X or R reject   " +
 	"Alt+← / Alt+→ a gold span's end (with Shift: its start)   Ctrl+Z undo   Ctrl+Shift+Z redo   " +
-	"Ctrl+PgDn / Ctrl+PgUp next / previous document   Ctrl+S save gold"
+	"Ctrl+1–9 take annotator N's document labels   Ctrl+PgDn / Ctrl+PgUp next / previous document   Ctrl+S save gold   Ctrl+Q close"
 
 // Screen is the review screen. Create it with New, show Content in a
 // window (NewWindow does all of it) and install Menu.
@@ -56,6 +57,8 @@ type Screen struct {
 	listed []choice
 	// confirm asks the unsaved-work and recovery questions; tests answer.
 	confirm savework.Confirm
+	// dialogs gives the window's dialogs Enter and Esc.
+	dialogs dialogkeys.Stack
 	// closing is set when the window is to close once a save is done.
 	closing bool
 
@@ -75,6 +78,7 @@ type Screen struct {
 	heading  *widget.Label
 	agreeBox *fyne.Container
 	leftOut  *widget.Label
+	choices  *choiceStrip
 	menu     *fyne.MainMenu
 	undoItem *fyne.MenuItem
 	redoItem *fyne.MenuItem
@@ -301,7 +305,8 @@ func (s *Screen) build(gold string) {
 		nil, nil, nil, s.siteList)
 
 	s.heading = truncated("", true)
-	goldPane := container.NewBorder(s.heading, nil, nil, nil, clipped(s.view))
+	s.choices = newChoiceStrip(s)
+	goldPane := container.NewBorder(container.NewVBox(s.heading, s.choices.box), nil, nil, nil, clipped(s.view))
 	lanePane := container.NewBorder(small("Each annotator's version of this disagreement: solid marks are disputed, dashed ones are their other spans nearby"),
 		nil, nil, nil, container.NewVScroll(lanes))
 	centre := container.NewVSplit(goldPane, lanePane)
@@ -425,6 +430,7 @@ func (s *Screen) openDoc(i int) {
 	ds.gold = s.sess.Document()
 	s.listed = slices.Clone(ds.choices)
 	s.view.SetDocument(ds.gold)
+	s.choices.refresh()
 	s.at = -1
 	s.docList.Select(i)
 	s.siteList.UnselectAll()
@@ -546,6 +552,7 @@ func (s *Screen) goldName() string {
 // goldChanged runs after every edit of the open document's gold.
 func (s *Screen) goldChanged() {
 	s.view.SpansChanged()
+	s.choices.refresh()
 	// Only the rows whose decision changed are redrawn: re-laying out
 	// every visible row's truncated labels is most of a decision's time.
 	ds := s.doc()
@@ -827,6 +834,7 @@ func (s *Screen) Menu() *fyne.MainMenu {
 		item("Next Document", shortcut(fyne.KeyPageDown, ctrl), s.NextDoc),
 		item("Previous Document", shortcut(fyne.KeyPageUp, ctrl), s.PrevDoc),
 	)
+	review = append(review, s.choiceItems(item)...)
 	// Ctrl+Q closes the review window as its close button does, asking
 	// about unsaved decisions; from gloss review it is the only window,
 	// so the app ends. As the File menu's quit item it also keeps Fyne
@@ -889,13 +897,14 @@ func (s *Screen) Attach(w fyne.Window) {
 	w.SetMainMenu(s.Menu())
 	s.addShortcuts(w.Canvas())
 	w.Canvas().SetOnTypedRune(func(r rune) { s.typed(string(r)) })
+	s.dialogs.Install(w.Canvas()) // Enter and Esc in its dialogs
 	s.OnChanged = func() { w.SetTitle(s.Title()) }
 	w.SetTitle(s.Title())
 	w.SetCloseIntercept(s.closeRequested)
 	w.SetOnClosed(s.closed)
 	w.Canvas().Focus(s.view)
 	if s.confirm == nil {
-		s.confirm = savework.Dialog(w, s.focusView, nil)
+		s.confirm = savework.Dialog(w, s.focusView, s.dialogs.Show)
 	}
 	savework.OfferRecovery(s.confirm, s.sess, "the gold "+s.goldName(), s.status.SetText)
 }
