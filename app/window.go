@@ -62,6 +62,8 @@ type Window struct {
 	queue chan func()
 	// corpusLayout is whether the body shows the document list.
 	corpusLayout bool
+	// learn is the model that learns from the annotator (learner.go).
+	learn learner
 }
 
 // New builds the main window in win for the files of opt (the sample
@@ -186,6 +188,7 @@ func (w *Window) wireView() {
 func (w *Window) changed(c session.Change) {
 	switch c.Kind {
 	case session.Opened, session.Recovered:
+		w.openModel()
 		w.rememberWork()
 		w.note.forget()
 		w.spans.rows = nil
@@ -201,6 +204,7 @@ func (w *Window) changed(c session.Change) {
 		w.refreshWork()
 		w.quitAfterSave()
 	case session.Edited:
+		w.relearn()
 		if c.Doc == w.s.Current() {
 			w.view.SpansChanged()
 			w.spans.refresh()
