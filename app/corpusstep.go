@@ -61,6 +61,7 @@ func (w *Window) batch(edits func()) {
 		w.note.show(w.view.SelectedSpan())
 		w.find.refreshCount()
 		w.refreshWork()
+		w.relearn()
 	}()
 	edits()
 }

@@ -54,6 +54,9 @@ func newWindowIn(t testing.TB, a fyne.App, opt Options) (*Window, *answers) {
 		t.Fatal(err)
 	}
 	w.WaitTasks()
+	// Background work (the learner writes its model beside the work) ends
+	// before the test's folders are removed.
+	t.Cleanup(w.WaitTasks)
 	win.Resize(fyne.NewSize(1100, 700))
 	ans := &answers{t: t}
 	w.confirm = func(title, message string, buttons []string, then func(int)) {

@@ -12,7 +12,7 @@ import (
 type menuItems struct {
 	undo, redo, done    *fyne.MenuItem
 	system, light, dark *fyne.MenuItem
-	snap                *fyne.MenuItem
+	snap, learn         *fyne.MenuItem
 	recent              *fyne.MenuItem
 	// choices are Document → the document label values (Ctrl+1…9).
 	choices []*fyne.MenuItem
@@ -191,6 +191,7 @@ func (w *Window) refreshMenus() {
 	w.items.done.Checked = session.IsDone(w.Document())
 	w.refreshChoiceItems()
 	w.items.snap.Checked = w.Snapping()
+	w.items.learn.Checked = w.Learning()
 	t := w.prefs.p.String(prefTheme)
 	w.items.system.Checked = t == themeSystem
 	w.items.light.Checked, w.items.dark.Checked = t == themeLight, t == themeDark

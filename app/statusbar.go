@@ -21,6 +21,7 @@ type statusBar struct {
 	pos       *widget.Label
 	annotator *widget.Button
 	saved     *widget.Label
+	learned   *widget.Label // what the model learned, and when
 	msg       *widget.Label
 	box       fyne.CanvasObject
 	// after runs f on the user interface's goroutine once d has passed
@@ -35,12 +36,12 @@ type statusBar struct {
 // askAnnotator, and post runs a function on the user interface's
 // goroutine (expiring messages).
 func newStatusBar(askAnnotator func(), post func(func())) *statusBar {
-	s := &statusBar{pos: widget.NewLabel(""), saved: widget.NewLabel(""), msg: widget.NewLabel("")}
+	s := &statusBar{pos: widget.NewLabel(""), saved: widget.NewLabel(""), learned: widget.NewLabel(""), msg: widget.NewLabel("")}
 	s.after = func(d time.Duration, f func()) { time.AfterFunc(d, func() { post(f) }) }
 	s.msg.Truncation = fyne.TextTruncateEllipsis
 	s.annotator = widget.NewButton("", askAnnotator)
 	s.annotator.Importance = widget.LowImportance
-	s.box = container.NewBorder(nil, nil, s.pos, container.NewHBox(s.annotator, s.saved), s.msg)
+	s.box = container.NewBorder(nil, nil, s.pos, container.NewHBox(s.learned, s.annotator, s.saved), s.msg)
 	return s
 }
 
@@ -53,6 +54,9 @@ func (s *statusBar) refresh(pos, annotator, state string) {
 	s.annotator.SetText("Annotator: " + annotator)
 	s.saved.SetText(state)
 }
+
+// learning shows what the model learned ("Learned 14:03 from 57 spans").
+func (s *statusBar) learning(text string) { s.learned.SetText(text) }
 
 // message shows a one-line message for messageLifetime.
 func (s *statusBar) message(text string) {

@@ -6,17 +6,19 @@ import (
 	"fyne.io/fyne/v2"
 
 	"gloss/annotate"
+	"gloss/annotate/learn"
 	"gloss/annotate/suggest"
 	"gloss/app/session"
 )
 
 // Suggest runs the suggestion engine on the document on screen, with the
-// actors of every open document as known actors, and adds what it proposes
-// as one undoable edit. Suggestions are ordinary spans and relations with
+// actors of every open document as known actors and the model learned from
+// the work (learner.go; none when learning is off), and adds what it
+// proposes as one undoable edit. Suggestions are ordinary spans and relations with
 // Suggested set: saved as "suggested": true, drawn pale by the view.
 func (w *Window) Suggest() {
 	d := w.Document()
-	spans, rels := suggest.Suggest(d, w.labels, suggest.Options{KnownActors: suggest.KnownActors(w.s.Documents()...)})
+	spans, rels := learn.Suggest(d, w.labels, suggest.Options{KnownActors: suggest.KnownActors(w.s.Documents()...)}, w.Model())
 	var edits []annotate.Edit
 	for _, s := range spans {
 		edits = append(edits, &annotate.AddSpan{Span: s})
@@ -210,6 +212,8 @@ func suggestionHint(s *annotate.Span) string {
 // the selected suggestion in the view; a bare key cannot be a menu
 // shortcut, so the labels name them.
 func (w *Window) suggestMenu() *fyne.Menu {
+	w.items.learn = fyne.NewMenuItem("Learn from Accepted Spans", func() { w.SetLearning(!w.Learning()) })
+	w.items.learn.Checked = w.Learning()
 	sel := func(f func(id string)) func() {
 		return func() {
 			if id := w.view.SelectedSpan(); id != "" {
@@ -239,5 +243,7 @@ func (w *Window) suggestMenu() *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Accept All Suggestions", w.AcceptAll),
 		fyne.NewMenuItem("Reject All Suggestions", w.RejectAll),
+		fyne.NewMenuItemSeparator(),
+		w.items.learn,
 	)
 }

@@ -81,6 +81,8 @@ type Window struct {
 	queue chan func()
 	// corpusLayout is whether the body shows the document list.
 	corpusLayout bool
+	// learn is the model that learns from the annotator (learner.go).
+	learn learner
 }
 
 // New builds the main window in win for the files of opt (the sample
@@ -210,6 +212,7 @@ func (w *Window) changed(c session.Change) {
 	switch c.Kind {
 	case session.Opened, session.Recovered:
 		w.corpusUndo, w.corpusRedo = nil, nil
+		w.openModel()
 		w.rememberWork()
 		w.note.forget()
 		w.spans.rows = nil
@@ -227,10 +230,11 @@ func (w *Window) changed(c session.Change) {
 	case session.Edited:
 		if w.batching {
 			// A corpus step edits many documents: the window is
-			// refreshed once, at its end (see batch).
+			// refreshed and the learner asked once, at its end (see batch).
 			return
 		}
 		w.edits++
+		w.relearn()
 		if c.Doc == w.s.Current() {
 			w.view.SpansChanged()
 			w.spans.refresh()

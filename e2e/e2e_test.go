@@ -592,6 +592,9 @@ func TestPreferencesPersist(t *testing.T) {
 	x := startX(t)
 	home := t.TempDir()
 	s := start(t, x, home)
+	// A key sent the moment the window maps can be lost (seen under load:
+	// one Ctrl+= of two arrived): wait until the window is drawn.
+	waitFor(10*time.Second, func() bool { return drawn(s.shot("ready")) })
 	s.keys("ctrl+equal", "ctrl+equal", "ctrl+q")
 	if !s.exited(5 * time.Second) {
 		t.Fatalf("Ctrl+Q did not quit (%s)", s.shot("quit"))

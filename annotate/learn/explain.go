@@ -13,9 +13,7 @@ import "fmt"
 var tagPhrases = map[byte]func(f featureName) string{
 	fWord:       func(f featureName) string { return fmt.Sprintf("‘%s’", f.a) },
 	fWordPrev:   func(f featureName) string { return fmt.Sprintf("after ‘%s’", f.a) },
-	fWordPrev2:  func(f featureName) string { return fmt.Sprintf("after ‘%s …’", f.a) },
 	fWordNext:   func(f featureName) string { return fmt.Sprintf("before ‘%s’", f.a) },
-	fWordNext2:  func(f featureName) string { return fmt.Sprintf("before ‘… %s’", f.a) },
 	fBigramPrev: func(f featureName) string { return fmt.Sprintf("‘%s %s’", f.a, f.b) },
 	fBigramNext: func(f featureName) string { return fmt.Sprintf("‘%s %s’", f.a, f.b) },
 	fShape:      func(f featureName) string { return fmt.Sprintf("shaped ‘%s’", f.a) },

@@ -43,8 +43,6 @@ const (
 	fWord
 	fWordPrev
 	fWordNext
-	fWordPrev2
-	fWordNext2
 	fBigramPrev
 	fBigramNext
 	fShape
@@ -99,8 +97,9 @@ type featureName struct {
 	a, b string
 }
 
-// sink collects a token's features: their hashes, and their names when
-// explaining.
+// sink collects a token's features: their hashes (the lowest bit set, so
+// that none is 0, which marks an empty slot of weights), and their names
+// when explaining.
 type sink struct {
 	hashes  []uint64
 	names   []featureName
@@ -108,7 +107,7 @@ type sink struct {
 }
 
 func (s *sink) add(tpl byte, a, b string) {
-	s.hashes = append(s.hashes, featureHash(tpl, a, b))
+	s.hashes = append(s.hashes, featureHash(tpl, a, b)|1)
 	if s.explain {
 		s.names = append(s.names, featureName{tpl, a, b})
 	}
@@ -125,7 +124,7 @@ func (s *sink) add3(tpl byte, a, b1, b2 string) {
 	h = (h ^ uint64(tpl)) * fnvPrime
 	h = fnvString(h, a)
 	h = (h ^ 0xff) * fnvPrime
-	s.hashes = append(s.hashes, fnvString(fnvString(h, b1), b2))
+	s.hashes = append(s.hashes, fnvString(fnvString(h, b1), b2)|1)
 }
 
 func (s *sink) reset() {
@@ -467,8 +466,6 @@ func (df *docFeatures) tokenFeatures(i int, s *sink) {
 	s.add(fWord, w, "")
 	s.add(fWordPrev, df.word(i-1), "")
 	s.add(fWordNext, df.word(i+1), "")
-	s.add(fWordPrev2, df.word(i-2), "")
-	s.add(fWordNext2, df.word(i+2), "")
 	s.add(fBigramPrev, df.word(i-1), w)
 	s.add(fBigramNext, w, df.word(i+1))
 	s.add(fShape, df.shape[i], "")
@@ -530,10 +527,11 @@ func (df *docFeatures) tokenFeatures(i int, s *sink) {
 func (df *docFeatures) tagFeatures(i int, prev [nLabels]uint8, s *sink) {
 	all := 0
 	for l := range nLabels {
-		label := tagLabels[l][:1]
-		s.add(fPrevTag, label, tagNames[prev[l]])
-		s.add3(fPrevTagWord, label, tagNames[prev[l]], df.lower[i])
+		s.add(fPrevTag, tagLabels[l][:1], tagNames[prev[l]])
 		all = all*nTags + int(prev[l])
 	}
 	s.add(fPrevTags, tagCombos[all], "")
+	// One feature, not one per label: each lexical feature is a lookup
+	// that misses the cache in a big model.
+	s.add(fPrevTagWord, tagCombos[all], df.lower[i])
 }

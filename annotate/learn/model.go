@@ -9,7 +9,6 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -48,11 +47,12 @@ func (m Meta) Total() int {
 // nothing; Train makes one, Read loads one.
 type Model struct {
 	Meta   Meta
-	tagger table // width tagWidth: for each label, the scores of O, B, I
-	ranker table // width 1: a candidate speaker's score
+	tagger weights // width tagWidth: for each label, the scores of O, B, I
+	ranker weights // width 1: a candidate speaker's score
 }
 
-// table maps feature hashes to rows of weights.
+// table maps feature hashes to rows of weights while they are learned
+// (trainer); a trained model keeps them as weights.
 type table struct {
 	index map[uint64]int32
 	w     []float32 // row i is w[i*width : (i+1)*width]
@@ -60,15 +60,6 @@ type table struct {
 }
 
 func newTable(width int) table { return table{index: map[uint64]int32{}, width: width} }
-
-// row returns the weights of feature h, nil when the table lacks it.
-func (t *table) row(h uint64) []float32 {
-	i, ok := t.index[h]
-	if !ok {
-		return nil
-	}
-	return t.w[int(i)*t.width : int(i+1)*t.width]
-}
 
 // score adds the rows of the features to out (len width).
 func (t *table) score(feats []uint64, out []float32) {
@@ -80,6 +71,11 @@ func (t *table) score(feats []uint64, out []float32) {
 			}
 		}
 	}
+}
+
+// scorer is a table or weights: what tag and rank score with.
+type scorer interface {
+	score(feats []uint64, out []float32)
 }
 
 // Write writes the model: the header line "gloss-model 1", the Meta as a
@@ -95,7 +91,7 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	b.Write(meta)
 	b.WriteByte('\n')
-	for _, t := range []*table{&m.tagger, &m.ranker} {
+	for _, t := range []*weights{&m.tagger, &m.ranker} {
 		writeTable(&b, t)
 	}
 	binary.Write(&b, binary.LittleEndian, crc32.ChecksumIEEE(b.Bytes()))
@@ -103,12 +99,8 @@ func (m *Model) Write(w io.Writer) error {
 	return err
 }
 
-func writeTable(b *bytes.Buffer, t *table) {
-	keys := make([]uint64, 0, len(t.index))
-	for h := range t.index {
-		keys = append(keys, h)
-	}
-	slices.Sort(keys)
+func writeTable(b *bytes.Buffer, t *weights) {
+	keys := t.keys()
 	var buf [8]byte
 	binary.LittleEndian.PutUint32(buf[:4], uint32(len(keys)))
 	b.Write(buf[:4])
@@ -173,7 +165,7 @@ func Read(r io.Reader) (*Model, error) {
 		return nil, errors.New("3: damaged model: checksum mismatch (truncated or changed)")
 	}
 	body = body[:len(body)-4]
-	var tagger, ranker table
+	var tagger, ranker weights
 	if tagger, body, err = readTable(body, tagWidth); err == nil {
 		ranker, body, err = readTable(body, 1)
 	}
@@ -187,31 +179,31 @@ func Read(r io.Reader) (*Model, error) {
 	return m, nil
 }
 
-func readTable(b []byte, width int) (table, []byte, error) {
-	t := newTable(width)
+func readTable(b []byte, width int) (weights, []byte, error) {
 	if len(b) < 4 {
-		return t, b, errors.New("truncated")
+		return weights{}, b, errors.New("truncated")
 	}
 	n := int(binary.LittleEndian.Uint32(b))
 	b = b[4:]
 	rowBytes := 8 + 4*width
 	if n > len(b)/rowBytes {
-		return t, b, fmt.Errorf("%d features announced, room for %d", n, len(b)/rowBytes)
+		return weights{}, b, fmt.Errorf("%d features announced, room for %d", n, len(b)/rowBytes)
 	}
-	t.w = make([]float32, 0, n*width)
-	for i := 0; i < n; i++ {
+	t := newWeights(width, n)
+	row := make([]float32, width)
+	for range n {
 		h := binary.LittleEndian.Uint64(b)
-		if _, dup := t.index[h]; dup {
-			return t, b, fmt.Errorf("feature %x twice", h)
+		if _, dup := t.find(h); dup || h&1 == 0 {
+			return t, b, fmt.Errorf("feature %x twice or malformed", h)
 		}
-		t.index[h] = int32(i)
-		for k := 0; k < width; k++ {
+		for k := range row {
 			x := math.Float32frombits(binary.LittleEndian.Uint32(b[8+4*k:]))
 			if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
 				return t, b, fmt.Errorf("weight of feature %x is %v", h, x)
 			}
-			t.w = append(t.w, x)
+			row[k] = x
 		}
+		t.put(h, row)
 		b = b[rowBytes:]
 	}
 	return t, b, nil

@@ -183,7 +183,7 @@ func (df *docFeatures) rankFeatures(c contentRef, m mention, rank int, s *sink) 
 // rank scores the candidates of c and returns the best one's index, its
 // softmax probability and its rank (for rankFeatures). With tr set and
 // gold >= 0 it trains.
-func (df *docFeatures) rank(t *table, c contentRef, cands []mention, gold int, tr *trainer) (int, float32, int) {
+func (df *docFeatures) rank(t scorer, c contentRef, cands []mention, gold int, tr *trainer) (int, float32, int) {
 	ranks := make([]int, len(cands))
 	scores := make([]float32, len(cands))
 	var feats [][]uint64

@@ -86,7 +86,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt suggest.Options, m
 		}
 	}
 
-	if m.Meta.SaidBy == 0 || len(m.ranker.index) == 0 {
+	if m.Meta.SaidBy == 0 || m.ranker.n == 0 {
 		out.ruleRelations(ruleSpans, ruleRels)
 	} else {
 		out.rankSpeakers(m, df, ruleSpans, ruleRels)

@@ -1,6 +1,10 @@
 package learn
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // trainer is an averaged perceptron over a table: it keeps, beside the
 // weights, their sums over time (the usual trick: u accumulates c·update,
@@ -33,25 +37,30 @@ func (tr *trainer) tick() { tr.c++ }
 
 // average returns the averaged weights, leaving out features whose row
 // averaged to zero.
-func (tr *trainer) average() table {
-	out := newTable(tr.t.width)
+func (tr *trainer) average() weights {
+	type entry struct {
+		h   uint64
+		row []float32
+	}
+	var rows []entry
 	for h, i := range tr.t.index {
 		row := make([]float32, tr.t.width)
 		zero := true
 		for k := range row {
 			j := int(i)*tr.t.width + k
 			row[k] = float32(float64(tr.t.w[j]) - tr.u[j]/tr.c)
-			if row[k] != 0 {
-				zero = false
-			}
+			zero = zero && row[k] == 0
 		}
-		if zero {
-			continue
+		if !zero {
+			rows = append(rows, entry{h, row})
 		}
-		// Rows are appended in map order here but written in hash order,
-		// so the file does not depend on it.
-		out.index[h] = int32(len(out.w) / out.width)
-		out.w = append(out.w, row...)
+	}
+	// The slots depend on the order of insertion only where hashes
+	// collide; sorting makes even that independent of the map's order.
+	slices.SortFunc(rows, func(a, b entry) int { return cmp.Compare(a.h, b.h) })
+	out := newWeights(tr.t.width, len(rows))
+	for _, e := range rows {
+		out.put(e.h, e.row)
 	}
 	return out
 }
@@ -68,7 +77,7 @@ type tagging struct {
 // and tr set it trains: each wrong tag moves the weights towards the right
 // one (tokens whose gold tag is tagUnknown teach nothing). Labels whose
 // use[l] is false are tagged O.
-func tag(t *table, df *docFeatures, use [nLabels]bool, gold *[nLabels][]uint8, tr *trainer) tagging {
+func tag(t scorer, df *docFeatures, use [nLabels]bool, gold *[nLabels][]uint8, tr *trainer) tagging {
 	n := len(df.toks)
 	var out tagging
 	for l := range nLabels {
