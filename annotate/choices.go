@@ -307,6 +307,9 @@ func (e *SetChoice) Describe() string {
 // repeated values and, with a label set, groups and values it does not
 // know and several values in a group of one.
 func validateChoices(d *Document, ls *LabelSet) []Problem {
+	if len(d.Choices) == 0 {
+		return nil
+	}
 	var ps []Problem
 	for _, g := range ChoiceGroups(d.Choices) {
 		vs := d.Choices[g]

@@ -26,27 +26,54 @@ type RuneIndex struct {
 // NewRuneIndex builds the index of text in one pass.
 func NewRuneIndex(text string) *RuneIndex {
 	ix := &RuneIndex{text: text}
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if asciiPrefix(text) == len(text) {
 		ix.runes = len(text)
 		return ix
 	}
 	ix.checkpoints = make([]int, 0, len(text)/runeStride+1)
+	// Eight ASCII bytes are eight code points, skipped at once when no
+	// checkpoint falls inside; other code points are decoded as range
+	// does (an invalid byte is one code point).
 	n := 0
-	for i := range text {
+	for i := 0; i < len(text); {
+		if n%runeStride <= runeStride-8 && i+8 <= len(text) && load64(text, i)&0x8080808080808080 == 0 {
+			if n%runeStride == 0 {
+				ix.checkpoints = append(ix.checkpoints, i)
+			}
+			n, i = n+8, i+8
+			continue
+		}
 		if n%runeStride == 0 {
 			ix.checkpoints = append(ix.checkpoints, i)
 		}
 		n++
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 	}
 	ix.runes = n
 	return ix
+}
+
+// load64 returns the eight bytes of s from i as one little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiPrefix returns the length of the longest prefix of s that is ASCII,
+// looking at eight bytes at a time.
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s) && load64(s, i)&0x8080808080808080 == 0; i += 8 {
+	}
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+	}
+	return i
 }
 
 // Len is the number of code points in the text.

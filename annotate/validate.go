@@ -30,19 +30,12 @@ func Validate(d *Document, ls *LabelSet) []Problem {
 		ps = append(ps, Problem{Where: where.String(), Message: fmt.Sprintf(format, args...)})
 	}
 	n := d.Len()
-	ids := make(map[string]int, len(d.Spans))
-	type key struct {
-		start, end int
-		label      string
-	}
-	seen := make(map[key]int, len(d.Spans))
+	ix := newSpanLookup(d.Spans)
 	for i, s := range d.Spans {
 		where := spanWhere{i, s.ID}
 		if s.ID != "" {
-			if j, dup := ids[s.ID]; dup {
+			if j := ix.firstWithID(i); j < i {
 				add(where, "id already used by span %d", j+1)
-			} else {
-				ids[s.ID] = i
 			}
 		}
 		switch {
@@ -61,16 +54,13 @@ func Validate(d *Document, ls *LabelSet) []Problem {
 		} else if ls != nil && ls.Label(s.Label) == nil {
 			add(where, "unknown label %q", s.Label)
 		}
-		k := key{s.Start, s.End, s.Label}
-		if j, dup := seen[k]; dup {
+		if j := ix.firstSame(i); j < i {
 			add(where, "duplicate of span %d: same start, end and label %s", j+1, s.Label)
-		} else {
-			seen[k] = i
 		}
 	}
 	labelOf := func(id string) (string, bool) {
-		i, ok := ids[id]
-		if !ok {
+		i := ix.byID(id)
+		if i < 0 {
 			return "", false
 		}
 		return d.Spans[i].Label, true
@@ -125,4 +115,85 @@ func place(kind string, i int, id string) string {
 		return fmt.Sprintf("%s %d", kind, i+1)
 	}
 	return fmt.Sprintf("%s %d (id %s)", kind, i+1, id)
+}
+
+// spanLookup finds spans by id and by start, end and label for Validate.
+// Documents have a few dozen spans, which it looks through one by one
+// (no allocation: Validate runs on every document an export reads);
+// past smallSpans it builds maps.
+type spanLookup struct {
+	spans []Span
+	ids   map[string]int  // first span of each id, past smallSpans
+	same  map[spanKey]int // first span of each start, end and label
+}
+
+type spanKey struct {
+	start, end int
+	label      string
+}
+
+const smallSpans = 48
+
+func newSpanLookup(spans []Span) spanLookup {
+	l := spanLookup{spans: spans}
+	if len(spans) <= smallSpans {
+		return l
+	}
+	l.ids = make(map[string]int, len(spans))
+	l.same = make(map[spanKey]int, len(spans))
+	for i := len(spans) - 1; i >= 0; i-- { // the first of each wins
+		s := &spans[i]
+		if s.ID != "" {
+			l.ids[s.ID] = i
+		}
+		l.same[spanKey{s.Start, s.End, s.Label}] = i
+	}
+	return l
+}
+
+// firstWithID returns the first span with span i's id (i itself when
+// none comes before it).
+func (l spanLookup) firstWithID(i int) int {
+	if l.ids != nil {
+		return l.ids[l.spans[i].ID]
+	}
+	for j := range i {
+		if l.spans[j].ID == l.spans[i].ID {
+			return j
+		}
+	}
+	return i
+}
+
+// firstSame returns the first span with span i's start, end and label.
+func (l spanLookup) firstSame(i int) int {
+	s := &l.spans[i]
+	if l.same != nil {
+		return l.same[spanKey{s.Start, s.End, s.Label}]
+	}
+	for j := range i {
+		if t := &l.spans[j]; t.Start == s.Start && t.End == s.End && t.Label == s.Label {
+			return j
+		}
+	}
+	return i
+}
+
+// byID returns the first span with the id, or -1.
+func (l spanLookup) byID(id string) int {
+	if id == "" {
+		return -1
+	}
+	if l.ids != nil {
+		if i, ok := l.ids[id]; ok {
+			return i
+		}
+		return -1
+	}
+	for j := range l.spans {
+		if l.spans[j].ID == id {
+			return j
+		}
+	}
+	return -1
 }

@@ -81,3 +81,37 @@ func BenchmarkSuggestCommand(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "out.jsonl")
 	benchCommand(b, "suggest", "-o", out)
 }
+
+// BenchmarkExportCommand runs `gloss export --to FORMAT -o OUT` for every
+// format that writes, output to a file (a folder for brat and webanno) as a
+// user would. GLOSS_BENCH_CORPUS=FILE runs it on that native file instead
+// of the generated corpus (docs/performance.md uses ../shared/bench's
+// gen.py corpus, the one the Python yardstick reads).
+func BenchmarkExportCommand(b *testing.B) {
+	var path string
+	var size int64
+	if p := os.Getenv("GLOSS_BENCH_CORPUS"); p != "" {
+		st, err := os.Stat(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		path, size = p, st.Size()
+	} else {
+		path, size = benchCorpus(b)
+	}
+	for _, f := range export.Formats() {
+		if f.Name == "text" || (f.NewWriter == nil && f.WriteDir == nil) {
+			continue
+		}
+		b.Run(f.Name, func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "out"+f.Extension)
+			b.SetBytes(size)
+			for b.Loop() {
+				os.RemoveAll(out)
+				if code := Main([]string{"export", "--to", f.Name, "-o", out, path}, Env{Stdout: io.Discard, Stderr: io.Discard}); code != 0 {
+					b.Fatalf("gloss export --to %s: exit %d", f.Name, code)
+				}
+			}
+		})
+	}
+}

@@ -96,7 +96,7 @@ func usage(w io.Writer) {
 }
 
 // helpOrder is the order of DESIGN.md's command table.
-var helpOrder = []string{"export", "import", "agree", "merge", "review", "suggest", "validate", "project", "sync", "status", "version"}
+var helpOrder = []string{"export", "import", "agree", "merge", "review", "suggest", "learn", "validate", "project", "sync", "status", "version"}
 
 // runApp opens the desktop app: `gloss [--annotator NAME] [--labels FILE]
 // [-o OUT] [FILE...]`.

@@ -223,18 +223,25 @@ func copyMapped(env Env, name string, f *export.Format, opt export.Options, w ex
 	}
 	defer closeInput()
 	r = export.MapLabels(r, m, name, opt)
-	check := func(d *annotate.Document, line int) error {
-		file := name
-		if fr, ok := r.(export.Filer); ok {
-			file = fr.File()
+	fileOf := func(file string) string {
+		if file == "" {
+			return name
 		}
-		if errs := chk.Check(d, file, line); len(errs) > 0 {
+		return file
+	}
+	// Validating a document needs only that document, so it runs on
+	// several goroutines; ids are checked in input order.
+	each := func(d *annotate.Document, file string, line int) error {
+		if errs := chk.Validate(d, fileOf(file), line); len(errs) > 0 {
 			return errors.Join(errs...)
 		}
 		export.KeepOnly(d, opt.Only)
 		return nil
 	}
-	_, err = export.Copy(r, name, w, check)
+	inOrder := func(d *annotate.Document, file string, line int) error {
+		return errors.Join(chk.CheckID(d, fileOf(file), line)...)
+	}
+	_, err = export.CopyChecked(r, name, w, each, inOrder)
 	return err
 }
 

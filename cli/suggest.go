@@ -1,18 +1,18 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 
 	"gloss/annotate"
+	"gloss/annotate/learn"
 	"gloss/annotate/suggest"
 	"gloss/export"
 )
 
 func init() {
-	register("suggest", "suggest [-o OUT] [--labels FILE] FILE...                  pre-annotation", runSuggest)
+	register("suggest", "suggest [-o OUT] [--labels FILE] [--model MODEL] FILE...  pre-annotation", runSuggest)
 }
 
 // runSuggest adds suggested spans and relations (marked "suggested") to
@@ -25,6 +25,7 @@ func runSuggest(env Env, args []string) int {
 	fs := newFlagSet(env, "gloss suggest", "[-o OUT] [--labels FILE] FILE...")
 	out := fs.String("o", "", "output `OUT` (a file; standard output when absent or -)")
 	labelsFile := fs.String("labels", "", "label set `FILE` (TOML); the built-in set by default")
+	modelFile := fs.String("model", "", "a `MODEL` from gloss learn, merged with the rules")
 	files, ok := parse(fs, args)
 	if !ok {
 		return exitUsage
@@ -36,8 +37,16 @@ func runSuggest(env Env, args []string) int {
 	if status != exitOK {
 		return status
 	}
-	opt := export.Options{Labels: labels, Warn: warnings(env)}
 	sw := &suggestingWriter{labels: labels, known: map[string]bool{}}
+	if *modelFile != "" {
+		m, err := loadModel(*modelFile)
+		if err != nil {
+			report(env, err)
+			return exitBad
+		}
+		sw.model = m
+	}
+	opt := export.Options{Labels: labels, Warn: warnings(env)}
 	for _, name := range files {
 		if name == "-" {
 			continue
@@ -69,6 +78,7 @@ func runSuggest(env Env, args []string) int {
 type suggestingWriter struct {
 	export.Writer
 	labels                 *annotate.LabelSet
+	model                  *learn.Model    // nil: the rules alone
 	known                  map[string]bool // surface forms of accepted ACTOR spans
 	actors                 []string        // the same, in a stable order
 	docs, spans, relations int
@@ -86,7 +96,7 @@ func (s *suggestingWriter) learn(d *annotate.Document) {
 // Write implements export.Writer.
 func (s *suggestingWriter) Write(d *annotate.Document) error {
 	s.learn(d) // standard input: its own earlier documents count
-	spans, rels := suggest.Suggest(d, s.labels, suggest.Options{KnownActors: s.actors})
+	spans, rels := learn.Suggest(d, s.labels, suggest.Options{KnownActors: s.actors}, s.model)
 	d.Spans = append(d.Spans, spans...)
 	d.Relations = append(d.Relations, rels...)
 	s.docs++
@@ -99,20 +109,7 @@ func (s *suggestingWriter) Write(d *annotate.Document) error {
 func collectActors(env Env, name string, opt export.Options, s *suggestingWriter) error {
 	quiet := opt
 	quiet.Warn = nil
-	r, closeInput, err := openReader(Env{Stdin: env.Stdin, Stdout: io.Discard, Stderr: io.Discard}, name, nil, quiet)
-	if err != nil {
-		return err
-	}
-	defer closeInput()
-	for {
-		d, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			slices.Sort(s.actors)
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		s.learn(d)
-	}
+	err := readAll(Env{Stdin: env.Stdin, Stdout: io.Discard, Stderr: io.Discard}, name, nil, quiet, s.learn)
+	slices.Sort(s.actors)
+	return err
 }

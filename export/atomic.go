@@ -32,9 +32,29 @@ var osFS = fileSystem{
 // fs is the file system WriteFileAtomic uses; tests replace it.
 var fs = osFS
 
-type fsWriter struct{ f *os.File }
+// fsWriter writes to the temporary file of an atomic save. Every
+// writebackEvery bytes it asks the kernel to start writing what came
+// before to disk (startWriteback), so that the disk works while the
+// writer computes and the final fsync waits only for the last stretch
+// rather than for the whole file: an export of 200 MB spent a third of
+// its time in that fsync.
+type fsWriter struct {
+	f       *os.File
+	written int64 // bytes written so far
+	queued  int64 // bytes handed to startWriteback so far
+}
 
-func (w fsWriter) Write(p []byte) (int, error) { return fs.write(w.f, p) }
+const writebackEvery = 8 << 20
+
+func (w *fsWriter) Write(p []byte) (int, error) {
+	n, err := fs.write(w.f, p)
+	w.written += int64(n)
+	if w.written-w.queued >= writebackEvery {
+		startWriteback(w.f, w.queued, w.written-w.queued)
+		w.queued = w.written
+	}
+	return n, err
+}
 
 // WriteFileAtomic writes a file through write so that the file at path is
 // either the old one, whole, or the new one, whole: it writes a temporary
@@ -56,7 +76,7 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(fsWriter{tmp}, 256<<10)
+	bw := bufio.NewWriterSize(&fsWriter{f: tmp}, 256<<10)
 	if err = write(bw); err != nil {
 		return err
 	}

@@ -143,6 +143,8 @@ func BenchmarkExportProdigy(b *testing.B)     { benchExport(b, "prodigy") }
 func BenchmarkExportLabelStudio(b *testing.B) { benchExport(b, "labelstudio") }
 func BenchmarkExportBrat(b *testing.B)        { benchExport(b, "brat") }
 func BenchmarkExportCoNLL(b *testing.B)       { benchExport(b, "conll") }
+func BenchmarkExportHF(b *testing.B)          { benchExport(b, "hf") }
+func BenchmarkExportWebAnno(b *testing.B)     { benchExport(b, "webanno") }
 
 // benchImport writes the corpus in a format once, then measures reading it
 // back; MB/s counts the bytes of that format.
@@ -183,3 +185,4 @@ func BenchmarkImportDoccanoRel(b *testing.B)  { benchImport(b, "doccano-rel") }
 func BenchmarkImportProdigy(b *testing.B)     { benchImport(b, "prodigy") }
 func BenchmarkImportLabelStudio(b *testing.B) { benchImport(b, "labelstudio") }
 func BenchmarkImportCoNLL(b *testing.B)       { benchImport(b, "conll") }
+func BenchmarkImportHF(b *testing.B)          { benchImport(b, "hf") }

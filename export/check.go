@@ -24,9 +24,16 @@ type Checker struct {
 type readAt struct{ file, line int }
 
 // Check returns the problems of d, read at file:line, each as a
-// *LineError; none when d is good. It remembers d's id.
+// *LineError; none when d is good. It remembers d's id. It is CheckID and
+// Validate.
 func (c *Checker) Check(d *annotate.Document, file string, line int) []error {
-	var errs []error
+	return append(c.CheckID(d, file, line), c.Validate(d, file, line)...)
+}
+
+// CheckID returns the problem of d's id, read at file:line (used by an
+// earlier document), and remembers it. Documents must come in input order,
+// from one goroutine.
+func (c *Checker) CheckID(d *annotate.Document, file string, line int) []error {
 	if c.ids == nil {
 		c.ids = map[string]readAt{}
 	}
@@ -43,10 +50,17 @@ func (c *Checker) Check(d *annotate.Document, file string, line int) []error {
 		case c.files[first.file] != file:
 			at = fmt.Sprintf("%s:%d", c.files[first.file], first.line)
 		}
-		errs = append(errs, &LineError{File: file, Line: line, Msg: fmt.Sprintf("document id %q already used on %s (ids must be unique)", d.ID, at)})
-	} else {
-		c.ids[d.ID] = readAt{fi, line}
+		return []error{&LineError{File: file, Line: line, Msg: fmt.Sprintf("document id %q already used on %s (ids must be unique)", d.ID, at)}}
 	}
+	c.ids[strings.Clone(d.ID)] = readAt{fi, line} // not d's memory: the set outlives it
+	return nil
+}
+
+// Validate returns the problems of d itself (annotate.Validate against
+// c.Labels), read at file:line. It keeps no state: several goroutines may
+// validate at once.
+func (c *Checker) Validate(d *annotate.Document, file string, line int) []error {
+	var errs []error
 	for _, p := range annotate.Validate(d, c.Labels) {
 		errs = append(errs, &LineError{File: file, Line: line, Msg: p.String()})
 	}

@@ -430,7 +430,7 @@ func (cw *CoNLLWriter) Prepare(d *annotate.Document) { d.Tokens() }
 // plainText reports whether a text fits on a "# text = " line and reads
 // back the same.
 func plainText(s string) bool {
-	if s == "" || strings.ContainsAny(s, "\r\n\t\u2028\u2029\u0085\v\f") {
+	if s == "" || lineBreakIn(s) || strings.ContainsAny(s, "\t\v\f") {
 		return s == ""
 	}
 	return strings.TrimSpace(s) == s && utf8.ValidString(s)

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // scanner is a small JSON tokenizer over one line of input. encoding/json
@@ -20,6 +22,10 @@ type scanner struct {
 	pos  int
 	// scratch is reused for strings that contain escapes.
 	scratch []byte
+	// arena holds the strings kept from the current line (see keep),
+	// when useArena is set.
+	arena    []byte
+	useArena bool
 	// labels interns label names (see label).
 	labels map[string]string
 }
@@ -36,7 +42,14 @@ func (s *scanner) fail(format string, args ...any) error {
 	return &syntaxError{msg: fmt.Sprintf(format, args...), col: s.pos + 1}
 }
 
-func (s *scanner) reset(data []byte) { s.data, s.pos = data, 0 }
+func (s *scanner) reset(data []byte) { s.data, s.pos, s.arena, s.useArena = data, 0, nil, false }
+
+// resetDocument is reset for a line whose strings are nearly all kept (a
+// native document): they go to one arena (see keep).
+func (s *scanner) resetDocument(data []byte) {
+	s.reset(data)
+	s.useArena = true
+}
 
 func (s *scanner) ws() {
 	for s.pos < len(s.data) {
@@ -195,7 +208,7 @@ func (s *scanner) rawString() ([]byte, error) {
 	}
 	s.pos++
 	start := s.pos
-	for i := start; i < len(s.data); i++ {
+	for i := start + plainRun(s.data[start:], false); i < len(s.data); i++ {
 		c := s.data[i]
 		if c == '"' {
 			s.pos = i + 1
@@ -228,10 +241,7 @@ func (s *scanner) escapedString(start int) ([]byte, error) {
 		case c != '\\':
 			// Copy the run up to the next quote, escape or control byte
 			// at once: long texts have few escapes.
-			end := s.pos + 1
-			for end < len(s.data) && s.data[end] != '"' && s.data[end] != '\\' && s.data[end] >= 0x20 {
-				end++
-			}
+			end := s.pos + 1 + plainRun(s.data[s.pos+1:], false)
 			buf = append(buf, s.data[s.pos:end]...)
 			s.pos = end
 			continue
@@ -313,7 +323,39 @@ func (s *scanner) hex4() (rune, bool) {
 // string reads a string value as a Go string.
 func (s *scanner) string() (string, error) {
 	b, err := s.rawString()
+	if err != nil || len(b) == 0 {
+		return "", err
+	}
+	if !s.useArena {
+		return string(b), nil
+	}
+	return s.keep(b), nil
+}
+
+// ownString reads a string into an allocation of its own, even after
+// resetDocument: for a string that may outlive its document.
+func (s *scanner) ownString() (string, error) {
+	b, err := s.rawString()
 	return string(b), err
+}
+
+// keep copies b into the arena and returns it as a string. The strings of
+// one line (a document's id, text, span ids and texts: some forty of them)
+// share one allocation the size of the line, which no decoded string can
+// outgrow, instead of one allocation each; the arena is only ever
+// appended to, so the strings never change, and each resetDocument starts
+// a new one, so a document keeps only its own line's bytes alive. Readers
+// that keep a few strings of a line (the index keeps an id) use reset,
+// which copies each string on its own, so as not to hold whole lines; so
+// does a document's id (ownString). Code that holds on to a span's text
+// or id without its document should keep a strings.Clone of it.
+func (s *scanner) keep(b []byte) string {
+	if cap(s.arena)-len(s.arena) < len(b) {
+		s.arena = make([]byte, 0, max(len(b), len(s.data)-s.pos+len(b)))
+	}
+	start := len(s.arena)
+	s.arena = append(s.arena, b...)
+	return unsafe.String(&s.arena[start], len(b))
 }
 
 // label reads a string that is one of few values (a label name), sharing
@@ -525,4 +567,45 @@ func compactRaw(raw []byte) []byte {
 		out.WriteByte(c)
 	}
 	return out.Bytes()
+}
+
+// plainRun returns the length of the longest prefix of b without '"', '\\'
+// or a control byte (below 0x20), and, when nonASCII is set, without a
+// byte of 0x80 or more: the bytes that a JSON string holds as they are
+// (or, with nonASCII, that appendString copies without a look). It looks
+// at eight bytes at a time: most of a text is such bytes.
+func plainRun[T string | []byte](b T, nonASCII bool) int {
+	const (
+		ones   = 0x0101010101010101
+		highs  = 0x8080808080808080
+		quotes = '"' * ones
+		slashs = '\\' * ones
+	)
+	stop := uint64(0)
+	if nonASCII {
+		stop = highs
+	}
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		// A byte's high bit is set in m where the byte is below 0x20, is
+		// a quote or a backslash (a zero after the xor), or is 0x80 or
+		// more when those stop the run. Borrows can only mark bytes above
+		// a marked one, so the lowest mark is exact.
+		m := (w - 0x20*ones) &^ w & highs
+		m |= ((w ^ quotes) - ones) &^ (w ^ quotes) & highs
+		m |= ((w ^ slashs) - ones) &^ (w ^ slashs) & highs
+		m |= w & stop
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
+		if c < 0x20 || c == '"' || c == '\\' || nonASCII && c >= 0x80 {
+			break
+		}
+	}
+	return i
 }

@@ -200,7 +200,7 @@ func sentenceStarts(text string, tokBytes []int, columns [][]placed, out []bool)
 		start := t == 0
 		if t > 0 && t > coveredTo {
 			gap := text[prevEnd:bs]
-			start = strings.ContainsAny(gap, "\r\n\u2028\u2029\u0085") || (prevFinal && gap != "")
+			start = lineBreakIn(gap) || (prevFinal && gap != "")
 		}
 		out[t] = start
 		word := text[bs:be]
@@ -308,4 +308,29 @@ func ScanLabels(path string, used func(label string)) error {
 			}
 		}
 	}
+}
+
+// lineBreakIn reports whether s holds a line break: CR, LF, U+0085, U+2028
+// or U+2029. The gap between two tokens is nearly always one space, which
+// this settles in one comparison where strings.ContainsAny with a
+// non-ASCII set decodes rune by rune.
+func lineBreakIn(s string) bool {
+	if s == " " {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\r':
+			return true
+		case 0xC2: // U+0085 is C2 85
+			if i+1 < len(s) && s[i+1] == 0x85 {
+				return true
+			}
+		case 0xE2: // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -64,14 +64,18 @@ func (nr *NativeReader) parseLine(line []byte) (*annotate.Document, error) {
 // parseNativeDoc decodes one native document object. The text is required;
 // everything Gloss does not model is kept in Extra.
 func parseNativeDoc(sc *scanner, line []byte) (*annotate.Document, error) {
-	sc.reset(line)
+	sc.resetDocument(line)
 	d := &annotate.Document{}
 	hasText := false
 	err := sc.document(func(key []byte) error {
 		var err error
 		switch string(key) {
 		case "id":
-			d.ID, err = nullableString(sc)
+			// Not in the line's arena: ids outlive their documents
+			// (the Checker's set of ids, writers' file names).
+			if !sc.null() {
+				d.ID, err = sc.ownString()
+			}
 		case "text":
 			d.Text, err = textValue(sc, "text")
 			hasText = true

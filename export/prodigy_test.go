@@ -40,16 +40,7 @@ func writeAll(t *testing.T, f *Format, docs []*annotate.Document, opt Options) [
 	}
 	var buf bytes.Buffer
 	if f.WriteDir != nil {
-		dir := t.TempDir()
-		w := f.WriteDir(dir, opt)
-		for _, d := range docs {
-			if err := w.Write(d); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
+		dir := writeDir(t, f, docs, opt)
 		files, _ := filepath.Glob(filepath.Join(dir, "*"))
 		for _, name := range files {
 			data, _ := os.ReadFile(name)
@@ -67,6 +58,23 @@ func writeAll(t *testing.T, f *Format, docs []*annotate.Document, opt Options) [
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// writeDir writes docs in folder format f into a new temporary folder,
+// which it returns.
+func writeDir(t testing.TB, f *Format, docs []*annotate.Document, opt Options) string {
+	t.Helper()
+	dir := t.TempDir()
+	w := f.WriteDir(dir, opt)
+	for _, d := range docs {
+		if err := w.Write(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // TestProdigyKeepsWhatTrainingNeeds reads tasks shaped like Prodigy's own

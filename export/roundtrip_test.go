@@ -179,16 +179,7 @@ func project(d *annotate.Document, h holds) string {
 func writeRead(t testing.TB, f *Format, docs []*annotate.Document, opt Options) ([]*annotate.Document, []byte) {
 	t.Helper()
 	if f.WriteDir != nil {
-		dir := t.TempDir()
-		w := f.WriteDir(dir, opt)
-		for _, d := range docs {
-			if err := w.Write(d); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
+		dir := writeDir(t, f, docs, opt)
 		r, err := f.OpenPath(dir, opt)
 		if err != nil {
 			t.Fatal(err)

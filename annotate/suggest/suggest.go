@@ -64,6 +64,39 @@ type spanKey struct {
 // built-in set) does not define are not suggested. Spans of d whose offsets
 // are out of range are ignored.
 func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []annotate.Span, rels []annotate.Relation) {
+	spans, rels, _ = Analyze(d, ls, opt)
+	return spans, rels
+}
+
+// Quotation is a pair of quotation marks the rules found: Open and Close
+// are the code points of the marks (Close is the end of the paragraph's
+// words when the next paragraph continues the quotation). Embedded: a
+// phrase quoted inside a clause, which is no QUOTE.
+type Quotation struct {
+	Open, Close int
+	Embedded    bool
+}
+
+// Cue is a word or phrase the rules read as bringing in speech or thought
+// ("said", "according to"), in code points [Start, End), with its text in
+// lower case.
+type Cue struct {
+	Start, End int
+	Text       string
+	// Thought: a verb of thought ("believes"), which brings in claims only.
+	Thought bool
+}
+
+// Context is what the rules saw in a text besides what they suggest: the
+// learner (annotate/learn) reads it as features.
+type Context struct {
+	Quotations []Quotation
+	Cues       []Cue
+}
+
+// Analyze is Suggest that also returns the quotations and cues the rules
+// found.
+func Analyze(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []annotate.Span, rels []annotate.Relation, ctx Context) {
 	if ls == nil {
 		ls = annotate.DefaultLabelSet()
 	}
@@ -138,6 +171,15 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 	}
 	inQuote := markQuotes(n, allQuotes)
 	cues := findCues(t, inQuote)
+	ctx.Quotations = make([]Quotation, 0, len(found))
+	for _, q := range found {
+		ctx.Quotations = append(ctx.Quotations, Quotation{Open: q.open, Close: q.close, Embedded: q.embedded})
+	}
+	ctx.Cues = make([]Cue, 0, len(cues))
+	for _, c := range cues {
+		start, end := t.words[c.first].start, t.words[c.last].end
+		ctx.Cues = append(ctx.Cues, Cue{Start: start, End: end, Text: strings.ToLower(t.str(start, end)), Thought: c.kind == thoughtCue})
+	}
 
 	// Actors: the existing ACTOR spans block overlapping suggestions and
 	// lend their surface forms to further mentions.
@@ -230,7 +272,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt Options) (spans []
 		pos[s.ID] = s.Start
 	}
 	slices.SortStableFunc(rels, func(a, b annotate.Relation) int { return cmp.Compare(pos[a.From], pos[b.From]) })
-	return spans, rels
+	return spans, rels, ctx
 }
 
 // isPronoun reports whether an actor's text is a pronoun ("he", "They"):

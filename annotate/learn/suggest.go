@@ -1,0 +1,353 @@
+package learn
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gloss/annotate"
+	"gloss/annotate/suggest"
+)
+
+// Suggest is suggest.Suggest with a model: the rules run first and their
+// output is among the tagger's features; then, for each label the model
+// learned (Meta.Spans), the tagger's spans replace the rules' (a rule span
+// the tagger agrees with keeps the rules' reason, with the model's
+// confidence after it), and for labels it did not learn the rules' spans
+// stand. When the model learned speakers, the ranker picks the speaker of
+// every suggested quote and claim (and of the document's own that have
+// none yet); else the rules' SAID_BY stand. A nil model is the rules
+// alone. The contract is suggest.Suggest's: d is not modified, nothing
+// duplicates or overlaps a span of d with the same label, ids are
+// name-based, the same input gives the same output.
+func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt suggest.Options, m *Model) ([]annotate.Span, []annotate.Relation) {
+	if m == nil {
+		return suggest.Suggest(d, ls, opt)
+	}
+	if ls == nil {
+		ls = annotate.DefaultLabelSet()
+	}
+	ruleSpans, ruleRels, ctx := suggest.Analyze(d, ls, opt)
+	n := len([]rune(d.Text))
+	var own []annotate.Span // d's spans in range
+	for _, s := range d.Spans {
+		if 0 <= s.Start && s.Start < s.End && s.End <= n {
+			own = append(own, s)
+		}
+	}
+	df := prepare(d.Text, append(slices.Clip(ruleSpans), own...), ctx)
+	var use [nLabels]bool
+	for l, name := range tagLabels {
+		use[l] = m.Meta.Spans[name] > 0 && ls.Label(name) != nil
+	}
+	tg := tag(&m.tagger, df, use, nil, nil)
+
+	out := newOutput(d, own, ls)
+	ruleByKey := make(map[spanKey]annotate.Span, len(ruleSpans))
+	for _, s := range ruleSpans {
+		ruleByKey[spanKey{s.Start, s.End, s.Label}] = s
+		if l := labelIndex(s.Label); l < 0 || !use[l] {
+			out.add(s)
+		}
+	}
+	var learned [nLabels][]tokenSpan
+	for l := range nLabels {
+		if !use[l] {
+			continue
+		}
+		learned[l] = tg.spans(l)
+		switch tagLabels[l] {
+		case suggest.LabelClaim:
+			learned[l] = df.mendClaims(learned[l])
+		case suggest.LabelQuote:
+			learned[l] = df.quotedOnly(learned[l])
+		}
+		for _, ts := range learned[l] {
+			start, end := df.toks[ts.first].Start, df.toks[ts.last].End
+			label := tagLabels[l]
+			reason := fmt.Sprintf("learned: %.2f%s", ts.conf, m.explainTag(df, l, ts.first))
+			if rs, ok := ruleByKey[spanKey{start, end, label}]; ok {
+				reason = fmt.Sprintf("%s · learned: %.2f", rs.Reason, ts.conf)
+			}
+			out.add(annotate.Span{ID: annotate.SpanID(d.ID, start, end, label), Start: start, End: end,
+				Label: label, Text: string(df.r[start:end]), Suggested: true, Reason: reason})
+		}
+	}
+	// ACTOR spans are the one label where the rules' stand beside the
+	// learned ones: annotators label the speakers and seldom every other
+	// mention, so an actor the model did not tag is no evidence against it.
+	// A rule actor overlapping a learned one gives way to it.
+	if a := labelIndex(suggest.LabelActor); use[a] {
+		for _, s := range ruleSpans {
+			if s.Label == suggest.LabelActor && !df.overlapsAny(learned[a], s.Start, s.End) {
+				out.add(s)
+			}
+		}
+	}
+
+	if m.Meta.SaidBy == 0 || len(m.ranker.index) == 0 {
+		out.ruleRelations(ruleSpans, ruleRels)
+	} else {
+		out.rankSpeakers(m, df, ruleSpans, ruleRels)
+	}
+	return out.result()
+}
+
+// minClaimTokens is the fewest tokens a learned CLAIM may have (the
+// rules ask three words too).
+const minClaimTokens = 3
+
+// mendClaims joins learned CLAIM spans that a gap of one or two tokens
+// splits within a sentence (the greedy tagger sometimes drops out of a long
+// clause for a word), then drops the ones shorter than minClaimTokens.
+func (df *docFeatures) mendClaims(spans []tokenSpan) []tokenSpan {
+	var out []tokenSpan
+	for _, s := range spans {
+		if k := len(out) - 1; k >= 0 && s.first-out[k].last <= 3 && !df.breaksBetween(out[k].last, s.first) {
+			p := &out[k]
+			n1, n2 := float32(p.last-p.first+1), float32(s.last-s.first+1)
+			p.conf = (p.conf*n1 + s.conf*n2) / (n1 + n2)
+			p.last = s.last
+			continue
+		}
+		out = append(out, s)
+	}
+	kept := out[:0]
+	for _, s := range out {
+		if s.last-s.first+1 >= minClaimTokens {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+// quotedOnly keeps the learned QUOTE spans that start inside quotation
+// marks or right after one (a quotation the rules could not pair): the
+// tagger, reading words, sometimes takes the "or" between two quoted
+// phrases for a quote.
+func (df *docFeatures) quotedOnly(spans []tokenSpan) []tokenSpan {
+	kept := spans[:0]
+	for _, s := range spans {
+		if df.quote[s.first] != 0 || s.first > 0 && isMarkToken(df.lower[s.first-1]) {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
+
+func isMarkToken(w string) bool {
+	return strings.ContainsAny(w, "\"'“”„‚«»‹›「」『』‘’")
+}
+
+// breaksBetween reports whether a sentence starts or a quotation mark
+// stands after token a, up to token b.
+func (df *docFeatures) breaksBetween(a, b int) bool {
+	for i := a + 1; i <= b && i < len(df.toks); i++ {
+		if df.sentStart[i] || df.mark[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapsAny reports whether code points [start, end) overlap one of the
+// token spans.
+func (df *docFeatures) overlapsAny(spans []tokenSpan, start, end int) bool {
+	for _, s := range spans {
+		if start < df.toks[s.last].End && df.toks[s.first].Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// spanKey identifies a span by where it is and what it is.
+type spanKey struct {
+	start, end int
+	label      string
+}
+
+// output gathers the merged suggestions of one document.
+type output struct {
+	d      *annotate.Document
+	ls     *annotate.LabelSet
+	own    []annotate.Span
+	spans  []annotate.Span
+	rels   []annotate.Relation
+	have   map[string]bool // ids of d's spans and of the suggestions
+	said   map[string]bool // sources that have a SAID_BY
+	byText map[spanKey]string
+}
+
+func newOutput(d *annotate.Document, own []annotate.Span, ls *annotate.LabelSet) *output {
+	o := &output{d: d, ls: ls, own: own, have: map[string]bool{}, said: map[string]bool{}, byText: map[spanKey]string{}}
+	for _, s := range own {
+		o.have[s.ID] = true
+		o.byText[spanKey{s.Start, s.End, s.Label}] = s.ID
+	}
+	for _, r := range d.Relations {
+		if r.Label == suggest.RelSaidBy {
+			o.said[r.From] = true
+		}
+	}
+	return o
+}
+
+// add adds a suggested span unless the label set lacks its label or it
+// duplicates or overlaps a span of the document with the same label, or
+// one already added.
+func (o *output) add(s annotate.Span) bool {
+	if o.ls.Label(s.Label) == nil || o.have[s.ID] {
+		return false
+	}
+	if _, dup := o.byText[spanKey{s.Start, s.End, s.Label}]; dup {
+		return false
+	}
+	for _, e := range o.own {
+		if e.Label == s.Label && s.Start < e.End && e.Start < s.End {
+			return false
+		}
+	}
+	o.have[s.ID] = true
+	o.byText[spanKey{s.Start, s.End, s.Label}] = s.ID
+	o.spans = append(o.spans, s)
+	return true
+}
+
+// link adds a SAID_BY from span from (labelled fromLabel) to span to.
+func (o *output) link(from, fromLabel, to, reason string) {
+	if o.said[from] || !o.ls.Allows(suggest.RelSaidBy, fromLabel, suggest.LabelActor) {
+		return
+	}
+	o.said[from] = true
+	o.rels = append(o.rels, annotate.Relation{ID: annotate.RelationID(from, to, suggest.RelSaidBy),
+		Label: suggest.RelSaidBy, From: from, To: to, Suggested: true, Reason: reason})
+}
+
+// ruleRelations keeps the rules' SAID_BY whose quote or claim survived the
+// merge, bringing back the speaker span the tagger dropped.
+func (o *output) ruleRelations(ruleSpans []annotate.Span, ruleRels []annotate.Relation) {
+	byID := map[string]annotate.Span{}
+	for _, s := range ruleSpans {
+		byID[s.ID] = s
+	}
+	for _, r := range ruleRels {
+		from, ok := byID[r.From]
+		if !ok {
+			if o.have[r.From] {
+				from = annotate.Span{ID: r.From, Label: o.labelOf(r.From)}
+			} else {
+				continue
+			}
+		}
+		if !o.have[from.ID] {
+			continue
+		}
+		if to, ok := byID[r.To]; ok && !o.have[to.ID] && !o.add(to) {
+			continue
+		}
+		if o.have[r.To] {
+			o.link(from.ID, from.Label, r.To, r.Reason)
+		}
+	}
+}
+
+func (o *output) labelOf(id string) string {
+	for _, s := range o.own {
+		if s.ID == id {
+			return s.Label
+		}
+	}
+	for _, s := range o.spans {
+		if s.ID == id {
+			return s.Label
+		}
+	}
+	return ""
+}
+
+// rankSpeakers links each suggested quote and claim, and each of the
+// document's own without a SAID_BY, to the speaker the ranker prefers
+// among the actors (suggested, the rules', the document's) and subject
+// pronouns within reach; a pronoun or rule actor chosen becomes an ACTOR
+// suggestion.
+func (o *output) rankSpeakers(m *Model, df *docFeatures, ruleSpans []annotate.Span, ruleRels []annotate.Relation) {
+	var actors []annotate.Span
+	seen := map[[2]int]bool{}
+	addActor := func(s annotate.Span) {
+		k := [2]int{s.Start, s.End}
+		if s.Label == suggest.LabelActor && !seen[k] {
+			seen[k] = true
+			actors = append(actors, s)
+		}
+	}
+	for _, s := range o.own {
+		addActor(s)
+	}
+	for _, s := range o.spans {
+		addActor(s)
+	}
+	for _, s := range ruleSpans {
+		addActor(s)
+	}
+	ranges := make([][2]int, len(actors))
+	for k, a := range actors {
+		ranges[k] = [2]int{a.Start, a.End}
+	}
+	ms := df.mentions(ranges)
+	rules := ruleSpeakers(append(slices.Clip(ruleSpans), o.own...), ruleRels)
+	var contents []annotate.Span
+	for _, s := range o.own {
+		if (s.Label == suggest.LabelQuote || s.Label == suggest.LabelClaim) && !o.said[s.ID] {
+			contents = append(contents, s)
+		}
+	}
+	for _, s := range o.spans {
+		if s.Label == suggest.LabelQuote || s.Label == suggest.LabelClaim {
+			contents = append(contents, s)
+		}
+	}
+	for _, s := range contents {
+		c, ok := df.content(s.Start, s.End, labelIndex(s.Label), rules)
+		if !ok {
+			continue
+		}
+		cands := candidates(ms, c)
+		best, p, r := df.rank(&m.ranker, c, cands, -1, nil)
+		mt := cands[best]
+		if mt.null {
+			continue
+		}
+		var to annotate.Span
+		if mt.ref >= 0 {
+			to = actors[mt.ref]
+		} else {
+			to = annotate.Span{ID: annotate.SpanID(o.d.ID, mt.start, mt.end, suggest.LabelActor), Start: mt.start, End: mt.end,
+				Label: suggest.LabelActor, Text: string(df.r[mt.start:mt.end]), Suggested: true,
+				Reason: fmt.Sprintf("pronoun speaker (learned: %.2f)", p)}
+		}
+		if !o.have[to.ID] {
+			if id, dup := o.byText[spanKey{to.Start, to.End, to.Label}]; dup {
+				to.ID = id
+			} else if !o.add(to) {
+				continue
+			}
+		}
+		o.link(s.ID, s.Label, to.ID, fmt.Sprintf("learned speaker: %.2f%s", p, m.explainRank(df, c, mt, r)))
+	}
+}
+
+// result sorts the suggestions as suggest.Suggest does.
+func (o *output) result() ([]annotate.Span, []annotate.Relation) {
+	slices.SortFunc(o.spans, annotate.CompareSpans)
+	pos := make(map[string]int, len(o.own)+len(o.spans))
+	for _, s := range o.own {
+		pos[s.ID] = s.Start
+	}
+	for _, s := range o.spans {
+		pos[s.ID] = s.Start
+	}
+	slices.SortStableFunc(o.rels, func(a, b annotate.Relation) int { return cmp.Compare(pos[a.From], pos[b.From]) })
+	return o.spans, o.rels
+}

@@ -1,0 +1,171 @@
+package learn
+
+import "math"
+
+// trainer is an averaged perceptron over a table: it keeps, beside the
+// weights, their sums over time (the usual trick: u accumulates c·update,
+// so the average is w − u/c), and averages them once at the end.
+type trainer struct {
+	t table
+	u []float64
+	c float64 // updates so far plus one: the clock of the average
+}
+
+func newTrainer(width int) *trainer { return &trainer{t: newTable(width), c: 1} }
+
+// update adds delta to column k of every feature's row.
+func (tr *trainer) update(feats []uint64, k int, delta float32) {
+	for _, h := range feats {
+		i, ok := tr.t.index[h]
+		if !ok {
+			i = int32(len(tr.t.index))
+			tr.t.index[h] = i
+			tr.t.w = append(tr.t.w, make([]float32, tr.t.width)...)
+			tr.u = append(tr.u, make([]float64, tr.t.width)...)
+		}
+		j := int(i)*tr.t.width + k
+		tr.t.w[j] += delta
+		tr.u[j] += tr.c * float64(delta)
+	}
+}
+
+func (tr *trainer) tick() { tr.c++ }
+
+// average returns the averaged weights, leaving out features whose row
+// averaged to zero.
+func (tr *trainer) average() table {
+	out := newTable(tr.t.width)
+	for h, i := range tr.t.index {
+		row := make([]float32, tr.t.width)
+		zero := true
+		for k := range row {
+			j := int(i)*tr.t.width + k
+			row[k] = float32(float64(tr.t.w[j]) - tr.u[j]/tr.c)
+			if row[k] != 0 {
+				zero = false
+			}
+		}
+		if zero {
+			continue
+		}
+		// Rows are appended in map order here but written in hash order,
+		// so the file does not depend on it.
+		out.index[h] = int32(len(out.w) / out.width)
+		out.w = append(out.w, row...)
+	}
+	return out
+}
+
+// tagging is the tags the tagger gives a document's tokens, with the
+// features of each token (kept only when explaining).
+type tagging struct {
+	tags [nLabels][]uint8
+	// prob[l][i] is the softmax probability of token i's tag for label l.
+	prob [nLabels][]float32
+}
+
+// tag runs the tagger greedily left to right over df's tokens. With gold
+// and tr set it trains: each wrong tag moves the weights towards the right
+// one (tokens whose gold tag is tagUnknown teach nothing). Labels whose
+// use[l] is false are tagged O.
+func tag(t *table, df *docFeatures, use [nLabels]bool, gold *[nLabels][]uint8, tr *trainer) tagging {
+	n := len(df.toks)
+	var out tagging
+	for l := range nLabels {
+		out.tags[l] = make([]uint8, n)
+		out.prob[l] = make([]float32, n)
+	}
+	var s sink
+	var prev [nLabels]uint8
+	var scores [tagWidth]float32
+	for i := 0; i < n; i++ {
+		s.reset()
+		df.tokenFeatures(i, &s)
+		df.tagFeatures(i, prev, &s)
+		scores = [tagWidth]float32{}
+		t.score(s.hashes, scores[:])
+		for l := range nLabels {
+			if !use[l] {
+				continue
+			}
+			sc := scores[l*nTags : (l+1)*nTags]
+			best := pick(sc, prev[l])
+			if tr != nil && gold != nil {
+				g := gold[l][i]
+				if g == tagI && prev[l] == tagO {
+					// The span's start was missed: given that, the right
+					// move is to start it here (a dynamic oracle; pushing
+					// towards an I that cannot follow O only teaches noise).
+					g = tagB
+				}
+				if g != tagUnknown && g != best {
+					tr.update(s.hashes, l*nTags+int(g), 1)
+					tr.update(s.hashes, l*nTags+int(best), -1)
+				}
+			}
+			out.tags[l][i] = best
+			if best != tagO {
+				out.prob[l][i] = softmax(sc, best) // only spans need it
+			}
+			prev[l] = best
+		}
+		if tr != nil {
+			tr.tick()
+		}
+	}
+	return out
+}
+
+// pick is the best tag by its scores that may follow prev: I continues a
+// span, so it cannot follow O.
+func pick(sc []float32, prev uint8) uint8 {
+	best := uint8(tagO)
+	for k := uint8(1); k < nTags; k++ {
+		if k == tagI && prev == tagO {
+			continue
+		}
+		if sc[k] > sc[best] {
+			best = k
+		}
+	}
+	return best
+}
+
+func softmax(sc []float32, k uint8) float32 {
+	m := sc[0]
+	for _, x := range sc[1:] {
+		m = max(m, x)
+	}
+	var sum float64
+	for _, x := range sc {
+		sum += math.Exp(float64(x - m))
+	}
+	return float32(math.Exp(float64(sc[k]-m)) / sum)
+}
+
+// tokenSpan is a span of tokens [first, last] the tagger found, with its
+// mean tag probability.
+type tokenSpan struct {
+	first, last int
+	conf        float32
+}
+
+// spans reads the spans of label l off a tagging.
+func (tg *tagging) spans(l int) []tokenSpan {
+	var out []tokenSpan
+	tags, prob := tg.tags[l], tg.prob[l]
+	for i := 0; i < len(tags); i++ {
+		if tags[i] != tagB {
+			continue
+		}
+		j := i
+		sum := prob[i]
+		for j+1 < len(tags) && tags[j+1] == tagI {
+			j++
+			sum += prob[j]
+		}
+		out = append(out, tokenSpan{i, j, sum / float32(j-i+1)})
+		i = j
+	}
+	return out
+}
