@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 
@@ -162,6 +163,7 @@ func (w *Window) helpMenu() *fyne.Menu {
 func (w *Window) rebuildMenu() {
 	w.menu = w.buildMenu()
 	w.win.SetMainMenu(w.menu)
+	w.menuShown = ""
 	w.refreshMenus()
 }
 
@@ -195,6 +197,14 @@ func (w *Window) refreshMenus() {
 	t := w.prefs.p.String(prefTheme)
 	w.items.system.Checked = t == themeSystem
 	w.items.light.Checked, w.items.dark.Checked = t == themeLight, t == themeDark
+	// The menu bar is redrawn only when an item changed: a refresh of it
+	// is a good part of a frame, and this runs after every edit and save.
+	sig := fmt.Sprint(w.items.undo.Label, w.items.undo.Disabled, w.items.redo.Label, w.items.redo.Disabled,
+		w.items.done.Checked, w.items.snap.Checked, t, w.prefs.recent())
+	if sig == w.menuShown {
+		return
+	}
+	w.menuShown = sig
 	w.items.recent.ChildMenu = w.recentMenu()
 	w.menu.Refresh()
 }

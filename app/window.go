@@ -58,7 +58,9 @@ type Window struct {
 	find    *findBar
 	menu    *fyne.MainMenu
 	items   menuItems
-	body    *fyne.Container
+	// menuShown says what the menu items showed at the last refresh.
+	menuShown string
+	body      *fyne.Container
 	// link is the relation being made in link mode.
 	link linking
 

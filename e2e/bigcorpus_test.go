@@ -40,11 +40,22 @@ func TestBigCorpus(t *testing.T) {
 	t0 := time.Now()
 	s := startEnv(t, x, home, []string{"GLOSS_UI_PROBE=" + probe}, corpus)
 	window := time.Since(t0)
+	// Drawn between the start of the last capture that was not and the
+	// end of the first that was: a capture takes 0.1–0.5 s here.
 	var shot string
-	if !waitFor(30*time.Second, func() bool { shot = s.shot("first"); return drawn(shot) }) {
+	var notYet, first time.Duration
+	if !waitFor(30*time.Second, func() bool {
+		at := time.Since(t0)
+		shot = s.shot("first")
+		if drawn(shot) {
+			first = time.Since(t0)
+			return true
+		}
+		notYet = at
+		return false
+	}) {
 		t.Fatalf("the first document was never drawn (%s)", shot)
 	}
-	first := time.Since(t0)
 	listed := fmt.Sprintf("/%d ", docs)
 	if !waitFor(120*time.Second, func() bool { return strings.Contains(s.title(), listed) }) {
 		t.Fatalf("the list never reached %d documents: title %q", docs, s.title())
@@ -52,6 +63,15 @@ func TestBigCorpus(t *testing.T) {
 	all := time.Since(t0)
 	time.Sleep(2 * time.Second) // the check pass ends
 	rssOpen := procStatus(t, s, "VmRSS")
+
+	// A control: the user interface's longest wait while keys are pressed
+	// and nothing else runs, for as long as a save takes.
+	idleFrom := time.Now()
+	for time.Since(idleFrom) < 3*time.Second {
+		s.xdo("key", "Right")
+		time.Sleep(50 * time.Millisecond)
+	}
+	idleTo := time.Now()
 
 	// One edit: the first word of the first document as a QUOTE.
 	s.keys("ctrl+Home", "ctrl+shift+Right", "q")
@@ -61,7 +81,7 @@ func TestBigCorpus(t *testing.T) {
 	before := time.Now()
 	s.xdo("key", "ctrl+s")
 	keys := 0
-	for strings.HasPrefix(s.title(), "● ") && time.Since(before) < 60*time.Second {
+	for strings.HasPrefix(s.title(), "● ") && time.Since(before) < 5*time.Minute {
 		// Input goes on while it saves: the caret moves.
 		s.xdo("key", "Right")
 		keys++
@@ -69,11 +89,15 @@ func TestBigCorpus(t *testing.T) {
 	}
 	save := time.Since(before)
 	if strings.HasPrefix(s.title(), "● ") {
-		t.Fatalf("Ctrl+S did not finish within a minute (%s)", s.shot("saving"))
+		t.Fatalf("Ctrl+S did not finish within 5 minutes (%s)", s.shot("saving"))
 	}
 	after := time.Now()
 	time.Sleep(1100 * time.Millisecond) // the probe's second ends
-	worst := probeWorst(t, probe, before.Add(-time.Second), after.Add(time.Second))
+	worst := probeWorst(t, probe, before, after.Add(time.Second))
+	idle := probeWorst(t, probe, idleFrom.Add(time.Second), idleTo)
+	if data, err := os.ReadFile(probe); err == nil {
+		t.Logf("UI probe (second, longest wait in ms):\n%s", data)
+	}
 	peak := procStatus(t, s, "VmHWM")
 	s.kill()
 
@@ -96,10 +120,10 @@ func TestBigCorpus(t *testing.T) {
 			break
 		}
 	}
-	t.Logf("%d documents: window %v, first document drawn %v (with one capture), all listed %v; RSS %d MB open, peak %d MB; "+
-		"Ctrl+S of one edit %v (%d keys pressed meanwhile), longest UI wait around it %.1f ms",
-		docs, window.Round(time.Millisecond), first.Round(time.Millisecond), all.Round(time.Millisecond),
-		rssOpen>>10, peak>>10, save.Round(time.Millisecond), keys, worst)
+	t.Logf("%d documents: window %v, first document drawn after %v and by %v, all listed %v; RSS %d MB open, peak %d MB; "+
+		"Ctrl+S of one edit %v (%d keys pressed meanwhile), longest UI wait during it %.1f ms (%.1f ms with keys alone)",
+		docs, window.Round(time.Millisecond), notYet.Round(time.Millisecond), first.Round(time.Millisecond), all.Round(time.Millisecond),
+		rssOpen>>10, peak>>10, save.Round(time.Millisecond), keys, worst, idle)
 }
 
 // procStatus reads a field of the app's /proc status, in kB.

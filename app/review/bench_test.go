@@ -3,13 +3,16 @@ package review
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
+	"gloss/app/session"
 	"gloss/export"
 )
 
@@ -106,5 +109,32 @@ func BenchmarkDecide(b *testing.B) {
 	for b.Loop() {
 		s.Accept(0)
 		s.Undo()
+	}
+}
+
+// BenchmarkNewBig opens the review screen on the bench corpus
+// (GLOSS_BENCH_CORPUS, see docs/performance.md) given twice, as two
+// annotators who agree everywhere: every document is paired and measured,
+// and the screen keeps an index of them (MB-live: the heap in use
+// afterwards), not the documents.
+func BenchmarkNewBig(b *testing.B) {
+	path := os.Getenv("GLOSS_BENCH_CORPUS")
+	if path == "" {
+		b.Skip("set GLOSS_BENCH_CORPUS to a corpus made by ../shared/bench/gen.py")
+	}
+	test.NewTempApp(b)
+	for b.Loop() {
+		s, err := newScreen([]string{path, path}, "", nil, session.Options{RecoveryDir: b.TempDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-live")
+		b.ReportMetric(float64(len(s.c.docs)), "docs")
+		s.c.close()
+		b.StartTimer()
 	}
 }

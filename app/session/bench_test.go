@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -58,6 +59,19 @@ func BenchmarkOpenBig(b *testing.B) {
 		l.settle(b, s)
 		b.ReportMetric(float64(first.Microseconds())/1000, "ms-first")
 		b.ReportMetric(float64(s.Len()), "docs")
+		b.StopTimer()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-live")
+		// A save's snapshot is what a save adds on top.
+		sn := s.Snapshot()
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "MB-live-saving")
+		sn.Close()
+		s.Close()
+		b.StartTimer()
 	}
 }
 
