@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gloss/export/exporttest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -213,7 +214,7 @@ func TestDragHandleInTheApp(t *testing.T) {
 	// Saved: same id, note and speaker, new offsets.
 	out := filepath.Join(t.TempDir(), "out.jsonl")
 	saveAndWait(t, w, out)
-	d := readNative(t, out)[0]
+	d := exporttest.ReadNative(t, out)[0]
 	i := d.SpanByID(quote)
 	s, e := annotatetest.Find(t, mixedText, "ll not", 0)
 	if i < 0 || d.Spans[i].Start != s || d.Spans[i].End != e || d.Spans[i].Note != "check the wording" {

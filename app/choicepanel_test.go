@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gloss/export/exporttest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -91,7 +92,7 @@ func TestChoicePanel(t *testing.T) {
 	}
 	shortcutCtrl(t, w, fyne.Key1)
 	saveAndWait(t, w, out)
-	d := readNative(t, out)[0]
+	d := exporttest.ReadNative(t, out)[0]
 	if !slices.Equal(d.Choices["stance"], []string{"for"}) || !slices.Equal(d.Choices["topic"], []string{"war"}) {
 		t.Errorf("saved choices %v", d.Choices)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"gloss/export/exporttest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,7 +81,7 @@ func TestExportGuard(t *testing.T) {
 	if w.Dirty() || strings.HasPrefix(w.win.Title(), "●") {
 		t.Errorf("a native export over the work file did not save it: title %q", w.win.Title())
 	}
-	docs := readNative(t, out)
+	docs := exporttest.ReadNative(t, out)
 	if len(docs[0].Spans) != 2 || docs[0].Spans[0].Note != "the capital" {
 		t.Errorf("the work file holds %v", spanSummary(docs[0]))
 	}

@@ -107,21 +107,6 @@ func writeFile(t testing.TB, dir, name, content string) string {
 	return p
 }
 
-// readNative reads every document of a native file.
-func readNative(t testing.TB, path string) []*annotate.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := export.ReadAll(export.NewNativeReader(f, path, export.Options{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
-
 // buttonWithText finds a button in o's tree whose text starts with prefix.
 func buttonWithText(t testing.TB, o fyne.CanvasObject, prefix string) *widget.Button {
 	t.Helper()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"gloss/export/exporttest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,7 +54,7 @@ func TestOpenRefusesInvalidFiles(t *testing.T) {
 				t.Errorf("dialog says %q, want %q", all, tt.want)
 			}
 			saveAndWait(t, w, out)
-			if docs := readNative(t, out); len(docs) != 1 || docs[0].ID != "mixed" {
+			if docs := exporttest.ReadNative(t, out); len(docs) != 1 || docs[0].ID != "mixed" {
 				t.Errorf("saved %d document(s), the first %q", len(docs), docs[0].ID)
 			}
 		})

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gloss/export/exporttest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,7 +111,7 @@ func TestLabelAllDocuments(t *testing.T) {
 	w.Redo()
 	// Saved: every document's spans are in the file.
 	saveAndWait(t, w, w.s.SavePath())
-	docs := readNative(t, w.s.SavePath())
+	docs := exporttest.ReadNative(t, w.s.SavePath())
 	if len(docs) != 3 || len(docs[2].Spans) != 1 || docs[2].Annotator != "ana" {
 		t.Errorf("saved %d documents, faro %v", len(docs), spanSummary(docs[2]))
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gloss/export/exporttest"
 	"testing"
 
 	"gloss/annotate/annotatetest"
@@ -28,7 +29,7 @@ func TestQuitWaitsForSave(t *testing.T) {
 	if ans.quits != 1 || len(ans.asked) != 1 || w.Dirty() {
 		t.Fatalf("after the saves: %d quits, asked %v, dirty %v", ans.quits, ans.asked, w.Dirty())
 	}
-	if n := len(readNative(t, out)[0].Spans); n != 2 {
+	if n := len(exporttest.ReadNative(t, out)[0].Spans); n != 2 {
 		t.Errorf("saved %d spans, want both", n)
 	}
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gloss/export/exporttest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -289,7 +290,7 @@ func TestSaidBySaved(t *testing.T) {
 	key(w, fyne.KeyReturn)
 	out := filepath.Join(t.TempDir(), "out.jsonl")
 	saveAndWait(t, w, out)
-	docs := readNative(t, out)
+	docs := exporttest.ReadNative(t, out)
 	if len(docs) != 1 || len(docs[0].Relations) != 1 {
 		t.Fatalf("saved %d documents, relations %v", len(docs), docs[0].Relations)
 	}

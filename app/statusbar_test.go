@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gloss/export/exporttest"
 	"strings"
 	"testing"
 
@@ -22,7 +23,7 @@ func TestSavedStateAfterSave(t *testing.T) {
 	if got := w.status.saved.Text; got != "Saved" {
 		t.Errorf("after Ctrl+S the status says %q, want Saved", got)
 	}
-	if n := len(readNative(t, out)[0].Spans); n != 1 {
+	if n := len(exporttest.ReadNative(t, out)[0].Spans); n != 1 {
 		t.Errorf("saved %d spans", n)
 	}
 }

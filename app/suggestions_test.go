@@ -1,6 +1,7 @@
 package app
 
 import (
+	"gloss/export/exporttest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -292,7 +293,7 @@ func TestSuggestionsSaved(t *testing.T) {
 	if w.Dirty() {
 		t.Error("dirty after saving")
 	}
-	back := readNative(t, out)[0]
+	back := exporttest.ReadNative(t, out)[0]
 	if got, want := countOf(back), countOf(d); got != want || got.spans != 2 || got.rels != 1 {
 		t.Errorf("read back %+v, had %+v", got, want)
 	}
@@ -325,7 +326,7 @@ func TestSuggestMixedText(t *testing.T) {
 	}
 	w.AcceptAll()
 	saveAndWait(t, w, out)
-	back := readNative(t, out)[0]
+	back := exporttest.ReadNative(t, out)[0]
 	if got, want := spanSummary(back), spanSummary(d); !slices.Equal(got, want) {
 		t.Errorf("read back %q, want %q", got, want)
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"gloss/export/exporttest"
 
 	"os"
 	"path/filepath"
@@ -334,7 +335,7 @@ func TestUnsavedPrompt(t *testing.T) {
 			if saved := err == nil; saved != c.wantSaved {
 				t.Fatalf("saved = %v", saved)
 			}
-			if c.wantSaved && len(readNative(t, out)[0].Spans) != 1 {
+			if c.wantSaved && len(exporttest.ReadNative(t, out)[0].Spans) != 1 {
 				t.Fatal("the save before quitting lost the span")
 			}
 		})
@@ -382,7 +383,7 @@ func TestSaveRoundTrip(t *testing.T) {
 	if w.Dirty() || strings.HasPrefix(w.win.Title(), "●") {
 		t.Fatal("still unsaved after Save")
 	}
-	docs := readNative(t, out)
+	docs := exporttest.ReadNative(t, out)
 	if len(docs) != 1 || docs[0].Text != mixedText || docs[0].ID != "mixed" || docs[0].Annotator != "ana" {
 		t.Fatalf("saved %d docs, text ok %v", len(docs), len(docs) == 1 && docs[0].Text == mixedText)
 	}
@@ -442,7 +443,7 @@ func TestCorpusFolder(t *testing.T) {
 	}
 	w.Save()
 	w.WaitTasks()
-	docs := readNative(t, out)
+	docs := exporttest.ReadNative(t, out)
 	if len(docs) != 3 || docs[0].ID != "a" || docs[0].Text != "First document.\r\nWith CRLF." {
 		t.Fatalf("saved %d docs", len(docs))
 	}
@@ -502,7 +503,7 @@ func TestRecovery(t *testing.T) {
 	// Saved since: nothing is offered.
 	w3, _ := newWindowIn(t, w.app, w.opt)
 	w3.OfferRecovery()
-	if len(readNative(t, out)[0].Spans) != 1 || len(w3.Document().Spans) != 1 {
+	if len(exporttest.ReadNative(t, out)[0].Spans) != 1 || len(w3.Document().Spans) != 1 {
 		t.Fatal("the saved work was not resumed")
 	}
 	// Discard removes the recovery file.

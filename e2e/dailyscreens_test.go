@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"gloss/export/exporttest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -125,7 +126,7 @@ func TestReviewDocumentLabels(t *testing.T) {
 		"cem": {"stance": {"neutral"}, "topic": {"diplomacy"}},
 	}
 	for _, f := range files {
-		d := readNative(t, f)[0]
+		d := exporttest.ReadNative(t, f)[0]
 		d.Choices = values[d.Annotator]
 		if err := export.SaveNative(f, d); err != nil {
 			t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"gloss/export/exporttest"
 	"image/png"
 	"os"
 	"os/exec"
@@ -352,21 +353,6 @@ func addSpans(t *testing.T, d *annotate.Document, phrases ...phrase) {
 	}
 }
 
-// readNative reads a native file; it fails the test on any problem.
-func readNative(t *testing.T, path string) []*annotate.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := export.ReadAll(export.NewNativeReader(f, path, export.Options{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
-}
-
 // summary lists spans as "LABEL start-end text", sorted.
 func summary(d *annotate.Document) []string {
 	var out []string
@@ -492,7 +478,7 @@ func TestRecoveryAfterKill(t *testing.T) {
 	if !waitFor(5*time.Second, func() bool { return exists(out) && !strings.HasPrefix(s2.title(), "● ") }) {
 		t.Fatalf("no save after recovering (%s)", s2.shot("recovered"))
 	}
-	if got := summary(readNative(t, out)[0]); len(got) != 1 || got[0] != fmt.Sprintf("QUOTE %d-%d Ankara", a0, a1) {
+	if got := summary(exporttest.ReadNative(t, out)[0]); len(got) != 1 || got[0] != fmt.Sprintf("QUOTE %d-%d Ankara", a0, a1) {
 		t.Errorf("saved after recovery: %v", got)
 	}
 	if !waitFor(2*time.Second, func() bool { return !exists(rec) }) {
@@ -508,7 +494,7 @@ func (s *session) save(out string) []*annotate.Document {
 	if !waitFor(5*time.Second, func() bool { return exists(out) && !strings.HasPrefix(s.title(), "● ") }) {
 		s.t.Fatalf("Ctrl+S did not save %s (%s)\n%s", out, s.shot("not-saved"), s.log.String())
 	}
-	return readNative(s.t, out)
+	return exporttest.ReadNative(s.t, out)
 }
 
 func TestStartupTime(t *testing.T) {

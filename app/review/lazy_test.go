@@ -1,6 +1,7 @@
 package review
 
 import (
+	"gloss/export/exporttest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,6 @@ import (
 	"gloss/annotate"
 	"gloss/annotate/annotatetest"
 	"gloss/app/session"
-	"gloss/export"
 )
 
 // corpusFiles writes two annotators' versions of n documents.
@@ -99,7 +99,7 @@ func TestLazyReview(t *testing.T) {
 	if err != nil || s.Dirty() {
 		t.Fatalf("save: %v, dirty %v", err, s.Dirty())
 	}
-	saved := readAllGold(t, gold)
+	saved := exporttest.ReadNative(t, gold)
 	if len(saved) != 150 {
 		t.Fatalf("saved %d golds", len(saved))
 	}
@@ -160,7 +160,7 @@ func TestCloseWaitsForSave(t *testing.T) {
 	}
 	defer c.close()
 	golds := 0
-	for i, d := range readAllGold(t, gold) {
+	for i, d := range exporttest.ReadNative(t, gold) {
 		ds, err := c.state(i, d)
 		if err != nil {
 			t.Fatal(err)
@@ -172,19 +172,4 @@ func TestCloseWaitsForSave(t *testing.T) {
 	if golds != 2 {
 		t.Errorf("%d golds saved with decisions, want 2", golds)
 	}
-}
-
-// readAllGold reads every document of a gold file.
-func readAllGold(t *testing.T, path string) []*annotate.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := export.ReadAll(export.NewNativeReader(f, path, export.Options{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"gloss/export/exporttest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -377,4 +378,6 @@ func readFile(t testing.TB, path string) string {
 }
 
 // readNativeFile reads a native file with the export reader.
-func readNativeFile(t testing.TB, path string) []*annotate.Document { return readNative(t, path) }
+func readNativeFile(t testing.TB, path string) []*annotate.Document {
+	return exporttest.ReadNative(t, path)
+}

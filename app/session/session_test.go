@@ -3,6 +3,7 @@ package session
 import (
 	"errors"
 	"fmt"
+	"gloss/export/exporttest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -151,7 +152,7 @@ func TestAnnotatorStamp(t *testing.T) {
 					t.Fatal(err)
 				}
 			})
-			if got := readNative(t, out)[0].Annotator; got != c.want {
+			if got := exporttest.ReadNative(t, out)[0].Annotator; got != c.want {
 				t.Errorf("saved annotator %q, want %q", got, c.want)
 			}
 		})
@@ -196,7 +197,7 @@ func TestChanges(t *testing.T) {
 	if err := s.Show(2); err == nil {
 		t.Error("Show(2) of two documents did not fail")
 	}
-	saved := readNative(t, out)
+	saved := exporttest.ReadNative(t, out)
 	if len(saved) != 2 || !IsDone(saved[0]) || len(saved[1].Spans) != 1 || saved[1].Spans[0].Text != "Moscow" {
 		t.Errorf("saved %+v", saved)
 	}
@@ -387,7 +388,7 @@ func TestJournal(t *testing.T) {
 	if exists(journal) {
 		t.Error("a save left the journal")
 	}
-	if saved := readNative(t, path); len(saved[0].Spans) != 1 || !IsDone(saved[1]) {
+	if saved := exporttest.ReadNative(t, path); len(saved[0].Spans) != 1 || !IsDone(saved[1]) {
 		t.Errorf("saved after recovering: %v", saved)
 	}
 	// Discarded work is not offered again.
@@ -480,19 +481,4 @@ func writeFile(t testing.TB, dir, name, content string) string {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// readNative reads every document of a native file.
-func readNative(t testing.TB, path string) []*annotate.Document {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := export.ReadAll(export.NewNativeReader(f, path, export.Options{}))
-	if err != nil {
-		t.Fatal(fmt.Errorf("%s: %w", path, err))
-	}
-	return docs
 }
