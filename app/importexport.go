@@ -45,24 +45,31 @@ func formatChoices(write bool) ([]string, map[string]*export.Format) {
 func (w *Window) Import() {
 	w.afterDiscardCheck("importing", func() {
 		names, byChoice := formatChoices(false)
-		format := newKeyedSelect(append([]string{detectFormat}, names...))
-		format.SetSelected(detectFormat)
-		utf16 := widget.NewCheck("Offsets count UTF-16 code units (doccano, INCEpTION)", nil)
-		form := dialog.NewForm("Import", "Choose File…", "Cancel", []*widget.FormItem{
-			widget.NewFormItem("Format", format),
-			widget.NewFormItem("", utf16),
-		}, func(ok bool) {
-			if !ok {
-				return
-			}
-			f := byChoice[format.Selected]
-			xo := export.Options{UTF16: utf16.Checked, Labels: w.labels}
+		w.askFormat("Import", "Choose File…", append([]string{detectFormat}, names...), detectFormat, func(choice string, xo export.Options) {
+			f := byChoice[choice]
 			w.askFile(nil, func(path string) { w.ImportFile(path, f, xo) })
-		}, w.win)
-		form.Resize(fyne.NewSize(640, 220))
-		format.onEnter = form.Submit
-		w.showDialog(form, form.Submit)
+		})
 	})
+}
+
+// askFormat shows the form of Import and Export: a format among names
+// (selected first), the UTF-16 offsets check, and confirm, which calls
+// then with the chosen name and the options they make.
+func (w *Window) askFormat(title, confirm string, names []string, selected string, then func(choice string, xo export.Options)) {
+	format := newKeyedSelect(names)
+	format.SetSelected(selected)
+	utf16 := widget.NewCheck("Offsets count UTF-16 code units (doccano, INCEpTION)", nil)
+	form := dialog.NewForm(title, confirm, "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Format", format),
+		widget.NewFormItem("", utf16),
+	}, func(ok bool) {
+		if ok {
+			then(format.Selected, export.Options{UTF16: utf16.Checked, Labels: w.labels})
+		}
+	}, w.win)
+	form.Resize(fyne.NewSize(640, 220))
+	format.onEnter = form.Submit
+	w.showDialog(form, form.Submit)
 }
 
 // ImportFile reads path in format f (nil: detect); the work is then
@@ -76,23 +83,14 @@ func (w *Window) ImportFile(path string, f *export.Format, xo export.Options) {
 func (w *Window) Export() {
 	w.note.commit()
 	names, byChoice := formatChoices(true)
-	format := newKeyedSelect(names)
-	format.SetSelected(names[0])
+	selected := names[0]
 	for _, n := range names {
 		if byChoice[n].Name == nativeFormat {
-			format.SetSelected(n)
+			selected = n
 		}
 	}
-	utf16 := widget.NewCheck("Offsets count UTF-16 code units (doccano, INCEpTION)", nil)
-	form := dialog.NewForm("Export", "Choose Where…", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Format", format),
-		widget.NewFormItem("", utf16),
-	}, func(ok bool) {
-		if !ok {
-			return
-		}
-		f := byChoice[format.Selected]
-		xo := export.Options{UTF16: utf16.Checked, Labels: w.labels}
+	w.askFormat("Export", "Choose Where…", names, selected, func(choice string, xo export.Options) {
+		f := byChoice[choice]
 		if f.WriteDir != nil {
 			d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 				if err != nil {
@@ -108,10 +106,7 @@ func (w *Window) Export() {
 			return
 		}
 		w.askSaveFile(exportName(w.suggestedName(""), f), nil, func(path string) { w.ExportTo(path, f, xo) })
-	}, w.win)
-	form.Resize(fyne.NewSize(640, 220))
-	format.onEnter = form.Submit
-	w.showDialog(form, form.Submit)
+	})
 }
 
 // exportName is the name an export of the work called base gets in

@@ -62,10 +62,10 @@ type splits struct{ view, docs *container.Split }
 // is rebuilt, and on quit).
 func (w *Window) rememberSplits() {
 	if w.splits.view != nil {
-		w.prefs.p.SetFloat(prefViewSplit, w.splits.view.Offset)
+		w.prefs.setFloat(prefViewSplit, w.splits.view.Offset)
 	}
 	if w.splits.docs != nil {
-		w.prefs.p.SetFloat(prefDocsSplit, w.splits.docs.Offset)
+		w.prefs.setFloat(prefDocsSplit, w.splits.docs.Offset)
 	}
 }
 

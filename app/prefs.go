@@ -97,7 +97,15 @@ func (w *Window) Annotator() string { return w.s.Annotator() }
 // applyPrefs restores the window size and text size (New applies the
 // theme first of all).
 func (w *Window) applyPrefs() {
-	w.win.Resize(w.prefs.windowSize())
+	size := w.prefs.windowSize()
+	w.win.Resize(size)
+	// The size is written now, not only on quit: Fyne saves preferences
+	// on a goroutine as each changes and once more when the app stops,
+	// and a change made in the last moments before the process ends was
+	// seen lost (the height missing, the width there). A quit that did
+	// not resize the window then changes nothing.
+	w.prefs.setFloat(prefWidth, float64(size.Width))
+	w.prefs.setFloat(prefHeight, float64(size.Height))
 	if s := w.prefs.p.Float(prefTextSize); s > 0 {
 		w.view.SetTextSize(float32(s))
 	}
@@ -125,9 +133,19 @@ func (w *Window) savePrefsOnQuit() {
 	w.rememberSplits()
 	sz := w.win.Canvas().Size()
 	if sz.Width >= 400 && sz.Height >= 300 {
-		w.prefs.p.SetFloat(prefWidth, float64(sz.Width))
-		w.prefs.p.SetFloat(prefHeight, float64(sz.Height))
+		w.prefs.setFloat(prefWidth, float64(sz.Width))
+		w.prefs.setFloat(prefHeight, float64(sz.Height))
 	}
+}
+
+// setFloat stores f under key unless it is there already: every change
+// makes Fyne write the preferences file, and fewer writes at quit leave
+// fewer to race with the last one.
+func (p prefs) setFloat(key string, f float64) {
+	if p.p.FloatWithFallback(key, -1) == f {
+		return
+	}
+	p.p.SetFloat(key, f)
 }
 
 func ftoa(f float32) string { return strconv.FormatFloat(float64(f), 'f', -1, 32) }

@@ -57,36 +57,47 @@ const progressDelay = 300 * time.Millisecond
 func (w *Window) runTask(title string, work func(p *session.Progress) error, done func(err error)) {
 	p := &session.Progress{}
 	finished := make(chan struct{})
-	w.tasks.running.Add(2)
+	watched := make(chan struct{})
+	w.tasks.running.Add(1)
+	go w.watchProgress(title, p, finished, watched)
 	go func() {
 		defer w.tasks.running.Add(-1)
 		err := work(p)
 		close(finished)
+		// done runs only once the progress dialog's Hide is posted: done
+		// may show a dialog of its own (an error, "Offline: …"), and Fyne's
+		// overlay stack removes every overlay above the one hidden, so a
+		// Hide after it would take done's dialog away with the progress.
+		<-watched
 		w.post(func() { done(err) })
 	}()
-	go func() {
-		defer w.tasks.running.Add(-1)
+}
+
+// watchProgress shows the progress of a task that is still running after
+// progressDelay, until finished closes; it posts the dialog's Hide before
+// it closes watched.
+func (w *Window) watchProgress(title string, p *session.Progress, finished <-chan struct{}, watched chan<- struct{}) {
+	defer close(watched)
+	select {
+	case <-finished:
+		return
+	case <-time.After(progressDelay):
+	}
+	// pd is set and read on the user interface's goroutine only.
+	var pd *progressDialog
+	w.post(func() { pd = w.showProgress(title, p) })
+	t := time.NewTicker(100 * time.Millisecond)
+	defer t.Stop()
+	for {
 		select {
 		case <-finished:
+			w.post(func() { pd.d.Hide() })
 			return
-		case <-time.After(progressDelay):
+		case <-t.C:
+			v := p.Value()
+			w.post(func() { pd.bar.SetValue(v) })
 		}
-		// pd is set and read on the user interface's goroutine only.
-		var pd *progressDialog
-		w.post(func() { pd = w.showProgress(title, p) })
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-finished:
-				w.post(func() { pd.d.Hide() })
-				return
-			case <-t.C:
-				v := p.Value()
-				w.post(func() { pd.bar.SetValue(v) })
-			}
-		}
-	}()
+	}
 }
 
 // progressDialog shows a task's progress with a Cancel button.

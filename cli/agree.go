@@ -147,17 +147,21 @@ func computeAgreement(env Env, files []string, labels *annotate.LabelSet, list b
 	return res, nil
 }
 
+// putJSON appends v's JSON to b, for the reports whose objects are
+// written by hand to keep their keys in label-set order.
+func putJSON(b *bytes.Buffer, v any) {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // strings, numbers and slices of them always marshal
+	}
+	b.Write(data)
+}
+
 // json renders the report as DESIGN.md's JSON, labels in label-set order
 // (which is why it is written by hand: a Go map would sort them by name).
 func (r *agreeResult) json() []byte {
 	var b bytes.Buffer
-	put := func(v any) {
-		data, err := json.Marshal(v)
-		if err != nil {
-			panic(err) // strings, numbers and slices of them always marshal
-		}
-		b.Write(data)
-	}
+	put := func(v any) { putJSON(&b, v) }
 	b.WriteString(`{"files":`)
 	put(r.files)
 	b.WriteString(`,"documents":`)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -142,13 +141,7 @@ func statusTable(p *project.Project, st *project.Status) []byte {
 // hence the hand-written object as in agree.
 func statusJSON(st *project.Status) []byte {
 	var b bytes.Buffer
-	put := func(v any) {
-		data, err := json.Marshal(v)
-		if err != nil {
-			panic(err) // strings, numbers and slices of them always marshal
-		}
-		b.Write(data)
-	}
+	put := func(v any) { putJSON(&b, v) }
 	b.WriteString(`{"project":`)
 	put(st.Name)
 	fmt.Fprintf(&b, `,"documents":%d,"unassigned":%d,"gold":%d,"annotators":[`, st.Documents, st.Unassigned, st.Gold)

@@ -440,24 +440,7 @@ func TestAnnotateSaveUndo(t *testing.T) {
 // offers the span back.
 func TestRecoveryAfterKill(t *testing.T) {
 	x := startX(t)
-	dir := t.TempDir()
-	home := t.TempDir()
-	in := filepath.Join(dir, "article.txt")
-	if err := os.WriteFile(in, []byte(e2eText), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out.jsonl")
-	s := start(t, x, home, "-o", out, in)
-	s.keys("ctrl+Home", "ctrl+shift+Right")
-	s.xdo("key", "q")
-	time.Sleep(time.Second)
-	s.kill()
-	recDir := filepath.Join(home, ".cache", "gloss", "recovery")
-	m, _ := filepath.Glob(filepath.Join(recDir, "*.journal"))
-	if len(m) != 1 {
-		t.Fatalf("journals in %s: %v", recDir, m)
-	}
-	rec := m[0]
+	in, out, home, rec := killedAfterOneLabel(t, x)
 	a0, a1 := annotatetest.Find(t, e2eText, "Ankara", 0)
 	if j, _ := os.ReadFile(rec); !strings.Contains(string(j), fmt.Sprintf(`"start":%d,"end":%d,"label":"QUOTE","text":"Ankara"`, a0, a1)) {
 		t.Fatalf("the journal holds %s", j)
@@ -484,6 +467,32 @@ func TestRecoveryAfterKill(t *testing.T) {
 	if !waitFor(2*time.Second, func() bool { return !exists(rec) }) {
 		t.Error("the journal outlived the save")
 	}
+}
+
+// killedAfterOneLabel starts the app on e2eText, labels its first word
+// QUOTE, waits a second (an edit is durable in the journal within one) and
+// kills it with SIGKILL. It returns the article, the save file (not
+// written), the home folder and the one recovery journal left behind.
+func killedAfterOneLabel(t *testing.T, x *display) (in, out, home, journal string) {
+	t.Helper()
+	dir := t.TempDir()
+	home = t.TempDir()
+	in = filepath.Join(dir, "article.txt")
+	if err := os.WriteFile(in, []byte(e2eText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(dir, "out.jsonl")
+	s := start(t, x, home, "-o", out, in)
+	s.keys("ctrl+Home", "ctrl+shift+Right")
+	s.xdo("key", "q")
+	time.Sleep(time.Second)
+	s.kill()
+	recDir := filepath.Join(home, ".cache", "gloss", "recovery")
+	m, _ := filepath.Glob(filepath.Join(recDir, "*.journal"))
+	if len(m) != 1 {
+		t.Fatalf("journals in %s: %v", recDir, m)
+	}
+	return in, out, home, m[0]
 }
 
 // save presses Ctrl+S, waits until the title loses its unsaved mark, and

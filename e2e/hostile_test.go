@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -70,22 +69,8 @@ func TestNoDisplay(t *testing.T) {
 // where the copy is kept, and the work that can be read comes back.
 func TestDamagedJournalInTheWindow(t *testing.T) {
 	x := startX(t)
-	dir, home := t.TempDir(), t.TempDir()
-	in := filepath.Join(dir, "article.txt")
-	if err := os.WriteFile(in, []byte(e2eText), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out.jsonl")
-	s := start(t, x, home, "-o", out, in)
-	s.keys("ctrl+Home", "ctrl+shift+Right")
-	s.xdo("key", "q")
-	time.Sleep(time.Second)
-	s.kill()
-	m, _ := filepath.Glob(filepath.Join(home, ".cache", "gloss", "recovery", "*.journal"))
-	if len(m) != 1 {
-		t.Fatalf("journals: %v", m)
-	}
-	f, err := os.OpenFile(m[0], os.O_APPEND|os.O_WRONLY, 0)
+	in, out, home, journal := killedAfterOneLabel(t, x)
+	f, err := os.OpenFile(journal, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +80,7 @@ func TestDamagedJournalInTheWindow(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	shot := s2.shot("damaged")
 	keep(t, shot, "app-recover-damaged.png")
-	if !exists(m[0] + ".damaged") {
+	if !exists(journal + ".damaged") {
 		t.Errorf("no copy of the damaged journal (%s)", shot)
 	}
 	s2.keys("Tab", "space")
