@@ -74,3 +74,43 @@ func TestContentDistances(t *testing.T) {
 		t.Errorf("label of the neighbouring content: %d, %d; want 1 (CLAIM)", df.contentAfterL[0], df.contentBeforeL[8])
 	}
 }
+
+// TestSamePrevFeature: a candidate whose last word is that of the
+// previous content's chosen speaker gets the "same" feature, others
+// "other", and nothing is said when there was no previous speaker.
+func TestSamePrevFeature(t *testing.T) {
+	// Tokens: Li(0) Wei(1) left(2) .(3) “(4) Go(5) .(6) ”(7) Wei(8) and(9) Ngo(10) came(11) .(12)
+	df := prepare("Li Wei left. “Go.” Wei and Ngo came.", nil, suggest.Context{})
+	if df.lower[8] != "wei" {
+		t.Fatalf("token 8 is %q; the test's token numbers are off", df.lower[8])
+	}
+	prev := contentRef{first: 5, last: 6}
+	tests := []struct {
+		name  string
+		prevM mention
+		ok    bool
+		cand  mention
+		want  string // the value of rSamePrev's first part, "" for no feature
+	}{
+		{"same last word", mention{first: 0, last: 1}, true, mention{first: 8, last: 8}, "sameQ"},
+		{"another name", mention{first: 0, last: 1}, true, mention{first: 10, last: 10}, "otherQ"},
+		{"no previous content", mention{first: 0, last: 1}, false, mention{first: 8, last: 8}, ""},
+		{"the previous had nobody", mention{null: true}, true, mention{first: 8, last: 8}, ""},
+		{"nobody, after a speaker", mention{first: 0, last: 1}, true, mention{null: true}, "null"},
+	}
+	for _, tc := range tests {
+		c := contentRef{first: 11, last: 12, label: 0}
+		df.follow(&c, prev, tc.prevM, tc.ok)
+		s := sink{explain: true}
+		df.rankFeatures(c, tc.cand, 0, &s)
+		got := ""
+		for _, f := range s.names {
+			if f.tpl == rSamePrev {
+				got = f.a
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: rSamePrev %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
