@@ -264,7 +264,7 @@ func (s *session) waitWindow(d time.Duration) string {
 		}
 		// This process's window: right after an earlier session is killed,
 		// its window may still be mapped, and keys sent to it are lost.
-		if out, err := s.xdoErr("search", "--onlyvisible", "--pid", fmt.Sprint(s.cmd.Process.Pid), "--name", "Gloss"); err == nil && out != "" {
+		if out, err := s.xdoErr("search", "--all", "--onlyvisible", "--pid", fmt.Sprint(s.cmd.Process.Pid), "--name", "Gloss"); err == nil && out != "" {
 			return strings.Fields(out)[0]
 		}
 		time.Sleep(50 * time.Millisecond)
