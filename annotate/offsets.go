@@ -94,14 +94,24 @@ func (ix *RuneIndex) ByteOffset(r int) int {
 	if ix.checkpoints == nil {
 		return r
 	}
-	b := ix.checkpoints[r/runeStride]
-	for k := r % runeStride; k > 0; k-- {
-		if ix.text[b] < utf8.RuneSelf {
-			b++
+	return ix.advance(ix.checkpoints[r/runeStride], r%runeStride)
+}
+
+// advance returns the byte offset k code points after byte offset b of
+// the text (which has k more), skipping eight ASCII bytes at a time.
+func (ix *RuneIndex) advance(b, k int) int {
+	text := ix.text
+	for k > 0 {
+		if k >= 8 && b+8 <= len(text) && load64(text, b)&0x8080808080808080 == 0 {
+			b, k = b+8, k-8
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(ix.text[b:])
-		b += size
+		if text[b] < utf8.RuneSelf {
+			b, k = b+1, k-1
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[b:])
+		b, k = b+size, k-1
 	}
 	return b
 }
@@ -143,7 +153,14 @@ func (ix *RuneIndex) Slice(start, end int) string {
 	if end < start {
 		return ""
 	}
-	return ix.text[ix.ByteOffset(start):ix.ByteOffset(end)]
+	b := ix.ByteOffset(start)
+	if start < 0 || end >= ix.runes || ix.checkpoints == nil || end-start >= runeStride {
+		return ix.text[b:ix.ByteOffset(end)]
+	}
+	// A short slice (a span's text, checked for every span of a corpus)
+	// is walked from its start rather than from end's checkpoint, which
+	// is on average half a stride back.
+	return ix.text[b:ix.advance(b, end-start)]
 }
 
 // UTF16Offsets converts code-point offsets to UTF-16 code-unit offsets and

@@ -72,6 +72,27 @@ func TestSlice(t *testing.T) {
 	}
 }
 
+// TestSliceEveryRange checks Slice against a slice of []rune for every
+// range up to a little more than a stride between checkpoints: short
+// slices are walked from their start, eight ASCII bytes at a time, longer
+// ones from the end's checkpoint.
+func TestSliceEveryRange(t *testing.T) {
+	for name, text := range texts {
+		t.Run(name, func(t *testing.T) {
+			ix := annotate.NewRuneIndex(text)
+			runes := []rune(text)
+			for start := -1; start <= len(runes); start++ {
+				for end := start; end <= min(len(runes)+1, start+70); end++ {
+					want := string(runes[min(max(start, 0), len(runes)):max(min(end, len(runes)), 0)])
+					if got := ix.Slice(start, end); got != want {
+						t.Fatalf("Slice(%d, %d) = %q, want %q", start, end, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestSliceMatchesPythonOnSample(t *testing.T) {
 	// Python's text[start:end] is a slice of code points: so must Slice be.
 	d := &annotate.Document{Text: string(assets.Sample)}

@@ -82,6 +82,7 @@ type spanDrops struct {
 	suggested, rejected         int
 	suggestedRels, rejectedRels int
 	keptSpanIndexes             []int
+	order                       []int // reused by kept
 	rejectedIDs                 map[string]bool
 }
 
@@ -91,7 +92,8 @@ func (s *spanDrops) kept(d *annotate.Document) []int {
 	if !s.keepChoices {
 		s.choices.drop(d)
 	}
-	order := sortedSpans(d.Spans)
+	s.order = appendSortedSpans(s.order[:0], d.Spans)
+	order := s.order
 	out := s.keptSpanIndexes[:0]
 	clear(s.rejectedIDs)
 	for _, i := range order {
@@ -132,6 +134,16 @@ func (s *spanDrops) keptRelation(r *annotate.Relation, spanAt map[string]int) bo
 		s.suggestedRels++
 	}
 	return false
+}
+
+// add adds o's counts to s's (a worker's encoder's, see DocEncoder).
+func (s *spanDrops) add(o *spanDrops) {
+	s.choices.docs += o.choices.docs
+	s.choices.values += o.choices.values
+	s.suggested += o.suggested
+	s.rejected += o.rejected
+	s.suggestedRels += o.suggestedRels
+	s.rejectedRels += o.rejectedRels
 }
 
 func (s *spanDrops) warn(opt Options) {

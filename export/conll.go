@@ -340,32 +340,41 @@ func (cr *CoNLLReader) finish(doc *conllDoc) (*annotate.Document, error) {
 // label overlapping the first; in the single layout, a span nested in or
 // crossing another) is left out; both are said at Close.
 type CoNLLWriter struct {
-	out    outBuf
-	opt    Options
-	drops  spanDrops
-	tg     *tagger
-	header string
-	err    error
-	n      int
+	out     outBuf
+	opt     Options
+	cols    []string // the columns layout's (nil: single)
+	enc     *conllEncoder
+	encs    []*conllEncoder // the workers' (see DocEncoder), counted at Close
+	header  string
+	err     error
+	started bool // the header is written
+}
+
+// conllEncoder makes the CoNLL lines of a document, on one goroutine.
+type conllEncoder struct {
+	drops spanDrops
+	tg    *tagger
+	err   error // the writer's
 }
 
 // NewCoNLLWriter writes to w. When the columns cannot be decided (more
 // than MaxColumns), Write and Close return the error.
 func NewCoNLLWriter(w io.Writer, opt Options) *CoNLLWriter {
-	cw := &CoNLLWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "conll"}}
+	cw := &CoNLLWriter{out: newOutBuf(w), opt: opt}
 	if opt.Layout == LayoutSingle {
-		cw.tg = newTagger(true, nil)
 		cw.header = "# columns = TOKEN NER\n"
-		return cw
-	}
-	cols, err := ColumnsFor(opt.Labels, opt.Used, opt.Only)
-	if err != nil {
+	} else if cols, err := ColumnsFor(opt.Labels, opt.Used, opt.Only); err != nil {
 		cw.err = fmt.Errorf("conll: %w", err)
-		return cw
+	} else {
+		cw.cols = cols
+		cw.header = "# columns = TOKEN " + strings.Join(cols, " ") + "\n"
 	}
-	cw.tg = newTagger(false, cols)
-	cw.header = "# columns = TOKEN " + strings.Join(cols, " ") + "\n"
+	cw.enc = cw.newEncoder()
 	return cw
+}
+
+func (cw *CoNLLWriter) newEncoder() *conllEncoder {
+	return &conllEncoder{drops: spanDrops{format: "conll"}, tg: newTagger(cw.opt.Layout == LayoutSingle, cw.cols), err: cw.err}
 }
 
 // Write implements Writer.
@@ -373,16 +382,48 @@ func (cw *CoNLLWriter) Write(d *annotate.Document) error {
 	if cw.err != nil {
 		return cw.err
 	}
-	kept := cw.drops.kept(d)
-	tg := cw.tg
+	at := len(cw.out.buf)
+	if !cw.started {
+		cw.out.buf = append(cw.out.buf, cw.header...)
+	}
+	buf, err := cw.enc.encode(cw.out.buf, d)
+	if err != nil {
+		cw.out.buf = cw.out.buf[:at]
+		return err
+	}
+	cw.started = true
+	cw.out.buf = buf
+	return cw.out.maybeFlush()
+}
+
+// NewDocEncoder implements DocEncoder.
+func (cw *CoNLLWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, error) {
+	e := cw.newEncoder()
+	cw.encs = append(cw.encs, e)
+	return e.encode
+}
+
+// WriteEncoded implements DocEncoder.
+func (cw *CoNLLWriter) WriteEncoded(b []byte) error {
+	if !cw.started {
+		cw.out.buf = append(cw.out.buf, cw.header...)
+		cw.started = true
+	}
+	cw.out.buf = append(cw.out.buf, b...)
+	return cw.out.maybeFlush()
+}
+
+// encode appends d's comment lines and tokens, and the blank line after
+// them; on an error it returns buf as it was.
+func (e *conllEncoder) encode(buf []byte, d *annotate.Document) ([]byte, error) {
+	if e.err != nil {
+		return buf, e.err
+	}
+	kept := e.drops.kept(d)
+	tg := e.tg
 	if err := tg.layOut(d, kept); err != nil {
-		return fmt.Errorf("conll: %w", err)
+		return buf, fmt.Errorf("conll: %w", err)
 	}
-	buf := cw.out.buf
-	if cw.n == 0 {
-		buf = append(buf, cw.header...)
-	}
-	cw.n++
 	buf = append(buf, "# id = "...)
 	buf = append(buf, bratText(d.ID)...)
 	buf = append(buf, '\n')
@@ -411,17 +452,8 @@ func (cw *CoNLLWriter) Write(d *annotate.Document) error {
 			buf = append(buf, label...)
 		}
 		buf = append(buf, '\n')
-		if len(buf) >= flushAt {
-			cw.out.buf = buf
-			if err := cw.out.flush(); err != nil {
-				return err
-			}
-			buf = cw.out.buf
-		}
 	}
-	buf = append(buf, '\n')
-	cw.out.buf = buf
-	return cw.out.maybeFlush()
+	return append(buf, '\n'), nil
 }
 
 // Prepare implements Preparer: it tokenizes the text ahead of Write.
@@ -457,10 +489,15 @@ func (cw *CoNLLWriter) Close() error {
 	if cw.err != nil {
 		return cw.err
 	}
-	if cw.n == 0 {
+	if !cw.started {
 		cw.out.buf = append(cw.out.buf, cw.header...)
 	}
-	cw.drops.warn(cw.opt)
-	cw.tg.warn(cw.opt, "conll")
+	for _, e := range cw.encs {
+		cw.enc.drops.add(&e.drops)
+		cw.enc.tg.add(e.tg)
+	}
+	cw.encs = nil
+	cw.enc.drops.warn(cw.opt)
+	cw.enc.tg.warn(cw.opt, "conll")
 	return cw.out.flush()
 }

@@ -17,6 +17,25 @@ type Preparer interface {
 	Prepare(d *annotate.Document)
 }
 
+// DocEncoder is implemented by writers whose output for a document
+// depends on that document alone (and the writer's options), so that
+// CopyChecked can encode documents on its workers, several at a time, and
+// leave the writing goroutine only their bytes to write in input order:
+// otherwise that one goroutine lays out, encodes and writes every
+// document, and for CoNLL and hf it is the slowest stage of a conversion.
+// Write(d) must write what WriteEncoded(encode(nil, d)) does.
+type DocEncoder interface {
+	Writer
+	// NewDocEncoder returns an encoder for one goroutine: it appends d's
+	// output to buf. What it counts (spans left out, for the warnings of
+	// Close) the writer adds to its own counts at Close, so Close must
+	// come after CopyChecked has returned.
+	NewDocEncoder() func(buf []byte, d *annotate.Document) ([]byte, error)
+	// WriteEncoded writes the bytes an encoder made of one document, in
+	// input order.
+	WriteEncoded(b []byte) error
+}
+
 // Copy reads every document of r and writes it to w, stopping at the first
 // error. check, when not nil, is called on each document in input order
 // with the line it began on, before it is written; its error stops the
@@ -42,7 +61,9 @@ type CheckFunc func(d *annotate.Document, file string, line int) error
 // first. When r is a native reader, its lines are parsed on those
 // goroutines too, so that a conversion uses every core while its output
 // stays byte for byte what a sequential one writes. At most a few hundred
-// documents are in flight, whatever the input's size. A writer's error
+// documents are in flight, whatever the input's size. A DocEncoder's
+// documents are encoded on those goroutines too, and only their bytes
+// written in order. A writer's error
 // comes back as a *LineError at the document's line in the file the
 // reader names (a Filer's File) or else name, so that the user learns
 // which document could not be written. CopyChecked does not call w.Close
@@ -73,7 +94,16 @@ func CopyChecked(r Reader, name string, w Writer, each, inOrder CheckFunc) (int,
 			if it.err != nil {
 				return n, it.err
 			}
-			if err := w.Write(d); err != nil {
+			var err error
+			switch {
+			case p.encoder == nil:
+				err = w.Write(d)
+			case it.encErr != nil:
+				err = it.encErr
+			default:
+				err = p.encoder.WriteEncoded(b.enc[it.encStart:it.encEnd])
+			}
+			if err != nil {
 				var le *LineError
 				if errors.As(err, &le) {
 					return n, err
@@ -109,6 +139,7 @@ type lineSource interface {
 type batch struct {
 	items []batchItem
 	raw   []byte // the lines of a lineSource, one after another
+	enc   []byte // the documents' output, one after another (DocEncoder)
 	done  chan struct{}
 }
 
@@ -120,6 +151,10 @@ type batchItem struct {
 	start, end int   // the line's bytes in raw (lineSource)
 	err        error // from reading, parsing or each
 	read       bool  // err is the reader's: there is no document
+	// encStart and encEnd place the document's output in enc, or encErr
+	// says why it has none (DocEncoder).
+	encStart, encEnd int
+	encErr           error
 }
 
 const (
@@ -137,6 +172,8 @@ type pipeline struct {
 	quit  chan struct{}
 	wg    sync.WaitGroup
 	once  sync.Once
+	// encoder is the writer when it encodes on the workers.
+	encoder DocEncoder
 }
 
 func newPipeline(r Reader, w Writer, each CheckFunc) *pipeline {
@@ -148,6 +185,7 @@ func newPipeline(r Reader, w Writer, each CheckFunc) *pipeline {
 		quit:  make(chan struct{}),
 	}
 	prep, _ := w.(Preparer)
+	p.encoder, _ = w.(DocEncoder)
 	ls, _ := r.(lineSource)
 	if nr, ok := r.(*NativeReader); ok && nr.lines == nil {
 		ls = nil // a parser of lines read elsewhere
@@ -157,11 +195,15 @@ func newPipeline(r Reader, w Writer, each CheckFunc) *pipeline {
 		if ls != nil {
 			parse = ls.lineParser()
 		}
+		var encode func([]byte, *annotate.Document) ([]byte, error)
+		if p.encoder != nil {
+			encode = p.encoder.NewDocEncoder()
+		}
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
 			for b := range p.work {
-				checkBatch(b, parse, each, prep)
+				checkBatch(b, parse, each, prep, encode)
 				close(b.done)
 			}
 		}()
@@ -180,9 +222,9 @@ func newPipeline(r Reader, w Writer, each CheckFunc) *pipeline {
 	return p
 }
 
-// checkBatch parses (with parse, for lines), checks and prepares the
-// documents of b.
-func checkBatch(b *batch, parse func([]byte, int) (*annotate.Document, error), each CheckFunc, prep Preparer) {
+// checkBatch parses (with parse, for lines), checks, prepares and encodes
+// (with encode, for a DocEncoder) the documents of b.
+func checkBatch(b *batch, parse func([]byte, int) (*annotate.Document, error), each CheckFunc, prep Preparer, encode func([]byte, *annotate.Document) ([]byte, error)) {
 	for i := range b.items {
 		it := &b.items[i]
 		if parse != nil && !it.read {
@@ -199,6 +241,11 @@ func checkBatch(b *batch, parse func([]byte, int) (*annotate.Document, error), e
 		}
 		if prep != nil {
 			prep.Prepare(it.doc)
+		}
+		if encode != nil {
+			it.encStart = len(b.enc)
+			b.enc, it.encErr = encode(b.enc, it.doc)
+			it.encEnd = len(b.enc)
 		}
 	}
 }
@@ -222,7 +269,7 @@ func (p *pipeline) send(b *batch) bool {
 func (p *pipeline) newBatch() *batch {
 	select {
 	case b := <-p.free:
-		b.items, b.raw, b.done = b.items[:0], b.raw[:0], make(chan struct{})
+		b.items, b.raw, b.enc, b.done = b.items[:0], b.raw[:0], b.enc[:0], make(chan struct{})
 		return b
 	default:
 		return &batch{done: make(chan struct{})}

@@ -1,8 +1,11 @@
 package export
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -133,6 +136,137 @@ func TestCopyChecked(t *testing.T) {
 				if id != fmt.Sprintf("d%d", i) {
 					t.Fatalf("lines=%v %s: document %d is %s: order lost", lines, tt.name, i, id)
 				}
+			}
+		}
+	}
+}
+
+// TestDocEncoderCopy: a writer that encodes on CopyChecked's workers
+// writes what its Write writes, byte for byte, and warns the same (its
+// workers' counts added up at Close), on a corpus of many batches, with
+// code-point and UTF-16 offsets and both CoNLL layouts.
+func TestDocEncoderCopy(t *testing.T) {
+	var docs []*annotate.Document
+	var native []byte
+	for i := range 300 {
+		for _, d := range roundTripDocs() {
+			d.ID = fmt.Sprintf("%s-%d", d.ID, i)
+			if i%7 == 3 && len(d.Spans) > 0 {
+				d.Spans[0].Rejected = true // counted by the formats that cannot say so
+			}
+			docs = append(docs, d)
+			native = append(AppendNative(native, d, false), '\n')
+		}
+	}
+	encoders := 0
+	for _, f := range Formats() {
+		if f.NewWriter == nil {
+			continue
+		}
+		if _, ok := f.NewWriter(io.Discard, Options{}).(DocEncoder); !ok {
+			continue
+		}
+		encoders++
+		for _, opt := range []Options{{}, {UTF16: true}, {Layout: LayoutSingle}} {
+			t.Run(fmt.Sprintf("%s/utf16=%v/layout=%v", f.Name, opt.UTF16, opt.Layout), func(t *testing.T) {
+				opt.Used = LabelsUsed(docs...)
+				var want, got bytes.Buffer
+				var wantWarn, gotWarn []string
+				opt.Warn = func(m string) { wantWarn = append(wantWarn, m) }
+				w := f.NewWriter(&want, opt)
+				for _, d := range docs {
+					if err := w.Write(d); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				opt.Warn = func(m string) { gotWarn = append(gotWarn, m) }
+				w = f.NewWriter(&got, opt)
+				n, err := CopyChecked(NewNativeReader(bytes.NewReader(native), "in.jsonl", Options{}), "in.jsonl", w, nil, nil)
+				if err != nil || n != len(docs) {
+					t.Fatalf("CopyChecked: %d, %v; want %d", n, err, len(docs))
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got.Bytes(), want.Bytes()) {
+					t.Errorf("encoded on the workers: %d bytes, Write: %d bytes, not the same", got.Len(), want.Len())
+				}
+				if !slices.Equal(gotWarn, wantWarn) {
+					t.Errorf("warnings %q, want %q", gotWarn, wantWarn)
+				}
+			})
+		}
+	}
+	if encoders < 3 {
+		t.Errorf("%d formats encode on the workers, want at least jsonl, doccano, doccano-rel", encoders)
+	}
+}
+
+// encodeFailWriter is a DocEncoder whose encoding of one document fails,
+// or whose writing of one fails.
+type encodeFailWriter struct {
+	recordWriter
+	encodeFail, writeFail string // the document ids
+}
+
+func (w *encodeFailWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, error) {
+	return func(buf []byte, d *annotate.Document) ([]byte, error) {
+		if d.ID == w.encodeFail {
+			return buf, errors.New("cannot encode")
+		}
+		return append(buf, d.ID...), nil
+	}
+}
+
+func (w *encodeFailWriter) WriteEncoded(b []byte) error {
+	if string(b) == w.writeFail {
+		return errors.New("disk full")
+	}
+	w.ids = append(w.ids, string(b))
+	return nil
+}
+
+// TestCopyCheckedEncoded: with a DocEncoder, documents are still written
+// in input order, and an encoding or writing error, or a check's, is the
+// first in input order, at its FILE:LINE, whichever worker met it first.
+func TestCopyCheckedEncoded(t *testing.T) {
+	var in strings.Builder
+	for i := range 1000 {
+		fmt.Fprintf(&in, "{\"id\":\"d%d\",\"text\":\"text %d\"}\n\n", i, i)
+	}
+	for _, tt := range []struct {
+		name                  string
+		encodeFail, writeFail string
+		checkAt               int
+		written               int
+		err                   string
+	}{
+		{name: "all good", written: 1000},
+		{name: "encode fails", encodeFail: "d600", written: 600, err: "in.jsonl:1201: cannot encode"},
+		{name: "write fails", writeFail: "d400", written: 400, err: "in.jsonl:801: disk full"},
+		{name: "check before encode", encodeFail: "d600", checkAt: 1001, written: 500, err: "bad at 1001"},
+		{name: "encode before check", encodeFail: "d300", checkAt: 1001, written: 300, err: "in.jsonl:601: cannot encode"},
+	} {
+		w := &encodeFailWriter{encodeFail: tt.encodeFail, writeFail: tt.writeFail}
+		inOrder := func(d *annotate.Document, _ string, line int) error {
+			if line == tt.checkAt {
+				return fmt.Errorf("bad at %d", line)
+			}
+			return nil
+		}
+		n, err := CopyChecked(NewNativeReader(strings.NewReader(in.String()), "in.jsonl", Options{}), "in.jsonl", w, nil, inOrder)
+		if tt.err == "" && err != nil || tt.err != "" && (err == nil || err.Error() != tt.err) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.err)
+		}
+		if n != tt.written || len(w.ids) != n {
+			t.Errorf("%s: wrote %d (%d recorded), want %d", tt.name, n, len(w.ids), tt.written)
+		}
+		for i, id := range w.ids {
+			if id != fmt.Sprintf("d%d", i) {
+				t.Fatalf("%s: document %d is %s: order lost", tt.name, i, id)
 			}
 		}
 	}

@@ -277,7 +277,14 @@ func parseDoccanoRelation(sc *scanner, n int) (doccanoRel, error) {
 // some or the label set has [[choice]] groups. Suggestions are left out
 // (doccano cannot mark them), with a warning at Close.
 type DoccanoWriter struct {
-	out    outBuf
+	out  outBuf
+	opt  Options
+	enc  *doccanoEncoder   // Write's
+	encs []*doccanoEncoder // the workers' (see DocEncoder), counted at Close
+}
+
+// doccanoEncoder makes the doccano line of a document, on one goroutine.
+type doccanoEncoder struct {
 	opt    Options
 	ls     *annotate.LabelSet
 	rel    bool
@@ -287,16 +294,40 @@ type DoccanoWriter struct {
 
 // NewDoccanoWriter writes to w; rel selects the relation form.
 func NewDoccanoWriter(w io.Writer, opt Options, rel bool) *DoccanoWriter {
+	dw := &DoccanoWriter{out: newOutBuf(w), opt: opt}
+	dw.enc = dw.newEncoder(rel)
+	return dw
+}
+
+func (dw *DoccanoWriter) newEncoder(rel bool) *doccanoEncoder {
 	name := "doccano"
 	if rel {
 		name = "doccano-rel"
 	}
-	return &DoccanoWriter{out: newOutBuf(w), opt: opt, ls: opt.labels(), rel: rel, drops: spanDrops{format: name, keepChoices: true}, spanAt: map[string]int{}}
+	return &doccanoEncoder{opt: dw.opt, ls: dw.opt.labels(), rel: rel, drops: spanDrops{format: name, keepChoices: true}, spanAt: map[string]int{}}
 }
 
 // Write implements Writer.
 func (dw *DoccanoWriter) Write(d *annotate.Document) error {
-	buf := dw.out.buf
+	dw.out.buf, _ = dw.enc.encode(dw.out.buf, d)
+	return dw.out.maybeFlush()
+}
+
+// NewDocEncoder implements DocEncoder.
+func (dw *DoccanoWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, error) {
+	e := dw.newEncoder(dw.enc.rel)
+	dw.encs = append(dw.encs, e)
+	return e.encode
+}
+
+// WriteEncoded implements DocEncoder.
+func (dw *DoccanoWriter) WriteEncoded(b []byte) error {
+	dw.out.buf = append(dw.out.buf, b...)
+	return dw.out.maybeFlush()
+}
+
+// encode appends d's line.
+func (dw *doccanoEncoder) encode(buf []byte, d *annotate.Document) ([]byte, error) {
 	off := offsetsOf(d, dw.opt.UTF16)
 	kept := dw.drops.kept(d)
 	buf = append(buf, `{"id":`...)
@@ -366,12 +397,15 @@ func (dw *DoccanoWriter) Write(d *annotate.Document) error {
 	}
 	buf = appendMetaObject(buf, d.Meta, d.Extra)
 	buf = append(buf, '}', '\n')
-	dw.out.buf = buf
-	return dw.out.maybeFlush()
+	return buf, nil
 }
 
 // Close implements Writer.
 func (dw *DoccanoWriter) Close() error {
-	dw.drops.warn(dw.opt)
+	for _, e := range dw.encs {
+		dw.enc.drops.add(&e.drops)
+	}
+	dw.encs = nil
+	dw.enc.drops.warn(dw.opt)
 	return dw.out.flush()
 }

@@ -41,8 +41,14 @@ func sniffHF(head []byte) bool {
 // numbered from 1 within their document. A document without tokens writes
 // no line, and Close counts those.
 type HFWriter struct {
-	out     outBuf
-	opt     Options
+	out  outBuf
+	opt  Options
+	enc  *hfEncoder
+	encs []*hfEncoder // the workers' (see DocEncoder), counted at Close
+}
+
+// hfEncoder makes the lines of a document's sentences, on one goroutine.
+type hfEncoder struct {
 	drops   spanDrops
 	tg      *tagger
 	noToken int
@@ -50,20 +56,47 @@ type HFWriter struct {
 
 // NewHFWriter writes to w.
 func NewHFWriter(w io.Writer, opt Options) *HFWriter {
-	return &HFWriter{out: newOutBuf(w), opt: opt, drops: spanDrops{format: "hf"}, tg: newTagger(true, nil)}
+	return &HFWriter{out: newOutBuf(w), opt: opt, enc: newHFEncoder()}
+}
+
+func newHFEncoder() *hfEncoder {
+	return &hfEncoder{drops: spanDrops{format: "hf"}, tg: newTagger(true, nil)}
 }
 
 // Write implements Writer.
 func (hw *HFWriter) Write(d *annotate.Document) error {
-	tg := hw.tg
-	if err := tg.layOut(d, hw.drops.kept(d)); err != nil {
-		return fmt.Errorf("hf: %w", err)
+	buf, err := hw.enc.encode(hw.out.buf, d)
+	if err != nil {
+		return err
+	}
+	hw.out.buf = buf
+	return hw.out.maybeFlush()
+}
+
+// NewDocEncoder implements DocEncoder.
+func (hw *HFWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, error) {
+	e := newHFEncoder()
+	hw.encs = append(hw.encs, e)
+	return e.encode
+}
+
+// WriteEncoded implements DocEncoder.
+func (hw *HFWriter) WriteEncoded(b []byte) error {
+	hw.out.buf = append(hw.out.buf, b...)
+	return hw.out.maybeFlush()
+}
+
+// encode appends d's sentences, a line each; on an error it returns buf
+// as it was.
+func (e *hfEncoder) encode(buf []byte, d *annotate.Document) ([]byte, error) {
+	tg := e.tg
+	if err := tg.layOut(d, e.drops.kept(d)); err != nil {
+		return buf, fmt.Errorf("hf: %w", err)
 	}
 	if len(tg.tokens) == 0 {
-		hw.noToken++
-		return nil
+		e.noToken++
+		return buf, nil
 	}
-	buf := hw.out.buf
 	text := d.Text
 	sentence := 0
 	for start := 0; start < len(tg.tokens); {
@@ -102,8 +135,7 @@ func (hw *HFWriter) Write(d *annotate.Document) error {
 		buf = append(buf, "]}\n"...)
 		start = end
 	}
-	hw.out.buf = buf
-	return hw.out.maybeFlush()
+	return buf, nil
 }
 
 // Prepare implements Preparer: it tokenizes the text ahead of Write.
@@ -111,10 +143,16 @@ func (hw *HFWriter) Prepare(d *annotate.Document) { d.Tokens() }
 
 // Close implements Writer.
 func (hw *HFWriter) Close() error {
-	hw.drops.warn(hw.opt)
-	hw.tg.warn(hw.opt, "hf")
-	if hw.noToken > 0 {
-		hw.opt.warn("hf: left out %d document(s) without a token", hw.noToken)
+	for _, e := range hw.encs {
+		hw.enc.drops.add(&e.drops)
+		hw.enc.tg.add(e.tg)
+		hw.enc.noToken += e.noToken
+	}
+	hw.encs = nil
+	hw.enc.drops.warn(hw.opt)
+	hw.enc.tg.warn(hw.opt, "hf")
+	if hw.enc.noToken > 0 {
+		hw.opt.warn("hf: left out %d document(s) without a token", hw.enc.noToken)
 	}
 	return hw.out.flush()
 }

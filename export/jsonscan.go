@@ -10,6 +10,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"gloss/annotate"
 )
 
 // scanner is a small JSON tokenizer over one line of input. encoding/json
@@ -28,6 +30,9 @@ type scanner struct {
 	useArena bool
 	// labels interns label names (see label).
 	labels map[string]string
+	// spans is reused to gather a native document's spans (see
+	// parseNativeDoc).
+	spans []annotate.Span
 }
 
 // syntaxError is a JSON error at a byte offset of the line.

@@ -160,6 +160,15 @@ func (tg *tagger) tag(c, t int) (byte, string) {
 }
 
 // warn says what the layout changed or left out.
+// add adds o's counts to tg's (a worker's encoder's, see DocEncoder).
+func (tg *tagger) add(o *tagger) {
+	tg.toks.retoken += o.toks.retoken
+	tg.widened += o.widened
+	tg.overlaps += o.overlaps
+	tg.nested += o.nested
+	tg.empty += o.empty
+}
+
 func (tg *tagger) warn(opt Options, format string) {
 	tg.toks.warn(opt, format)
 	if tg.widened > 0 {
