@@ -173,8 +173,13 @@ func TestDocEncoderCopy(t *testing.T) {
 				var want, got bytes.Buffer
 				var wantWarn, gotWarn []string
 				opt.Warn = func(m string) { wantWarn = append(wantWarn, m) }
+				// Write is given the documents as CopyChecked reads them.
+				read, err := ReadAll(NewNativeReader(bytes.NewReader(native), "in.jsonl", Options{}))
+				if err != nil {
+					t.Fatal(err)
+				}
 				w := f.NewWriter(&want, opt)
-				for _, d := range docs {
+				for _, d := range read {
 					if err := w.Write(d); err != nil {
 						t.Fatal(err)
 					}
