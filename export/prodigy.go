@@ -595,7 +595,7 @@ func (pw *ProdigyWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byt
 }
 
 // WriteEncoded implements DocEncoder.
-func (pw *ProdigyWriter) WriteEncoded(b []byte) error {
+func (pw *ProdigyWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
 	pw.out.buf = append(pw.out.buf, b...)
 	return pw.out.maybeFlush()
 }
