@@ -30,14 +30,23 @@ func WriteDirAtomic(dir string, write func(tmp string) error) (err error) {
 	}
 	defer os.RemoveAll(tmp) // a no-op once tmp has been renamed to dir
 	defer TrackTemp(tmp)()
+	// Opened before the files are written (see openFSSync).
+	fsDir := openFSSync(tmp)
+	if fsDir != nil {
+		defer fsDir.Close()
+	}
 	if err := write(tmp); err != nil {
 		return err
 	}
 	entries, err := os.ReadDir(tmp)
-	if err != nil {
-		return fmt.Errorf("save %s: %w", dir, err)
+	switch {
+	case err != nil:
+	case fsDir != nil:
+		err = syncFS(fsDir)
+	default:
+		err = syncFiles(tmp, entries)
 	}
-	if err := syncFiles(tmp, entries); err != nil {
+	if err != nil {
 		return fmt.Errorf("save %s: %w", dir, err)
 	}
 	if !exists {

@@ -404,7 +404,7 @@ func (cw *CoNLLWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte,
 }
 
 // WriteEncoded implements DocEncoder.
-func (cw *CoNLLWriter) WriteEncoded(b []byte) error {
+func (cw *CoNLLWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
 	if !cw.started {
 		cw.out.buf = append(cw.out.buf, cw.header...)
 		cw.started = true

@@ -23,7 +23,7 @@ type Preparer interface {
 // leave the writing goroutine only their bytes to write in input order:
 // otherwise that one goroutine lays out, encodes and writes every
 // document, and for CoNLL and hf it is the slowest stage of a conversion.
-// Write(d) must write what WriteEncoded(encode(nil, d)) does.
+// Write(d) must write what WriteEncoded(d, encode(nil, d)) does.
 type DocEncoder interface {
 	Writer
 	// NewDocEncoder returns an encoder for one goroutine: it appends d's
@@ -31,9 +31,9 @@ type DocEncoder interface {
 	// Close) the writer adds to its own counts at Close, so Close must
 	// come after CopyChecked has returned.
 	NewDocEncoder() func(buf []byte, d *annotate.Document) ([]byte, error)
-	// WriteEncoded writes the bytes an encoder made of one document, in
+	// WriteEncoded writes the bytes an encoder made of document d, in
 	// input order.
-	WriteEncoded(b []byte) error
+	WriteEncoded(d *annotate.Document, b []byte) error
 }
 
 // Copy reads every document of r and writes it to w, stopping at the first
@@ -101,7 +101,7 @@ func CopyChecked(r Reader, name string, w Writer, each, inOrder CheckFunc) (int,
 			case it.encErr != nil:
 				err = it.encErr
 			default:
-				err = p.encoder.WriteEncoded(b.enc[it.encStart:it.encEnd])
+				err = p.encoder.WriteEncoded(d, b.enc[it.encStart:it.encEnd])
 			}
 			if err != nil {
 				var le *LineError

@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -160,39 +161,67 @@ func TestDocEncoderCopy(t *testing.T) {
 	}
 	encoders := 0
 	for _, f := range Formats() {
-		if f.NewWriter == nil {
+		if f.NewWriter == nil && f.WriteDir == nil {
 			continue
 		}
-		if _, ok := f.NewWriter(io.Discard, Options{}).(DocEncoder); !ok {
-			continue
-		}
-		encoders++
-		for _, opt := range []Options{{}, {UTF16: true}, {Layout: LayoutSingle}} {
-			t.Run(fmt.Sprintf("%s/utf16=%v/layout=%v", f.Name, opt.UTF16, opt.Layout), func(t *testing.T) {
-				opt.Used = LabelsUsed(docs...)
-				var want, got bytes.Buffer
-				var wantWarn, gotWarn []string
-				opt.Warn = func(m string) { wantWarn = append(wantWarn, m) }
-				w := f.NewWriter(&want, opt)
-				for _, d := range docs {
+		// write writes the documents in format f with opt, by Write or
+		// (copied) through CopyChecked, and returns the output (a
+		// folder's files in name order) and the warnings.
+		write := func(t *testing.T, opt Options, copied bool) ([]byte, []string) {
+			var warned []string
+			opt.Warn = func(m string) { warned = append(warned, m) }
+			var out bytes.Buffer
+			var w Writer
+			dir := ""
+			if f.WriteDir != nil {
+				dir = t.TempDir()
+				w = f.WriteDir(dir, opt)
+			} else {
+				w = f.NewWriter(&out, opt)
+			}
+			if _, ok := w.(DocEncoder); !ok {
+				t.Skip("not a DocEncoder")
+			}
+			in := func() Reader { return NewNativeReader(bytes.NewReader(native), "in.jsonl", Options{}) }
+			if copied {
+				if n, err := CopyChecked(in(), "in.jsonl", w, nil, nil); err != nil || n != len(docs) {
+					t.Fatalf("CopyChecked: %d, %v; want %d", n, err, len(docs))
+				}
+			} else {
+				// Write is given the documents as CopyChecked reads them.
+				read, err := ReadAll(in())
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, d := range read {
 					if err := w.Write(d); err != nil {
 						t.Fatal(err)
 					}
 				}
-				if err := w.Close(); err != nil {
-					t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if dir != "" {
+				files, _ := filepath.Glob(filepath.Join(dir, "*"))
+				for _, name := range files {
+					data, err := os.ReadFile(name)
+					if err != nil {
+						t.Fatal(err)
+					}
+					fmt.Fprintf(&out, "=== %s\n%s", filepath.Base(name), data)
 				}
-				opt.Warn = func(m string) { gotWarn = append(gotWarn, m) }
-				w = f.NewWriter(&got, opt)
-				n, err := CopyChecked(NewNativeReader(bytes.NewReader(native), "in.jsonl", Options{}), "in.jsonl", w, nil, nil)
-				if err != nil || n != len(docs) {
-					t.Fatalf("CopyChecked: %d, %v; want %d", n, err, len(docs))
-				}
-				if err := w.Close(); err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(got.Bytes(), want.Bytes()) {
-					t.Errorf("encoded on the workers: %d bytes, Write: %d bytes, not the same", got.Len(), want.Len())
+			}
+			return out.Bytes(), warned
+		}
+		for _, opt := range []Options{{}, {UTF16: true}, {Layout: LayoutSingle}} {
+			t.Run(fmt.Sprintf("%s/utf16=%v/layout=%v", f.Name, opt.UTF16, opt.Layout), func(t *testing.T) {
+				opt.Used = LabelsUsed(docs...)
+				want, wantWarn := write(t, opt, false)
+				encoders++
+				got, gotWarn := write(t, opt, true)
+				if !bytes.Equal(got, want) {
+					t.Errorf("encoded on the workers: %d bytes, Write: %d bytes, not the same", len(got), len(want))
 				}
 				if !slices.Equal(gotWarn, wantWarn) {
 					t.Errorf("warnings %q, want %q", gotWarn, wantWarn)
@@ -200,8 +229,8 @@ func TestDocEncoderCopy(t *testing.T) {
 			})
 		}
 	}
-	if encoders < 3 {
-		t.Errorf("%d formats encode on the workers, want at least jsonl, doccano, doccano-rel", encoders)
+	if encoders < 3*7 {
+		t.Errorf("%d formats encode on the workers, want at least jsonl, doccano, doccano-rel, prodigy, conll, hf, webanno", encoders/3)
 	}
 }
 
@@ -221,7 +250,7 @@ func (w *encodeFailWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]b
 	}
 }
 
-func (w *encodeFailWriter) WriteEncoded(b []byte) error {
+func (w *encodeFailWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
 	if string(b) == w.writeFail {
 		return errors.New("disk full")
 	}

@@ -81,7 +81,7 @@ func (hw *HFWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, er
 }
 
 // WriteEncoded implements DocEncoder.
-func (hw *HFWriter) WriteEncoded(b []byte) error {
+func (hw *HFWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
 	hw.out.buf = append(hw.out.buf, b...)
 	return hw.out.maybeFlush()
 }

@@ -331,7 +331,7 @@ func (nw *NativeWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte
 }
 
 // WriteEncoded implements DocEncoder.
-func (nw *NativeWriter) WriteEncoded(b []byte) error {
+func (nw *NativeWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
 	nw.buf = append(nw.buf, b...)
 	if len(nw.buf) >= 48<<10 {
 		return nw.flush()

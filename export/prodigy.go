@@ -550,7 +550,15 @@ func parseProdigyRelation(sc *scanner) (prodigyRel, error) {
 // go in the accepted task, which is written whenever there are document
 // labels.
 type ProdigyWriter struct {
-	out    outBuf
+	out  outBuf
+	opt  Options
+	enc  *prodigyEncoder
+	encs []*prodigyEncoder // the workers' (see DocEncoder), counted at Close
+}
+
+// prodigyEncoder makes the tasks of a document, on one goroutine.
+type prodigyEncoder struct {
+	buf    []byte // the output being made
 	opt    Options
 	ls     *annotate.LabelSet
 	drops  spanDrops
@@ -566,11 +574,41 @@ type ProdigyWriter struct {
 
 // NewProdigyWriter writes to w.
 func NewProdigyWriter(w io.Writer, opt Options) *ProdigyWriter {
-	return &ProdigyWriter{out: newOutBuf(w), opt: opt, ls: opt.labels(), drops: spanDrops{format: "prodigy", keepRejected: true, keepChoices: true}, spanAt: map[string]int{}}
+	return &ProdigyWriter{out: newOutBuf(w), opt: opt, enc: newProdigyEncoder(opt)}
+}
+
+func newProdigyEncoder(opt Options) *prodigyEncoder {
+	return &prodigyEncoder{opt: opt, ls: opt.labels(), drops: spanDrops{format: "prodigy", keepRejected: true, keepChoices: true}, spanAt: map[string]int{}}
 }
 
 // Write implements Writer.
 func (pw *ProdigyWriter) Write(d *annotate.Document) error {
+	pw.out.buf, _ = pw.enc.encode(pw.out.buf, d)
+	return pw.out.maybeFlush()
+}
+
+// NewDocEncoder implements DocEncoder.
+func (pw *ProdigyWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, error) {
+	e := newProdigyEncoder(pw.opt)
+	pw.encs = append(pw.encs, e)
+	return e.encode
+}
+
+// WriteEncoded implements DocEncoder.
+func (pw *ProdigyWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
+	pw.out.buf = append(pw.out.buf, b...)
+	return pw.out.maybeFlush()
+}
+
+// encode appends d's tasks to buf.
+func (pw *prodigyEncoder) encode(buf []byte, d *annotate.Document) ([]byte, error) {
+	pw.buf = buf
+	pw.write(d)
+	buf, pw.buf = pw.buf, nil
+	return buf, nil
+}
+
+func (pw *prodigyEncoder) write(d *annotate.Document) {
 	kept := pw.drops.kept(d)
 	toks, src := pw.toks.tokens(d, kept)
 	pw.accept, pw.reject = pw.accept[:0], pw.reject[:0]
@@ -627,13 +665,12 @@ func (pw *ProdigyWriter) Write(d *annotate.Document) error {
 			pw.split++
 		}
 	}
-	return pw.out.maybeFlush()
 }
 
 // task appends one task of d with the spans at spans, and with its
 // document labels when choices is set.
-func (pw *ProdigyWriter) task(d *annotate.Document, toks []annotate.Token, src []sourceToken, spans []int, answer string, inputHash, taskHash []byte, only, choices bool) {
-	buf := pw.out.buf
+func (pw *prodigyEncoder) task(d *annotate.Document, toks []annotate.Token, src []sourceToken, spans []int, answer string, inputHash, taskHash []byte, only, choices bool) {
+	buf := pw.buf
 	off := offsetsOf(d, pw.opt.UTF16)
 	text := d.Text
 	buf = append(buf, `{"id":`...)
@@ -720,7 +757,7 @@ func (pw *ProdigyWriter) task(d *annotate.Document, toks []annotate.Token, src [
 	buf = appendString(buf, answer)
 	buf = appendExtraFieldsExcept(buf, d.Extra, prodigyOwnKeys)
 	buf = append(buf, '}', '\n')
-	pw.out.buf = buf
+	pw.buf = buf
 }
 
 // prodigyOwnKeys are the document keys the writer writes itself.
@@ -728,7 +765,7 @@ var prodigyOwnKeys = []string{tokensKey, inputHashKey, taskHashKey, hashedKey, "
 
 // appendChoices appends "options" and "accept" (see ProdigyWriter), or
 // nothing when neither the label set nor d has document labels.
-func (pw *ProdigyWriter) appendChoices(buf []byte, d *annotate.Document) []byte {
+func (pw *prodigyEncoder) appendChoices(buf []byte, d *annotate.Document) []byte {
 	if len(d.Choices) == 0 && len(pw.ls.Choices) == 0 {
 		return buf
 	}
@@ -763,7 +800,7 @@ func (pw *ProdigyWriter) appendChoices(buf []byte, d *annotate.Document) []byte 
 }
 
 // appendTokens writes annotate.Tokenize's tokens with "ws".
-func (pw *ProdigyWriter) appendTokens(buf []byte, d *annotate.Document, toks []annotate.Token, off offsets) []byte {
+func (pw *prodigyEncoder) appendTokens(buf []byte, d *annotate.Document, toks []annotate.Token, off offsets) []byte {
 	text := d.Text
 	pw.tokBytes = tokenBytes(text, toks, pw.tokBytes)
 	buf = append(buf, '[')
@@ -849,10 +886,17 @@ func (pw *ProdigyWriter) Prepare(d *annotate.Document) {
 
 // Close implements Writer.
 func (pw *ProdigyWriter) Close() error {
-	pw.drops.warn(pw.opt)
-	pw.toks.warn(pw.opt, "prodigy")
-	if pw.split > 0 {
-		pw.opt.warn("prodigy: left out %d relation(s) between an accepted and a rejected span: they are written as two tasks", pw.split)
+	e := pw.enc
+	for _, o := range pw.encs {
+		e.drops.add(&o.drops)
+		e.toks.retoken += o.toks.retoken
+		e.split += o.split
+	}
+	pw.encs = nil
+	e.drops.warn(pw.opt)
+	e.toks.warn(pw.opt, "prodigy")
+	if e.split > 0 {
+		pw.opt.warn("prodigy: left out %d relation(s) between an accepted and a rejected span: they are written as two tasks", e.split)
 	}
 	return pw.out.flush()
 }

@@ -203,11 +203,17 @@ func waUnescapeText(s string) string {
 type WebAnnoWriter struct {
 	dir   string
 	opt   Options
-	drops spanDrops
-	toks  tokenSource
 	names map[string]bool
 	buf   []byte
 	err   error
+	enc   *webannoEncoder
+	encs  []*webannoEncoder // the workers' (see DocEncoder), counted at Close
+}
+
+// webannoEncoder makes the TSV of a document, on one goroutine.
+type webannoEncoder struct {
+	drops spanDrops
+	toks  tokenSource
 
 	tokBytes, sent, idx, ids []int
 	spans                    []placed
@@ -218,11 +224,31 @@ type WebAnnoWriter struct {
 
 // NewWebAnnoWriter writes into the folder dir, which must exist.
 func NewWebAnnoWriter(dir string, opt Options) *WebAnnoWriter {
-	return &WebAnnoWriter{dir: dir, opt: opt, drops: spanDrops{format: "webanno"}, names: map[string]bool{}}
+	return &WebAnnoWriter{dir: dir, opt: opt, names: map[string]bool{}, enc: newWebAnnoEncoder()}
+}
+
+func newWebAnnoEncoder() *webannoEncoder {
+	return &webannoEncoder{drops: spanDrops{format: "webanno"}}
 }
 
 // Write implements Writer.
 func (ww *WebAnnoWriter) Write(d *annotate.Document) error {
+	if ww.err != nil {
+		return ww.err
+	}
+	ww.buf = ww.enc.appendDoc(ww.buf[:0], d)
+	return ww.WriteEncoded(d, ww.buf)
+}
+
+// NewDocEncoder implements DocEncoder.
+func (ww *WebAnnoWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, error) {
+	e := newWebAnnoEncoder()
+	ww.encs = append(ww.encs, e)
+	return func(buf []byte, d *annotate.Document) ([]byte, error) { return e.appendDoc(buf, d), nil }
+}
+
+// WriteEncoded implements DocEncoder: it writes b as d's file.
+func (ww *WebAnnoWriter) WriteEncoded(d *annotate.Document, b []byte) error {
 	if ww.err != nil {
 		return ww.err
 	}
@@ -234,8 +260,7 @@ func (ww *WebAnnoWriter) Write(d *annotate.Document) error {
 	if name != d.ID {
 		ww.opt.warn("webanno: document %q written as %s.tsv (file names cannot hold every id)", d.ID, name)
 	}
-	ww.buf = ww.appendDoc(ww.buf[:0], d)
-	if err := os.WriteFile(filepath.Join(ww.dir, name+".tsv"), ww.buf, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(ww.dir, name+".tsv"), b, 0o644); err != nil {
 		ww.err = err
 		return err
 	}
@@ -243,7 +268,7 @@ func (ww *WebAnnoWriter) Write(d *annotate.Document) error {
 }
 
 // appendDoc appends the TSV of one document.
-func (ww *WebAnnoWriter) appendDoc(buf []byte, d *annotate.Document) []byte {
+func (ww *webannoEncoder) appendDoc(buf []byte, d *annotate.Document) []byte {
 	kept := ww.drops.kept(d)
 	toks, _ := ww.toks.tokens(d, kept)
 	text := d.Text
@@ -429,16 +454,25 @@ func (ww *WebAnnoWriter) Prepare(d *annotate.Document) {
 
 // Close implements Writer.
 func (ww *WebAnnoWriter) Close() error {
-	ww.drops.warn(ww.opt)
-	ww.toks.warn(ww.opt, "webanno")
-	if ww.widened > 0 {
-		ww.opt.warn("webanno: %d span(s) not on token boundaries were widened to whole tokens", ww.widened)
+	e := ww.enc
+	for _, o := range ww.encs {
+		e.drops.add(&o.drops)
+		e.toks.retoken += o.toks.retoken
+		e.widened += o.widened
+		e.empty += o.empty
+		e.noToken += o.noToken
 	}
-	if ww.empty > 0 {
-		ww.opt.warn("webanno: left out %d span(s) that cover no token", ww.empty)
+	ww.encs = nil
+	e.drops.warn(ww.opt)
+	e.toks.warn(ww.opt, "webanno")
+	if e.widened > 0 {
+		ww.opt.warn("webanno: %d span(s) not on token boundaries were widened to whole tokens", e.widened)
 	}
-	if ww.noToken > 0 {
-		ww.opt.warn("webanno: %d document(s) without a token were written without their text (the format keeps only sentences)", ww.noToken)
+	if e.empty > 0 {
+		ww.opt.warn("webanno: left out %d span(s) that cover no token", e.empty)
+	}
+	if e.noToken > 0 {
+		ww.opt.warn("webanno: %d document(s) without a token were written without their text (the format keeps only sentences)", e.noToken)
 	}
 	return ww.err
 }
