@@ -67,7 +67,10 @@ func (w *Window) importPath(path string, f *export.Format, xo export.Options) {
 			}
 			return
 		}
-		w.s.Start(work)
+		if err := w.s.Start(work); err != nil {
+			w.showError(err)
+			return
+		}
 		w.prefs.addRecent(path)
 		w.rememberFolder(path)
 		w.refreshMenus()

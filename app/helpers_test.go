@@ -36,6 +36,17 @@ type answers struct {
 	clock testClock
 }
 
+// crash ends w as a crash does for the next window on its file: the
+// journal stays as written, and the file is free again (the kernel lets a
+// dead process's lock go).
+func crash(t testing.TB, w *Window) {
+	t.Helper()
+	if err := w.s.SyncJournal(); err != nil {
+		t.Fatal(err)
+	}
+	w.s.Close()
+}
+
 // newTestWindow builds a Window on opt in a test app whose preferences are
 // in memory and whose recovery folder is a fresh temporary one.
 func newTestWindow(t testing.TB, opt Options) (*Window, *answers) {

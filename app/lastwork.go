@@ -62,7 +62,7 @@ func (w *Window) OpenSample() {
 			return
 		}
 		w.team = nil
-		w.s.Start(work)
+		w.s.Start(work) // untitled: no other window can hold it
 		w.rebuildMenu()
 		w.status.message("Opened the sample article")
 		w.OfferRecovery()

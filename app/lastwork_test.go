@@ -28,7 +28,7 @@ func TestReopensLastWork(t *testing.T) {
 	w, _ := newWindowIn(t, a, Options{Files: []string{path}})
 	s, e := annotatetest.Find(t, mixedText, "Vladimir Putin", 0)
 	w.AddSpan("ACTOR", s, e)
-	w.s.SyncJournal()
+	crash(t, w)
 	// The app "crashes"; started with no file, it reopens the corpus and
 	// offers the unsaved span back.
 	w2, ans := newWindowIn(t, a, Options{})

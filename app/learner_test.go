@@ -93,7 +93,8 @@ func TestLearnsFromAcceptedSpans(t *testing.T) {
 		t.Errorf("learned claims %q in the next document, want %q", got, claims[1])
 	}
 
-	// A new window on the same work reads the model.
+	// A new window on the same work (the next start) reads the model.
+	crash(t, w)
 	w2, _ := newWindowIn(t, w.app, Options{Files: []string{path}})
 	w2.WaitTasks()
 	if got := w2.status.learned.Text; !strings.HasPrefix(got, "Model read ") || !strings.HasSuffix(got, " from 4 spans") {

@@ -73,16 +73,25 @@ func readProject(dir, flag, preference string) (*projectOpening, error) {
 
 // startProject shows a project read by readProject: the person's
 // documents, their own file as the save target, their name on new spans.
-func (w *Window) startProject(o *projectOpening) {
+// It fails, leaving the open work, when another window has that file open.
+func (w *Window) startProject(o *projectOpening) error {
+	// The team and annotator are set first: what Start announces (the
+	// title, the status) shows them.
+	team, annotator := w.team, w.s.Annotator()
 	w.team = &teamWork{p: o.p, person: o.person, assigned: o.work.Assigned}
 	w.s.SetAnnotator(o.person)
-	w.s.Start(session.NewWork(o.work.Docs, o.p.Dir, o.work.SavePath))
+	if err := w.s.Start(session.NewWork(o.work.Docs, o.p.Dir, o.work.SavePath)); err != nil {
+		w.team = team
+		w.s.SetAnnotator(annotator)
+		return err
+	}
 	w.rebuildMenu()
 	msg := fmt.Sprintf("Project %s: %d documents for %s", o.p.Config.Name, o.work.Assigned, o.person)
 	if len(o.work.Notes) > 0 {
 		msg += "; " + strings.Join(o.work.Notes, "; ")
 	}
 	w.status.message(msg)
+	return nil
 }
 
 // OpenProject asks for a project folder (one with a gloss.toml) and opens
@@ -130,7 +139,10 @@ func (w *Window) OpenProjectDir(dir string) {
 			w.openProjectWindow(o)
 			return
 		}
-		w.startProject(o)
+		if err := w.startProject(o); err != nil {
+			w.showError(err)
+			return
+		}
 		w.OfferRecovery()
 	})
 }
@@ -144,7 +156,11 @@ func (w *Window) openProjectWindow(o *projectOpening) {
 		win.Close()
 		return
 	}
-	nw.startProject(o)
+	if err := nw.startProject(o); err != nil {
+		w.showError(err)
+		win.Close()
+		return
+	}
 	win.Resize(w.win.Canvas().Size())
 	win.Show()
 	w.status.message("Opened project " + o.p.Config.Name + " in a new window (its labels differ)")
@@ -255,7 +271,10 @@ func (w *Window) reloadProject() {
 	}
 	cur := w.Document().ID
 	before := t.assigned
-	w.startProject(o)
+	if err := w.startProject(o); err != nil {
+		w.showError(err)
+		return
+	}
 	if i := w.s.Find(cur); i >= 0 {
 		w.showDocument(i)
 	}

@@ -159,10 +159,21 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	win.SetCloseIntercept(func() { w.Quit() })
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.OpenDropped(uris) })
 	w.applyPrefs()
+	var refused error
 	if opening != nil {
-		w.startProject(opening)
+		refused = w.startProject(opening)
 	} else {
-		w.s.Start(work)
+		refused = w.s.Start(work)
+	}
+	if refused != nil {
+		// Another window has that file open: this one starts on the
+		// sample article and says why, rather than not start at all.
+		w.team = nil
+		if sample, err := session.Read(session.Spec{Documents: []*annotate.Document{sampleDocument()}}, nil); err == nil {
+			w.s.Start(sample)
+		}
+		w.rebuildMenu()
+		w.showError(refused)
 	}
 	if src := w.s.Source(); src != "" {
 		w.rememberFolder(src) // file dialogs start beside the work

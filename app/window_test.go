@@ -398,6 +398,7 @@ func TestSaveRoundTrip(t *testing.T) {
 		t.Error("the note being typed was not saved")
 	}
 	// Reopening with the same command line resumes the work in OUT.
+	w.Quit()
 	w2, _ := newWindowIn(t, w.app, w.opt)
 	if got := len(w2.Document().Spans); got != len(phrases) {
 		t.Fatalf("resumed %d spans, want %d", got, len(phrases))
@@ -454,7 +455,8 @@ func TestCorpusFolder(t *testing.T) {
 	if !strings.Contains(string(raw), `"status":"done"`) {
 		t.Errorf("no status field in %s", raw)
 	}
-	// Opening the native corpus shows the same progress.
+	// Opening the native corpus (at the next start) shows the same progress.
+	w.Quit()
 	w2, _ := newWindowIn(t, w.app, Options{Files: []string{out}})
 	if got := w2.docList.summary.Text; got != "1 done · 1 in progress · 1 untouched" {
 		t.Errorf("reopened summary = %q", got)
@@ -485,6 +487,7 @@ func TestRecovery(t *testing.T) {
 		t.Fatal("the journal wrote the save file")
 	}
 	// The app "crashes"; a new start offers the work back.
+	crash(t, w)
 	w2, ans2 := newWindowIn(t, w.app, w.opt)
 	ans2.next = []string{"Recover"}
 	w2.OfferRecovery()
@@ -501,6 +504,7 @@ func TestRecovery(t *testing.T) {
 		t.Error("the journal outlived a save")
 	}
 	// Saved since: nothing is offered.
+	w2.Quit()
 	w3, _ := newWindowIn(t, w.app, w.opt)
 	w3.OfferRecovery()
 	if len(exporttest.ReadNative(t, out)[0].Spans) != 1 || len(w3.Document().Spans) != 1 {
@@ -509,7 +513,7 @@ func TestRecovery(t *testing.T) {
 	// Discard removes the recovery file.
 	qs, qe := annotatetest.Find(t, mixedText, "we will not stop", 0)
 	w3.AddSpan("QUOTE", qs, qe)
-	w3.s.SyncJournal()
+	crash(t, w3)
 	w4, ans4 := newWindowIn(t, w.app, w.opt)
 	ans4.next = []string{"Discard"}
 	w4.OfferRecovery()

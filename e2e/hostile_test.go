@@ -5,9 +5,13 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"gloss/annotate"
+	"gloss/export"
 )
 
 // TestNoDisplay: the real binary without a display (none set, or one no
@@ -86,5 +90,39 @@ func TestDamagedJournalInTheWindow(t *testing.T) {
 	s2.keys("Tab", "space")
 	if got := s2.title(); !strings.HasPrefix(got, "● ") {
 		t.Errorf("the readable work was not recovered: title %q (%s)", got, shot)
+	}
+}
+
+// TestSameFileInTwoProcesses: a second Gloss on a file the first has open
+// (same user, same recovery folder) opens the sample and says why; once
+// the first is killed, the kernel frees the file and the next start opens
+// it, offering the first's unsaved work back.
+func TestSameFileInTwoProcesses(t *testing.T) {
+	x := startX(t)
+	home := t.TempDir()
+	path := filepath.Join(t.TempDir(), "gold.jsonl")
+	if err := export.SaveNative(path, &annotate.Document{ID: "talks", Text: e2eText}); err != nil {
+		t.Fatal(err)
+	}
+	first := start(t, x, home, path)
+	first.keys("ctrl+Home", "ctrl+shift+Right")
+	first.xdo("key", "q")
+	time.Sleep(time.Second)
+
+	second := start(t, x, home, path)
+	time.Sleep(500 * time.Millisecond)
+	shot := second.shot("open-elsewhere")
+	keep(t, shot, "app-open-elsewhere.png")
+	if got := second.title(); got != "russia-turkey-libya — Gloss" {
+		t.Errorf("the second start shows %q (%s)", got, shot)
+	}
+	second.kill()
+
+	first.kill()
+	third := start(t, x, home, path)
+	time.Sleep(500 * time.Millisecond)
+	third.keys("Tab", "space") // Recover
+	if got := third.title(); got != "● gold.jsonl — Gloss" {
+		t.Errorf("after the first was killed: title %q (%s)", got, third.shot("reopened"))
 	}
 }

@@ -76,6 +76,7 @@ func TestLazyReview(t *testing.T) {
 	if err := s.sess.SyncJournal(); err != nil {
 		t.Fatal(err)
 	}
+	s.sess.Close() // as the process's end frees the gold file for the next start
 	var asked []string
 	again, _ := openScreenWith(t, files, gold, session.Options{RecoveryDir: rec},
 		func(title, _ string, _ []string, then func(int)) { asked = append(asked, title); then(0) })

@@ -132,7 +132,10 @@ func newScreen(files []string, gold string, labels *annotate.LabelSet, opt sessi
 	s := &Screen{c: c, labels: labels, at: -1, cur: -1, states: map[int]*docState{}}
 	s.sess = session.New(opt)
 	s.sess.OnChange(s.sessionChanged)
-	s.sess.Start(session.MadeWork(c.goldIDs(), c.makeGold, gold))
+	if err := s.sess.Start(session.MadeWork(c.goldIDs(), c.makeGold, gold)); err != nil {
+		c.close()
+		return nil, err
+	}
 	if s.sess.Current() < 0 {
 		c.close()
 		_, err := c.makeGold(0)

@@ -2,6 +2,7 @@ package review
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"os"
@@ -600,5 +601,35 @@ func TestGoldBoundaries(t *testing.T) {
 	editItem("Move Start One Word Later").Action()
 	if !strings.HasPrefix(s.status.Text, "Select a span of the gold first") {
 		t.Errorf("status %q", s.status.Text)
+	}
+}
+
+// TestGoldOpenElsewhere: a gold file that another window has open (the
+// main window, or a review in another Gloss) is refused: two windows
+// saving one file would overwrite each other's decisions.
+func TestGoldOpenElsewhere(t *testing.T) {
+	dir, rec := t.TempDir(), t.TempDir()
+	docs := annotators(t)
+	files := writeFiles(t, dir, docs[:1], docs[1:2])
+	gold := filepath.Join(dir, "gold.jsonl")
+	if err := export.SaveNative(gold, docs[0]); err != nil {
+		t.Fatal(err)
+	}
+	main := session.New(session.Options{RecoveryDir: rec})
+	w, err := session.Read(session.Spec{Paths: []string{gold}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := main.Start(w); err != nil {
+		t.Fatal(err)
+	}
+	_, err = newScreen(files, gold, nil, session.Options{RecoveryDir: rec})
+	var oe *session.OpenElsewhereError
+	if !errors.As(err, &oe) || oe.Path != gold {
+		t.Fatalf("a review into a gold open elsewhere: %v", err)
+	}
+	main.Close()
+	if _, w := openScreenWith(t, files, gold, session.Options{RecoveryDir: rec}, nil); w == nil {
+		t.Error("no review once the main window let the gold go")
 	}
 }

@@ -22,15 +22,23 @@ func TestDamagedJournal(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := t.TempDir()
+	// Each open is the next start of the app after a crash of the last.
+	var last *Session
 	open := func() *Session {
 		t.Helper()
+		if last != nil {
+			crash(last)
+		}
 		l := newLoop()
 		s := New(Options{Annotator: "ana", RecoveryDir: rec, Post: l.post})
+		last = s
 		w, err := Read(Spec{Paths: []string{path}}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.Start(w)
+		if err := s.Start(w); err != nil {
+			t.Fatal(err)
+		}
 		l.settle(t, s)
 		return s
 	}

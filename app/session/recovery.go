@@ -46,11 +46,16 @@ func (s *Session) RecoveryKey() string {
 		}
 		return "untitled-" + safeName(first)
 	}
-	if abs, err := filepath.Abs(id); err == nil {
-		id = abs
+	return keyOf(id)
+}
+
+// keyOf is RecoveryKey of work that saves to (or came from) path.
+func keyOf(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
-	sum := sha256.Sum256([]byte(id))
-	return safeName(filepath.Base(id)) + "-" + hex.EncodeToString(sum[:8])
+	sum := sha256.Sum256([]byte(path))
+	return safeName(filepath.Base(path)) + "-" + hex.EncodeToString(sum[:8])
 }
 
 // safeName keeps a name to letters, digits, dots, dashes and underscores.

@@ -18,6 +18,7 @@ type saveRequest struct {
 // saveJob is the save running.
 type saveJob struct {
 	path     string
+	lock     *workLock // path's, held until the save ends
 	gen      int
 	sn       *Snapshot
 	progress Progress
@@ -60,12 +61,13 @@ func (s *Session) Saving() (bool, float64) {
 }
 
 func (s *Session) startSave(path string, thens []func(error)) {
-	if err := s.canSave(path); err != nil {
+	l, err := s.canSave(path)
+	if err != nil {
 		s.announce(Change{Kind: SaveFailed, Doc: -1, Err: err})
 		answer(thens, err)
 		return
 	}
-	job := &saveJob{path: path, gen: s.gen, sn: s.Snapshot(), thens: thens}
+	job := &saveJob{path: path, lock: l, gen: s.gen, sn: s.Snapshot(), thens: thens}
 	s.saving = job
 	s.announce(Change{Kind: SaveStarted, Doc: -1})
 	s.background(func() func() {
@@ -97,18 +99,25 @@ func (s *Session) tellProgress(job *saveJob, stop chan struct{}) {
 	}
 }
 
-// canSave refuses to save work whose files have problems.
-func (s *Session) canSave(string) error {
+// canSave refuses to save work whose files have problems, or to a path
+// another session has open; it returns path's lock.
+func (s *Session) canSave(path string) (*workLock, error) {
 	if s.readOnly != nil {
-		return s.errReadOnly()
+		return nil, s.errReadOnly()
 	}
-	return nil
+	return s.lockFor(path, true)
 }
 
 // finishSave runs on the Session's goroutine once the file is written.
 func (s *Session) finishSave(job *saveJob, places []place, err error) {
 	s.saving = nil
 	defer job.sn.Close()
+	if err != nil || job.gen != s.gen {
+		// The path stays the old one: so does the lock.
+		if job.lock != s.lock {
+			job.lock.release()
+		}
+	}
 	if err != nil {
 		s.announce(Change{Kind: SaveFailed, Doc: -1, Err: err})
 		answer(job.thens, err)
@@ -139,6 +148,7 @@ func (s *Session) finishSave(job *saveJob, places []place, err error) {
 			s.readOpt = export.Options{Labels: s.readOpt.Labels}
 		}
 		s.savePath = job.path
+		s.holdLock(job.lock)
 		s.resetJournal()
 		s.announce(Change{Kind: Saved, Doc: -1})
 	}

@@ -78,7 +78,9 @@ type Session struct {
 	listing *listing
 	// readOnly is the problems the check pass found, nil when none.
 	readOnly *export.Problems
-	saving   *saveJob
+	// lock is held on the save path (lock.go), nil for untitled work.
+	lock   *workLock
+	saving *saveJob
 	// queued is a save asked for while another one or the index pass runs.
 	queued *saveRequest
 	// source is the file or folder the work was read from ("" for the
@@ -375,6 +377,7 @@ func (s *Session) Documents() []*annotate.Document {
 // index pass stops.
 func (s *Session) Close() {
 	s.closeJournal()
+	s.holdLock(nil)
 	s.closed = true
 	if s.listing != nil {
 		s.listing.stop.Store(true)

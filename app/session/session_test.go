@@ -327,15 +327,23 @@ func TestJournal(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := t.TempDir()
+	// Each open is the next start of the app after a crash of the last.
+	var last *Session
 	open := func() (*Session, *loop) {
 		t.Helper()
+		if last != nil {
+			crash(last)
+		}
 		l := newLoop()
 		s := New(Options{Annotator: "ana", RecoveryDir: rec, Post: l.post})
+		last = s
 		w, err := Read(Spec{Paths: []string{path}}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.Start(w)
+		if err := s.Start(w); err != nil {
+			t.Fatal(err)
+		}
 		l.settle(t, s)
 		return s, l
 	}
@@ -458,6 +466,7 @@ func TestJournalLazy(t *testing.T) {
 	s.ToggleDone()
 	s.SyncJournal()
 	rec := s.recovery.dir
+	crash(s)
 	l2 := newLoop()
 	s2 := New(Options{RecoveryDir: rec, Post: l2.post, CacheSize: 4})
 	w, _ := Read(Spec{Paths: []string{path}}, nil)

@@ -283,8 +283,15 @@ func fileExists(path string) bool {
 }
 
 // Start replaces the open work with w, showing its first document. The
-// documents of native files are listed in the background (Listed).
-func (s *Session) Start(w *Work) {
+// documents of native files are listed in the background (Listed). Work
+// whose save path another session has open is refused with
+// OpenElsewhereError (and closed); the open work then stays.
+func (s *Session) Start(w *Work) error {
+	l, err := s.lockFor(w.savePath, false)
+	if err != nil {
+		w.Close()
+		return err
+	}
 	if s.listing != nil {
 		s.listing.stop.Store(true)
 	}
@@ -320,6 +327,7 @@ func (s *Session) Start(w *Work) {
 		s.counts[s.entries[i].status]++
 	}
 	s.source, s.savePath = w.source, w.savePath
+	s.holdLock(l)
 	s.closed = false
 	s.cur = -1
 	if len(s.entries) > 0 {
@@ -331,6 +339,7 @@ func (s *Session) Start(w *Work) {
 	if s.listing != nil {
 		s.start(s.listing, s.gen)
 	}
+	return nil
 }
 
 // NewWork is work already in memory: docs read from source (a file or
