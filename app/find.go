@@ -33,6 +33,10 @@ type findBar struct {
 	// current document).
 	allDocs *widget.Check
 	corpus  func(query string) corpusMatches
+	// jump shows the next document (dir 1) or the previous one (-1),
+	// wrapping, that holds query, and reports whether there is one other
+	// than the current: ↑/↓ with All documents go on there.
+	jump    func(query string, dir int) bool
 	box     *fyne.Container
 	outer   fyne.CanvasObject
 	matches [][2]int
@@ -154,16 +158,15 @@ func (f *findBar) setCorpus(corpus bool) {
 	}
 }
 
-// Next selects the first match after the caret (wrapping around).
+// Next selects the first match after the caret (wrapping around; with
+// All documents, on to the next document that has one).
 func (f *findBar) Next() { f.step(1) }
 
-// Previous selects the last match before the caret (wrapping around).
+// Previous selects the last match before the caret (wrapping around; with
+// All documents, back to the previous document that has one).
 func (f *findBar) Previous() { f.step(-1) }
 
 func (f *findBar) step(dir int) {
-	if len(f.matches) == 0 {
-		return
-	}
 	start, end := f.view.Selection()
 	pick := -1
 	if dir > 0 {
@@ -173,9 +176,6 @@ func (f *findBar) step(dir int) {
 				break
 			}
 		}
-		if pick < 0 {
-			pick = 0
-		}
 	} else {
 		for i := len(f.matches) - 1; i >= 0; i-- {
 			if f.matches[i][0] < start {
@@ -183,13 +183,28 @@ func (f *findBar) step(dir int) {
 				break
 			}
 		}
-		if pick < 0 {
+	}
+	// Past this document's last match (or first, going back): with All
+	// documents the search goes on in the next document that has one.
+	if pick < 0 && f.entry.Text != "" && f.AllDocuments() && f.jump != nil && f.jump(f.entry.Text, dir) {
+		pick = -1 // the matches are the new document's now (documentChanged)
+	}
+	if len(f.matches) == 0 {
+		return
+	}
+	if pick < 0 {
+		pick = 0
+		if dir < 0 {
 			pick = len(f.matches) - 1
 		}
 	}
 	m := f.matches[pick]
 	f.view.SetSelection(m[0], m[1])
-	f.count.SetText(fmt.Sprintf("%d of %d", pick+1, len(f.matches)))
+	where := ""
+	if f.AllDocuments() {
+		where = " · " + f.doc().ID
+	}
+	f.count.SetText(fmt.Sprintf("%d of %d%s", pick+1, len(f.matches), where))
 }
 
 // Find opens the find bar (Ctrl+F).

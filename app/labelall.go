@@ -45,6 +45,25 @@ func (w *Window) searchCorpus(query string) corpusMatches {
 	return out
 }
 
+// showMatchingDocument shows the first document after the current one
+// (dir 1) or before it (dir -1), wrapping around the corpus, whose text
+// holds query (ignoring case), and reports whether there was one.
+func (w *Window) showMatchingDocument(query string, dir int) bool {
+	n, cur := w.s.Len(), w.s.Current()
+	for k := 1; k < n; k++ {
+		i := ((cur+dir*k)%n + n) % n
+		d, err := w.s.Doc(i)
+		if err != nil {
+			continue
+		}
+		if len(findAll(annotate.NewRuneIndex(foldCase(d.Text)), query)) > 0 {
+			w.showDocument(i)
+			return w.s.Current() == i
+		}
+	}
+	return false
+}
+
 // labelAllEdits are the spans Label All adds to d for the matches: each
 // snapped to whole tokens when snap is on, once per range, and none where
 // a span of label overlaps already.

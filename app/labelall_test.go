@@ -1,11 +1,13 @@
 package app
 
 import (
-	"gloss/export/exporttest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"gloss/annotate/annotatetest"
+	"gloss/export/exporttest"
 )
 
 // TestLabelAllSnaps: Label All after a Find for part of a word labels the
@@ -140,5 +142,48 @@ func TestLabelAllDocumentsElsewhere(t *testing.T) {
 	w.Undo()
 	if c, _ := w.s.Doc(2); len(c.Spans) != 1 {
 		t.Errorf("the corpus step was undone instead of the edit on screen")
+	}
+}
+
+// TestFindStepsThroughDocuments: with All documents, ↓ past the last
+// match of a document goes on to the first match of the next document
+// that has one (skipping those without, wrapping at the end), ↑ back to
+// the previous one's last; without it, ↑/↓ wrap inside the document.
+func TestFindStepsThroughDocuments(t *testing.T) {
+	w := openCorpus(t)
+	w.FindText("ana gon")
+	a := "Lisbon mayor Ana Gonçalves said no.\r\nAna Gonçalves left."
+	first, _ := annotatetest.Find(t, a, "Ana Gon", 0)
+	second, _ := annotatetest.Find(t, a, "Ana Gon", 1)
+	faro, _ := annotatetest.Find(t, "In Faro, Ana Gonçalves spoke.", "Ana Gon", 0)
+	type at struct {
+		doc   string
+		start int
+		count string
+	}
+	where := func() at {
+		s, _ := w.view.Selection()
+		return at{w.Document().ID, s, w.find.count.Text}
+	}
+	for _, st := range []struct {
+		all  bool
+		step func()
+		want at
+	}{
+		{false, w.find.Next, at{"a-lisbon", first, "1 of 2"}},
+		{false, w.find.Next, at{"a-lisbon", second, "2 of 2"}},
+		{false, w.find.Next, at{"a-lisbon", first, "1 of 2"}}, // wraps in the document
+		{true, w.find.Next, at{"a-lisbon", second, "2 of 2 · a-lisbon"}},
+		{true, w.find.Next, at{"c-faro", faro, "1 of 1 · c-faro"}},      // b-porto has none
+		{true, w.find.Next, at{"a-lisbon", first, "1 of 2 · a-lisbon"}}, // wraps round the corpus
+		{true, w.find.Previous, at{"c-faro", faro, "1 of 1 · c-faro"}},
+		{true, w.find.Previous, at{"a-lisbon", second, "2 of 2 · a-lisbon"}},
+		{true, w.find.Previous, at{"a-lisbon", first, "1 of 2 · a-lisbon"}},
+	} {
+		w.find.allDocs.SetChecked(st.all)
+		st.step()
+		if got := where(); got != st.want {
+			t.Fatalf("all documents %v: at %+v, want %+v", st.all, got, st.want)
+		}
 	}
 }

@@ -149,6 +149,7 @@ func newWindow(a fyne.App, win fyne.Window, opt Options, queue chan func()) (*Wi
 	w.docList = newDocList(w.s, w.showDocument, w.ToggleDone)
 	w.find = newFindBar(w.labels, w.view, w.s.Document, w.win.Canvas, w.LabelAll, w.focusView)
 	w.find.corpus = w.searchCorpus
+	w.find.jump = w.showMatchingDocument
 	w.wireView()
 	w.body = container.NewStack()
 	win.SetContent(w.layout())
