@@ -3,6 +3,7 @@ package export
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -510,7 +511,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestAppendInt(t *testing.T) {
-	for _, n := range []int{0, 7, 10, 42, 99, 100, 305, 999, 1000, 4096, 9999, 10000, 123456789, -1, -250, 1 << 40} {
+	for _, n := range []int{0, 7, 10, 42, 99, 100, 305, 999, 1000, 4096, 9999, 10000, 123456789, -1, -250, math.MaxInt, math.MinInt} {
 		if got, want := string(appendInt([]byte("x"), n)), "x"+strconv.Itoa(n); got != want {
 			t.Errorf("appendInt(%d) = %s, want %s", n, got, want)
 		}

@@ -383,6 +383,19 @@ func (s *scanner) label() (string, error) {
 	return l, nil
 }
 
+// maxWhole is the largest whole number int reads, either way: 2^53, the
+// last one a float64 (so JavaScript, and Python's json with floats) holds
+// exactly, or less where int is narrower (32-bit systems).
+const maxWhole = min(1<<53, math.MaxInt)
+
+// maxWholeText says maxWhole in the out-of-range message.
+func maxWholeText() string {
+	if maxWhole == 1<<53 {
+		return "2^53 = 9007199254740992"
+	}
+	return strconv.Itoa(maxWhole)
+}
+
 // int reads an integer value. Numbers with a fraction or exponent are
 // accepted when they are whole ("3.0", "1e3").
 func (s *scanner) int() (int, error) {
@@ -396,7 +409,7 @@ func (s *scanner) int() (int, error) {
 	for s.pos < len(s.data) {
 		c := s.data[s.pos]
 		if c >= '0' && c <= '9' {
-			if n > (1<<53)/10 {
+			if n > maxWhole/10 {
 				simple = false
 			}
 			n = n*10 + int(c-'0')
@@ -427,8 +440,8 @@ func (s *scanner) int() (int, error) {
 	var numErr *strconv.NumError
 	switch {
 	case errors.As(err, &numErr) && errors.Is(numErr.Err, strconv.ErrRange),
-		err == nil && f == math.Trunc(f) && (f > 1<<53 || f < -(1<<53)):
-		return 0, &syntaxError{msg: fmt.Sprintf("%s is out of range (whole numbers here are at most 2^53 = 9007199254740992 either way)", truncate(string(s.data[start:s.pos]))), col: start + 1}
+		err == nil && f == math.Trunc(f) && (f > maxWhole || f < -maxWhole):
+		return 0, &syntaxError{msg: fmt.Sprintf("%s is out of range (whole numbers here are at most %s either way)", truncate(string(s.data[start:s.pos])), maxWholeText()), col: start + 1}
 	case err != nil || f != math.Trunc(f):
 		return 0, &syntaxError{msg: fmt.Sprintf("%s is not a whole number", truncate(string(s.data[start:s.pos]))), col: start + 1}
 	}
