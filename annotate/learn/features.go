@@ -68,9 +68,11 @@ const (
 	fSentCueBefore // a cue earlier in the sentence, however far
 	fSentCueAfter  // a cue later in the sentence
 	fSentStart
-	fPrevTag     // the tag the tagger gave the previous token, per label
-	fPrevTagWord // the same with this token's word
-	fPrevTags    // the previous tags of the three labels together
+	fContentAfter  // a rule QUOTE or CLAIM starts later in the sentence, with its distance
+	fContentBefore // one ended earlier in the sentence
+	fPrevTag       // the tag the tagger gave the previous token, per label
+	fPrevTagWord   // the same with this token's word
+	fPrevTags      // the previous tags of the three labels together
 )
 
 // featureHash is FNV-1a over the template and the values.
@@ -155,6 +157,11 @@ type docFeatures struct {
 	// in its sentence, or -1; sentStart: token i starts a sentence.
 	sentCueBefore, sentCueAfter []int32
 	sentStart                   []bool
+	// contentAfter/contentBefore: the distance in tokens to the nearest
+	// start of a rule QUOTE or CLAIM after token i / end of one before it,
+	// in its sentence, and its label (0 QUOTE, 1 CLAIM); -1 for none.
+	contentAfter, contentBefore   []int32
+	contentAfterL, contentBeforeL []uint8
 	// scratch and explaining are sinks reused by rank and the explanations.
 	scratch, explaining sink
 }
@@ -248,6 +255,7 @@ func prepare(text string, spans []annotate.Span, ctx suggest.Context) *docFeatur
 		}
 	}
 	df.sentences()
+	df.contents()
 	df.cueBefore, df.cueAfter = df.nearestCues(df.lineAt, cueReach)
 	return df
 }
@@ -269,6 +277,45 @@ func (df *docFeatures) sentences() {
 		}
 	}
 	df.sentCueBefore, df.sentCueAfter = df.nearestCues(df.sentStart, n)
+}
+
+// contents finds, for each token, the nearest rule QUOTE or CLAIM that
+// starts after it or ends before it in its sentence: speakers stand next
+// to what they said.
+func (df *docFeatures) contents() {
+	n := len(df.toks)
+	df.contentAfter, df.contentBefore = make([]int32, n), make([]int32, n)
+	df.contentAfterL, df.contentBeforeL = make([]uint8, n), make([]uint8, n)
+	last, lastL := -1, uint8(0)
+	for i := 0; i < n; i++ {
+		if df.sentStart[i] {
+			last = -1
+		}
+		df.contentBefore[i] = -1
+		if last >= 0 {
+			df.contentBefore[i], df.contentBeforeL[i] = int32(i-last), lastL
+		}
+		for l := uint8(0); l < 2; l++ {
+			if df.rule[l][i] != tagO && (i+1 == n || df.rule[l][i+1] != tagI) {
+				last, lastL = i, l
+			}
+		}
+	}
+	next, nextL := -1, uint8(0)
+	for i := n - 1; i >= 0; i-- {
+		df.contentAfter[i] = -1
+		if next >= 0 {
+			df.contentAfter[i], df.contentAfterL[i] = int32(next-i), nextL
+		}
+		for l := uint8(0); l < 2; l++ {
+			if df.rule[l][i] == tagB {
+				next, nextL = i, l
+			}
+		}
+		if df.sentStart[i] {
+			next = -1
+		}
+	}
 }
 
 // nearestCues returns, for each token, the nearest cue ending before it
@@ -519,6 +566,12 @@ func (df *docFeatures) tokenFeatures(i int, s *sink) {
 	}
 	if i+1 == len(df.toks) || df.lineAt[i+1] {
 		s.add(fLineEnd, "", "")
+	}
+	if d := df.contentAfter[i]; d >= 0 {
+		s.add(fContentAfter, tagLabels[df.contentAfterL[i]][:1], distBucket(int(d)))
+	}
+	if d := df.contentBefore[i]; d >= 0 {
+		s.add(fContentBefore, tagLabels[df.contentBeforeL[i]][:1], distBucket(int(d)))
 	}
 }
 

@@ -3,6 +3,7 @@ package learn
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -216,4 +217,60 @@ func slicesDeleteLabel(ls []annotate.LabelDef, name string) []annotate.LabelDef 
 		}
 	}
 	return out
+}
+
+// TestLearnsTheSpeakerFromBefore: a quotation with no cue of its own,
+// far after a claim by its speaker and with another person named
+// between, gets the claim's speaker — which the rules never give it.
+func TestLearnsTheSpeakerFromBefore(t *testing.T) {
+	var docs []*annotate.Document
+	for i := range 80 {
+		docs = append(docs, genFollowDoc(fmt.Sprintf("f%d", i), uint64(500+i)))
+	}
+	m := Train(docs, Options{})
+	for k := range 3 {
+		checkFollow(t, m, genFollowDoc(fmt.Sprintf("new%d", k), uint64(9999+k)))
+	}
+}
+
+func checkFollow(t *testing.T, m *Model, gold *annotate.Document) {
+	t.Helper()
+	d := bare(gold)
+	byID := func(spans []annotate.Span) map[string]annotate.Span {
+		out := map[string]annotate.Span{}
+		for _, s := range spans {
+			out[s.ID] = s
+		}
+		return out
+	}
+	speakers := func(spans []annotate.Span, rels []annotate.Relation) map[[2]int][2]int {
+		ids := byID(spans)
+		out := map[[2]int][2]int{}
+		for _, r := range rels {
+			from, to := ids[r.From], ids[r.To]
+			if from.Label == "QUOTE" {
+				out[[2]int{from.Start, from.End}] = [2]int{to.Start, to.End}
+			}
+		}
+		return out
+	}
+	want := speakers(gold.Spans, gold.Relations)
+	if len(want) != 3 {
+		t.Fatalf("the generated document has %d quotes with a speaker, want 3", len(want))
+	}
+	rs, rr := suggest.Suggest(d, nil, suggest.Options{})
+	for q, sp := range speakers(rs, rr) {
+		if want[q] == sp {
+			t.Fatalf("the rules already give quote %v its speaker: the test teaches nothing", q)
+		}
+	}
+	spans, rels := Suggest(d, nil, suggest.Options{}, m)
+	annotatetest.CheckSuggestions(t, d, spans, rels)
+	got := speakers(spans, rels)
+	r := []rune(d.Text)
+	for q, sp := range want {
+		if got[q] != sp {
+			t.Errorf("quote %q: speaker %v, want %q at %v", string(r[q[0]:q[1]]), got[q], string(r[sp[0]:sp[1]]), sp)
+		}
+	}
 }

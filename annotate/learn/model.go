@@ -193,8 +193,8 @@ func readTable(b []byte, width int) (weights, []byte, error) {
 	row := make([]float32, width)
 	for range n {
 		h := binary.LittleEndian.Uint64(b)
-		if _, dup := t.find(h); dup || h&1 == 0 {
-			return t, b, fmt.Errorf("feature %x twice or malformed", h)
+		if h&1 == 0 {
+			return t, b, fmt.Errorf("feature %x malformed", h)
 		}
 		for k := range row {
 			x := math.Float32frombits(binary.LittleEndian.Uint32(b[8+4*k:]))
@@ -203,7 +203,9 @@ func readTable(b []byte, width int) (weights, []byte, error) {
 			}
 			row[k] = x
 		}
-		t.put(h, row)
+		if !t.insert(h, row) {
+			return t, b, fmt.Errorf("feature %x twice", h)
+		}
 		b = b[rowBytes:]
 	}
 	return t, b, nil

@@ -308,14 +308,22 @@ func (o *output) rankSpeakers(m *Model, df *docFeatures, ruleSpans []annotate.Sp
 			contents = append(contents, s)
 		}
 	}
+	// In text order: each content's features name the speaker chosen for
+	// the one before.
+	slices.SortStableFunc(contents, func(a, b annotate.Span) int { return cmp.Compare(a.Start, b.Start) })
+	var prev contentRef
+	var prevM mention
+	havePrev := false
 	for _, s := range contents {
 		c, ok := df.content(s.Start, s.End, labelIndex(s.Label), rules)
 		if !ok {
 			continue
 		}
+		df.follow(&c, prev, prevM, havePrev)
 		cands := candidates(ms, c)
 		best, p, r := df.rank(&m.ranker, c, cands, -1, nil)
 		mt := cands[best]
+		prev, prevM, havePrev = c, mt, true
 		if mt.null {
 			continue
 		}

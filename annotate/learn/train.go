@@ -11,6 +11,7 @@ package learn
 
 import (
 	"math/rand/v2"
+	"sort"
 
 	"gloss/annotate"
 	"gloss/annotate/suggest"
@@ -73,8 +74,14 @@ func Train(docs []*annotate.Document, opt Options) *Model {
 		for _, k := range order {
 			ex := exs[k]
 			tag(&tagTr.t, ex.df, use, &ex.gold, tagTr)
+			// In text order, each content knowing the speaker the ranker
+			// chose for the one before, as when suggesting.
+			var prev contentRef
+			var prevM mention
 			for j, c := range ex.contents {
-				ex.df.rank(&rankTr.t, c, ex.cands[j], ex.goldCand[j], rankTr)
+				ex.df.follow(&c, prev, prevM, j > 0)
+				best, _, _ := ex.df.rank(&rankTr.t, c, ex.cands[j], ex.goldCand[j], rankTr)
+				prev, prevM = c, ex.cands[j][best]
 			}
 		}
 	}
@@ -192,7 +199,24 @@ func prepareExample(d *annotate.Document, ls *annotate.LabelSet, meta *Meta) *ex
 		ex.cands = append(ex.cands, cands)
 		ex.goldCand = append(ex.goldCand, gold)
 	}
+	ex.sortContents()
 	return ex
+}
+
+// sortContents puts the ranker's contents in text order.
+func (ex *example) sortContents() {
+	idx := make([]int, len(ex.contents))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return ex.contents[idx[a]].start < ex.contents[idx[b]].start })
+	contents, cands, gold := ex.contents, ex.cands, ex.goldCand
+	ex.contents, ex.cands, ex.goldCand = nil, nil, nil
+	for _, i := range idx {
+		ex.contents = append(ex.contents, contents[i])
+		ex.cands = append(ex.cands, cands[i])
+		ex.goldCand = append(ex.goldCand, gold[i])
+	}
 }
 
 // ruleSpeaker is a content the rules attributed, and to what.
