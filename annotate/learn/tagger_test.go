@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"slices"
 	"testing"
 
 	"gloss/annotate"
@@ -39,6 +40,37 @@ func TestPick(t *testing.T) {
 	for l, m := range recallMargin {
 		if m < 0 || m >= 2 {
 			t.Errorf("recallMargin[%s] = %v: outside [0, 2), where a span tag would always win", tagLabels[l], m)
+		}
+	}
+}
+
+// TestAboveFloor: the spans under a label's confidence floor go, the
+// others stay in order; the floors are probabilities.
+func TestAboveFloor(t *testing.T) {
+	spans := []tokenSpan{{0, 2, 0.95}, {4, 4, 0.05}, {6, 9, 0.4}, {11, 12, 0.39}}
+	tests := []struct {
+		name  string
+		floor float32
+		want  []int // first tokens kept
+	}{
+		{"no floor keeps all", 0, []int{0, 4, 6, 11}},
+		{"a floor equal to the confidence keeps it", 0.4, []int{0, 6}},
+		{"just above it drops it", 0.41, []int{0}},
+		{"a floor over all drops all", 0.99, nil},
+	}
+	for _, tc := range tests {
+		got := aboveFloor(slices.Clone(spans), tc.floor)
+		var firsts []int
+		for _, s := range got {
+			firsts = append(firsts, s.first)
+		}
+		if !slices.Equal(firsts, tc.want) {
+			t.Errorf("%s: aboveFloor(floor %v) kept spans starting at %v, want %v", tc.name, tc.floor, firsts, tc.want)
+		}
+	}
+	for l, f := range confFloor {
+		if f < 0 || f >= 1 {
+			t.Errorf("confFloor[%s] = %v: outside [0, 1), where every span would go", tagLabels[l], f)
 		}
 	}
 }
