@@ -37,9 +37,38 @@ func TestPick(t *testing.T) {
 			t.Errorf("%s: pick(%v, %s, %v) = %s, want %s", tc.name, tc.sc, tagNames[tc.prev], tc.margin, tagNames[got], tagNames[tc.want])
 		}
 	}
-	for l, m := range recallMargin {
-		if m < 0 || m >= 2 {
-			t.Errorf("recallMargin[%s] = %v: outside [0, 2), where a span tag would always win", tagLabels[l], m)
+	for k, ms := range recallMargin {
+		for l, m := range ms {
+			if m < 0 || m >= 2 {
+				t.Errorf("recallMargin[%d][%s] = %v: outside [0, 2), where a span tag would always win", k, tagLabels[l], m)
+			}
+		}
+	}
+}
+
+// TestSpanMargin: the margin that lets an ACTOR start where O scored
+// higher is wider than the one that lets it go on, so a start the
+// tagger half believes in is taken and the name it starts stays short;
+// QUOTE has no margin at all.
+func TestSpanMargin(t *testing.T) {
+	actor, quote := labelIndex(suggest.LabelActor), labelIndex(suggest.LabelQuote)
+	// O leads by 8, the two scores' mean magnitude 6: a margin of 4/3 is needed.
+	sc := []float32{10, 2, 2}
+	tests := []struct {
+		name  string
+		label int
+		prev  uint8
+		want  uint8
+	}{
+		{"an ACTOR may start behind O", actor, tagO, tagB},
+		{"an ACTOR may not go on as far behind", actor, tagB, tagO},
+		{"nor after an inside token", actor, tagI, tagO},
+		{"a QUOTE needs O beaten", quote, tagO, tagO},
+	}
+	for _, tc := range tests {
+		m := spanMargin(tc.label, tc.prev)
+		if got := pick(sc, tc.prev, m); got != tc.want {
+			t.Errorf("%s: after %s, margin %v picks %s, want %s", tc.name, tagNames[tc.prev], m, tagNames[got], tagNames[tc.want])
 		}
 	}
 }
