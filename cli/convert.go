@@ -140,11 +140,11 @@ func runExport(env Env, args []string) int {
 // import. A conversion keeps little alive (the documents in flight in
 // export.CopyChecked's pipeline, a few hundred, some 10 MB) but allocates
 // the whole input again as documents, so at Go's default (100: collect
-// each time the heap has doubled) it collects some sixty times for 200 MB,
-// and each collection stops the workers to scan their stacks: a quarter
-// of an export's CPU (docs/performance.md). At 400 it collects a quarter
-// as often, and the heap is still bounded, by five times what is live
-// (peak resident 47 → 70 MB on the bench corpus), not by the input.
+// each time the heap has doubled) it collected 87 times for the 197 MB
+// bench corpus, and each collection stops the workers to scan their
+// stacks: a quarter of an export's CPU (docs/performance.md). At 400 it
+// collects 15 times, and the heap is still bounded, by five times what is
+// live (peak resident 49 → 69 MB on the bench corpus), not by the input.
 const conversionGCPercent = 400
 
 // conversionGC sets conversionGCPercent, unless GOGC says otherwise, and
