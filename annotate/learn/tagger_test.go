@@ -46,28 +46,34 @@ func TestPick(t *testing.T) {
 	}
 }
 
-// TestSpanMargin: the margin that lets an ACTOR start where O scored
-// higher is wider than the one that lets it go on, so a start the
-// tagger half believes in is taken and the name it starts stays short;
-// QUOTE has no margin at all.
+// TestSpanMargin: an ACTOR starts by a wider margin than it goes on by,
+// so a start the tagger half believes in is taken and the name it
+// starts stays short; a CLAIM the other way round (a clause once begun
+// runs on, but a small model must not begin one on its cue); QUOTE has
+// no margin at all.
 func TestSpanMargin(t *testing.T) {
-	actor, quote := labelIndex(suggest.LabelActor), labelIndex(suggest.LabelQuote)
+	actor, claim, quote := labelIndex(suggest.LabelActor), labelIndex(suggest.LabelClaim), labelIndex(suggest.LabelQuote)
 	// O leads by 8, the two scores' mean magnitude 6: a margin of 4/3 is needed.
-	sc := []float32{10, 2, 2}
+	wide := []float32{10, 2, 2}
+	// O leads I by 6.4, their mean magnitude 6.8: a margin of 0.94 is needed.
+	middle := []float32{10, 3.5, 3.6}
 	tests := []struct {
 		name  string
+		sc    []float32
 		label int
 		prev  uint8
 		want  uint8
 	}{
-		{"an ACTOR may start behind O", actor, tagO, tagB},
-		{"an ACTOR may not go on as far behind", actor, tagB, tagO},
-		{"nor after an inside token", actor, tagI, tagO},
-		{"a QUOTE needs O beaten", quote, tagO, tagO},
+		{"an ACTOR may start behind O", wide, actor, tagO, tagB},
+		{"an ACTOR may not go on as far behind", wide, actor, tagB, tagO},
+		{"nor after an inside token", wide, actor, tagI, tagO},
+		{"a CLAIM goes on behind O", middle, claim, tagB, tagI},
+		{"a CLAIM does not start as far behind", middle, claim, tagO, tagO},
+		{"a QUOTE needs O beaten", wide, quote, tagO, tagO},
 	}
 	for _, tc := range tests {
 		m := spanMargin(tc.label, tc.prev)
-		if got := pick(sc, tc.prev, m); got != tc.want {
+		if got := pick(tc.sc, tc.prev, m); got != tc.want {
 			t.Errorf("%s: after %s, margin %v picks %s, want %s", tc.name, tagNames[tc.prev], m, tagNames[got], tagNames[tc.want])
 		}
 	}
