@@ -65,9 +65,14 @@ func newWindowIn(t testing.TB, a fyne.App, opt Options) (*Window, *answers) {
 		t.Fatal(err)
 	}
 	w.WaitTasks()
-	// Background work (the learner writes its model beside the work) ends
-	// before the test's folders are removed.
-	t.Cleanup(w.WaitTasks)
+	// Background work (the learner writes its model beside the work, the
+	// journal's writer its file in the cache folder) ends before the
+	// test's folders are removed: a file made during the removal failed
+	// it with "directory not empty".
+	t.Cleanup(func() {
+		w.WaitTasks()
+		w.s.Close()
+	})
 	win.Resize(fyne.NewSize(1100, 700))
 	ans := &answers{t: t}
 	w.confirm = func(title, message string, buttons []string, then func(int)) {
