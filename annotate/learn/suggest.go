@@ -63,6 +63,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt suggest.Options, m
 		case suggest.LabelQuote:
 			learned[l] = df.quotedOnly(learned[l])
 		}
+		learned[l] = aboveFloor(learned[l], confFloor[l])
 		for _, ts := range learned[l] {
 			start, end := df.toks[ts.first].Start, df.toks[ts.last].End
 			label := tagLabels[l]

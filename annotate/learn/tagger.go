@@ -98,9 +98,9 @@ func tag(t scorer, df *docFeatures, use [nLabels]bool, gold *[nLabels][]uint8, t
 				continue
 			}
 			sc := scores[l*nTags : (l+1)*nTags]
-			margin := recallMargin[l]
-			if tr != nil {
-				margin = 0 // training moves the weights by the plain best tag
+			var margin float32 // training moves the weights by the plain best tag
+			if tr == nil {
+				margin = spanMargin(l, prev[l])
 			}
 			best := pick(sc, prev[l], margin)
 			if tr != nil && gold != nil {
@@ -131,16 +131,55 @@ func tag(t scorer, df *docFeatures, use [nLabels]bool, gold *[nLabels][]uint8, t
 
 // recallMargin is, per label (tagLabels order), how far below O's score
 // a span tag's may be and still be chosen when suggesting, as a fraction
-// of the two scores' mean magnitude. The perceptron, trained to get
-// every token right, leaves spans out more than it puts wrong ones in
-// (on PolNeAR, CLAIM precision 0.62 against recall 0.46), and a person
-// rejects a wrong suggestion faster than they find a missing one. Tuned
-// on a split of PolNeAR's train articles (docs/suggest.md): 0.8 for
-// CLAIM and 1.2 for ACTOR lifted CLAIM F1 from 0.53 to 0.58 and speaker
-// ACTOR recall of named Sources from 0.89 to 0.91; QUOTE, whose precision is the
-// weaker side, keeps the plain best tag. Below 2 by construction: at 2 a
-// span tag always wins.
-var recallMargin = [nLabels]float32{0, 0.8, 1.2}
+// of the two scores' mean magnitude: [0] to start a span (after O), [1]
+// to go on with one. The perceptron, trained to get every token right,
+// leaves spans out more than it puts wrong ones in (on PolNeAR, CLAIM
+// precision 0.62 against recall 0.46), and a person rejects a wrong
+// suggestion faster than they find a missing one. ACTOR starts generously
+// (1.8) but goes on by a narrower margin (0.8): a wide one on both lifted
+// recall of named Sources only by making the names longer ("Howard Rubel,
+// a senior analyst at", exact matches down); split, recall and exact rose
+// together. CLAIM is the other way round, 0.8 to start and 1.1 to go on
+// (with confFloor's floor): a clause once begun is most often longer than
+// the tagger dares, while a wide start made a small model begin claims on
+// their cue ("zorbled the reform was overdue", app/learner_test.go).
+// QUOTE, whose precision is the weaker side, keeps the plain best tag.
+// Tuned on a split of PolNeAR's train articles (docs/suggest.md). Below 2
+// by construction: at 2 a span tag always wins.
+var recallMargin = [2][nLabels]float32{
+	{0, 0.8, 1.8}, // starting a span
+	{0, 1.1, 0.8}, // going on with one
+}
+
+// spanMargin is the recall margin of label l after a token tagged prev.
+func spanMargin(l int, prev uint8) float32 {
+	if prev == tagO {
+		return recallMargin[0][l]
+	}
+	return recallMargin[1][l]
+}
+
+// confFloor is, per label (tagLabels order), the lowest confidence (mean
+// tag probability over the span, after mendClaims) a learned span may
+// have and be suggested. A QUOTE the tagger barely prefers is most often
+// a quoted phrase inside a claim or a stray mark; a wide CLAIM margin
+// needs a floor to keep the clauses it lets through the ones the tagger
+// half believes in. ACTOR has none: the spans its margin admits are by
+// construction improbable by the softmax (O scored higher), and a floor
+// of only 0.1 took recall of named Sources on the tuning split from
+// 0.909 to 0.888. Tuned there too (docs/suggest.md).
+var confFloor = [nLabels]float32{0.4, 0.3, 0}
+
+// aboveFloor keeps the spans whose confidence reaches floor, in place.
+func aboveFloor(spans []tokenSpan, floor float32) []tokenSpan {
+	kept := spans[:0]
+	for _, s := range spans {
+		if s.conf >= floor {
+			kept = append(kept, s)
+		}
+	}
+	return kept
+}
 
 // pick is the best tag by its scores that may follow prev (I continues a
 // span, so it cannot follow O); when O is best, the best span tag that may

@@ -1,6 +1,7 @@
 package learn
 
 import (
+	"slices"
 	"testing"
 
 	"gloss/annotate"
@@ -36,9 +37,75 @@ func TestPick(t *testing.T) {
 			t.Errorf("%s: pick(%v, %s, %v) = %s, want %s", tc.name, tc.sc, tagNames[tc.prev], tc.margin, tagNames[got], tagNames[tc.want])
 		}
 	}
-	for l, m := range recallMargin {
-		if m < 0 || m >= 2 {
-			t.Errorf("recallMargin[%s] = %v: outside [0, 2), where a span tag would always win", tagLabels[l], m)
+	for k, ms := range recallMargin {
+		for l, m := range ms {
+			if m < 0 || m >= 2 {
+				t.Errorf("recallMargin[%d][%s] = %v: outside [0, 2), where a span tag would always win", k, tagLabels[l], m)
+			}
+		}
+	}
+}
+
+// TestSpanMargin: an ACTOR starts by a wider margin than it goes on by,
+// so a start the tagger half believes in is taken and the name it
+// starts stays short; a CLAIM the other way round (a clause once begun
+// runs on, but a small model must not begin one on its cue); QUOTE has
+// no margin at all.
+func TestSpanMargin(t *testing.T) {
+	actor, claim, quote := labelIndex(suggest.LabelActor), labelIndex(suggest.LabelClaim), labelIndex(suggest.LabelQuote)
+	// O leads by 8, the two scores' mean magnitude 6: a margin of 4/3 is needed.
+	wide := []float32{10, 2, 2}
+	// O leads I by 6.4, their mean magnitude 6.8: a margin of 0.94 is needed.
+	middle := []float32{10, 3.5, 3.6}
+	tests := []struct {
+		name  string
+		sc    []float32
+		label int
+		prev  uint8
+		want  uint8
+	}{
+		{"an ACTOR may start behind O", wide, actor, tagO, tagB},
+		{"an ACTOR may not go on as far behind", wide, actor, tagB, tagO},
+		{"nor after an inside token", wide, actor, tagI, tagO},
+		{"a CLAIM goes on behind O", middle, claim, tagB, tagI},
+		{"a CLAIM does not start as far behind", middle, claim, tagO, tagO},
+		{"a QUOTE needs O beaten", wide, quote, tagO, tagO},
+	}
+	for _, tc := range tests {
+		m := spanMargin(tc.label, tc.prev)
+		if got := pick(tc.sc, tc.prev, m); got != tc.want {
+			t.Errorf("%s: after %s, margin %v picks %s, want %s", tc.name, tagNames[tc.prev], m, tagNames[got], tagNames[tc.want])
+		}
+	}
+}
+
+// TestAboveFloor: the spans under a label's confidence floor go, the
+// others stay in order; the floors are probabilities.
+func TestAboveFloor(t *testing.T) {
+	spans := []tokenSpan{{0, 2, 0.95}, {4, 4, 0.05}, {6, 9, 0.4}, {11, 12, 0.39}}
+	tests := []struct {
+		name  string
+		floor float32
+		want  []int // first tokens kept
+	}{
+		{"no floor keeps all", 0, []int{0, 4, 6, 11}},
+		{"a floor equal to the confidence keeps it", 0.4, []int{0, 6}},
+		{"just above it drops it", 0.41, []int{0}},
+		{"a floor over all drops all", 0.99, nil},
+	}
+	for _, tc := range tests {
+		got := aboveFloor(slices.Clone(spans), tc.floor)
+		var firsts []int
+		for _, s := range got {
+			firsts = append(firsts, s.first)
+		}
+		if !slices.Equal(firsts, tc.want) {
+			t.Errorf("%s: aboveFloor(floor %v) kept spans starting at %v, want %v", tc.name, tc.floor, firsts, tc.want)
+		}
+	}
+	for l, f := range confFloor {
+		if f < 0 || f >= 1 {
+			t.Errorf("confFloor[%s] = %v: outside [0, 1), where every span would go", tagLabels[l], f)
 		}
 	}
 }
