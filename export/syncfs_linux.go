@@ -10,9 +10,14 @@ import (
 	"syscall"
 )
 
-// sysSyncfs is syncfs(2)'s number (the syscall package names it on arm64
-// only).
-var sysSyncfs = map[string]uintptr{"amd64": 306, "arm64": 267}[runtime.GOARCH]
+// sysSyncfs is syncfs(2)'s number on this architecture (the syscall
+// package names it on arm64 only; this file builds for amd64 and arm64).
+func sysSyncfs() uintptr {
+	if runtime.GOARCH == "arm64" {
+		return 267
+	}
+	return 306
+}
 
 // openFSSync opens dir, to make everything written under it durable with
 // one syncfs(2) of its file system afterwards (syncFS), or returns nil
@@ -41,7 +46,7 @@ func openFSSync(dir string) *os.File {
 
 // syncFS syncs the file system that holds d (see openFSSync).
 func syncFS(d *os.File) error {
-	if _, _, errno := syscall.Syscall(sysSyncfs, d.Fd(), 0, 0); errno != 0 {
+	if _, _, errno := syscall.Syscall(sysSyncfs(), d.Fd(), 0, 0); errno != 0 {
 		return &os.PathError{Op: "syncfs", Path: d.Name(), Err: errno}
 	}
 	return nil
