@@ -30,6 +30,13 @@ const flushAt = 48 << 10
 
 func newOutBuf(w io.Writer) outBuf { return outBuf{w: w, buf: make([]byte, 0, 64<<10)} }
 
+// write appends b (a document's encoded output, see DocEncoder) and
+// flushes when the buffer is full enough.
+func (o *outBuf) write(b []byte) error {
+	o.buf = append(o.buf, b...)
+	return o.maybeFlush()
+}
+
 // maybeFlush writes the buffer out when it is full enough.
 func (o *outBuf) maybeFlush() error {
 	if len(o.buf) >= flushAt {

@@ -409,8 +409,7 @@ func (cw *CoNLLWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
 		cw.out.buf = append(cw.out.buf, cw.header...)
 		cw.started = true
 	}
-	cw.out.buf = append(cw.out.buf, b...)
-	return cw.out.maybeFlush()
+	return cw.out.write(b)
 }
 
 // encode appends d's comment lines and tokens, and the blank line after

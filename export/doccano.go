@@ -322,8 +322,7 @@ func (dw *DoccanoWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byt
 
 // WriteEncoded implements DocEncoder.
 func (dw *DoccanoWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
-	dw.out.buf = append(dw.out.buf, b...)
-	return dw.out.maybeFlush()
+	return dw.out.write(b)
 }
 
 // encode appends d's line.

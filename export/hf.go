@@ -82,8 +82,7 @@ func (hw *HFWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte, er
 
 // WriteEncoded implements DocEncoder.
 func (hw *HFWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
-	hw.out.buf = append(hw.out.buf, b...)
-	return hw.out.maybeFlush()
+	return hw.out.write(b)
 }
 
 // encode appends d's sentences, a line each; on an error it returns buf

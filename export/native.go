@@ -317,7 +317,7 @@ func NewNativeWriter(w io.Writer, opt Options) *NativeWriter {
 func (nw *NativeWriter) Write(d *annotate.Document) error {
 	nw.buf = AppendNative(nw.buf, d, nw.opt.UTF16)
 	nw.buf = append(nw.buf, '\n')
-	if len(nw.buf) >= 48<<10 {
+	if len(nw.buf) >= flushAt {
 		return nw.flush()
 	}
 	return nil
@@ -333,7 +333,7 @@ func (nw *NativeWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte
 // WriteEncoded implements DocEncoder.
 func (nw *NativeWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
 	nw.buf = append(nw.buf, b...)
-	if len(nw.buf) >= 48<<10 {
+	if len(nw.buf) >= flushAt {
 		return nw.flush()
 	}
 	return nil

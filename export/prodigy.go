@@ -596,8 +596,7 @@ func (pw *ProdigyWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byt
 
 // WriteEncoded implements DocEncoder.
 func (pw *ProdigyWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
-	pw.out.buf = append(pw.out.buf, b...)
-	return pw.out.maybeFlush()
+	return pw.out.write(b)
 }
 
 // encode appends d's tasks to buf.

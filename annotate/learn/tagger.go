@@ -172,13 +172,7 @@ var confFloor = [nLabels]float32{0.4, 0.3, 0}
 
 // aboveFloor keeps the spans whose confidence reaches floor, in place.
 func aboveFloor(spans []tokenSpan, floor float32) []tokenSpan {
-	kept := spans[:0]
-	for _, s := range spans {
-		if s.conf >= floor {
-			kept = append(kept, s)
-		}
-	}
-	return kept
+	return slices.DeleteFunc(spans, func(s tokenSpan) bool { return s.conf < floor })
 }
 
 // pick is the best tag by its scores that may follow prev (I continues a
