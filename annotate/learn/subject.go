@@ -3,6 +3,8 @@ package learn
 import (
 	"strings"
 	"unicode"
+
+	"gloss/annotate/suggest"
 )
 
 // Subjects of attributions whose cue no list knows. "His supporters are
@@ -10,13 +12,15 @@ import (
 // clause after such a verb (a learned CLAIM) but, with no cue near, not
 // the speaker before it, and about a third of the named Sources missed on
 // the tuning split (docs/suggest.md) stand so. subjectActors goes back
-// over those clauses: where a learned QUOTE or CLAIM has no actor before
-// it in its sentence, the tagger is asked again, at the start of the
-// sentence and after each comma before the content, how near an ACTOR
-// start came to O there; at the likeliest, above subjectMinProb, it starts an
-// ACTOR and goes on with it by its own continuation margin, as it would
-// have had it dared the start. Only those few tokens are scored again, not
-// the document.
+// over those clauses: where no actor stands between a learned QUOTE or
+// CLAIM and its sentence's start (or, after the last actor there, where
+// a clause begins after a comma), the tagger is asked again how likely an
+// ACTOR start is at each place a clause's subject may begin; at the
+// likeliest it starts an ACTOR and goes on with it by its own
+// continuation margin, as it would have had it dared the start. The
+// probabilities are tiny (0.0001–0.01: the tagger did not dare), so they
+// choose among the places but a floor on them only lost recall. Only
+// those few tokens are scored again, not the document.
 
 const (
 	// subjectBack is how many tokens before a content its sentence's
@@ -32,7 +36,7 @@ const (
 // by t; actorAt marks the tokens of the actors already there (it is
 // updated with the new ones).
 func (df *docFeatures) subjectActors(t scorer, tg *tagging, contents []tokenSpan, actorAt []bool) []tokenSpan {
-	a := labelIndex("ACTOR")
+	a := labelIndex(suggest.LabelActor)
 	var out []tokenSpan
 	var s sink
 	var sc [tagWidth]float32
@@ -56,12 +60,23 @@ func (df *docFeatures) subjectActors(t scorer, tg *tagging, contents []tokenSpan
 		for s0 > 0 && (!df.sentStart[s0] || df.afterTitle(s0)) && c.first-s0 < subjectBack {
 			s0--
 		}
-		if !df.sentStart[s0] || s0 == c.first || anyIn(actorAt, s0, c.first) {
+		if !df.sentStart[s0] || s0 == c.first {
 			continue
 		}
+		// After an actor, only a clause after a comma may have a subject of
+		// its own ("When Zorbin was asked, his aides said …").
+		from, afterActor := s0, false
+		for k := c.first - 1; k >= s0; k-- {
+			if actorAt[k] {
+				from, afterActor = k+1, true
+				break
+			}
+		}
 		best, bestP := -1, float32(-1)
-		for k := s0; k < c.first; k++ {
-			if k > s0 && df.lower[k-1] != "," && !(k-1 == s0 && subjectAfter[df.lower[s0]]) || !df.mayStartSubject(k) {
+		for k := from; k < c.first; k++ {
+			opens := k == s0 || df.lower[k-1] == "," || k-1 == s0 && subjectAfter[df.lower[s0]]
+			if !opens || afterActor && (df.lower[k-1] != "," || !subjectLeads[df.lower[k]] && !df.capitalised(k)) ||
+				df.appositive(k) || !df.mayStartSubject(k, k == s0) {
 				continue
 			}
 			if p := softmax(score(k, tagO), tagB); p > bestP {
@@ -96,11 +111,21 @@ func (df *docFeatures) subjectActors(t scorer, tg *tagging, contents []tokenSpan
 	return out
 }
 
-// mayStartSubject reports whether token i may begin a subject: a word, not
-// a pronoun (the ranker has those), nor a word that opens a clause.
-func (df *docFeatures) mayStartSubject(i int) bool {
+// mayStartSubject reports whether token i (at a sentence's start or not)
+// may begin a subject: a word, not a pronoun (the ranker has those), nor a
+// word that opens a clause, nor one ending like a participle or an adverb
+// ("Asked", "saying", "falsely"), unless it is capitalised inside the
+// sentence.
+func (df *docFeatures) mayStartSubject(i int, sentStart bool) bool {
 	w := df.lower[i]
-	return isWordToken(w) && !subjectPronouns[w] && !clauseOpeners[w] && !subjectStops[w] && !nonSubjects[w]
+	if !isWordToken(w) || subjectPronouns[w] {
+		return false
+	}
+	if !sentStart && df.capitalised(i) {
+		return true // a name, even one spelt like a word ("Instead, Will called for …")
+	}
+	verbal := len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly"))
+	return !verbal && !clauseOpeners[w] && !subjectStops[w] && !nonSubjects[w]
 }
 
 // afterTitle reports whether token i follows a title's full stop ("Mrs.
@@ -141,16 +166,6 @@ var (
 	titles = wordSet("mr mrs ms dr sen rep gov gen lt col sgt prof rev st jr")
 )
 
-// anyIn reports whether one of marks[from:to] is set.
-func anyIn(marks []bool, from, to int) bool {
-	for i := from; i < to; i++ {
-		if marks[i] {
-			return true
-		}
-	}
-	return false
-}
-
 // isWordToken reports whether w has a letter or digit (not punctuation
 // or a quotation mark).
 func isWordToken(w string) bool {
@@ -160,4 +175,22 @@ func isWordToken(w string) bool {
 		}
 	}
 	return false
+}
+
+// capitalised reports whether token i is a word with a capital and then
+// small letters ("Will", not "WILL" or "will").
+func (df *docFeatures) capitalised(i int) bool {
+	return strings.HasPrefix(df.shape[i], "Xx")
+}
+
+// appositive reports whether token i, after a comma, begins what is most
+// often an appositive, not a clause: an indefinite article after anything
+// but an opening word (", a move that …", but "Instead, a mogul …").
+// After a name it may well be a clause ("When Zorbin was asked, his
+// response …"), so a name before the comma says nothing.
+func (df *docFeatures) appositive(i int) bool {
+	if i < 2 || df.lower[i-1] != "," || clauseOpeners[df.lower[i-2]] {
+		return false
+	}
+	return df.lower[i] == "a" || df.lower[i] == "an"
 }

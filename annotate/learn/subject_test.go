@@ -38,10 +38,11 @@ func (w wordScorer) score(feats []uint64, out []float32) {
 
 // TestSubjectActors: the subject before a clause that has no actor
 // before it in its sentence, from the sentence's start or after a comma,
-// past a conjunction, up to its verb; none where an actor, a pronoun or
-// nothing stands there.
+// past a conjunction, up to its verb; after an actor only a clause's
+// after a comma; none where an actor, a pronoun, a participle, an
+// appositive or nothing stands there.
 func TestSubjectActors(t *testing.T) {
-	sc := newWordScorer("split weighed", "board")
+	sc := newWordScorer("split weighed called", "board")
 	tests := []struct {
 		text, content, actor, want string
 	}{
@@ -53,6 +54,11 @@ func TestSubjectActors(t *testing.T) {
 		{"In Ohio, the board weighed whether the mill should close.", "whether the mill should close", "", "the board"},
 		{"Mrs. Zorbin is confident that the mill will stay.", "the mill will stay", "", "Mrs. Zorbin"},
 		{"The mayor's aides are sure that he will win.", "he will win", "The mayor's aides", ""},
+		{"When the mayor was asked, his aides were sure that the vote would fail.", "the vote would fail", "the mayor", "his aides"},
+		{"The mayor spoke, adding that the vote would fail.", "the vote would fail", "The mayor", ""},
+		{"Instead, Will called for a vote on the plan.", "a vote on the plan", "", "Will"},
+		{"Asked about it, the mayor said that the vote would fail.", "the vote would fail", "", "the mayor"},
+		{"It rained all day, a sign that the drought was over.", "the drought was over", "", ""},
 		{"He is certain that the bill will fail.", "the bill will fail", "", ""},
 		{"There is hope that the talks will resume.", "the talks will resume", "", ""},
 		{"“We will win,” she said.", "We will win,", "", ""},
