@@ -218,7 +218,7 @@ func runImport(env Env, args []string) int {
 		nw := export.NewNativeWriter(w, export.Options{})
 		var chk export.Checker
 		for _, name := range files {
-			if err := copyMapped(env, name, f, opt, nw, &chk, labelMap); err != nil {
+			if err := copyMapped(env, name, f, opt, nw, &chk, labelMap, nil); err != nil {
 				return err
 			}
 		}
@@ -237,12 +237,15 @@ func runImport(env Env, args []string) int {
 // inputs of one command): bad input stops the copy with FILE:LINE: errors,
 // so nothing is written.
 func copyDocs(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker) error {
-	return copyMapped(env, name, f, opt, w, chk, nil)
+	return copyMapped(env, name, f, opt, w, chk, nil, nil)
 }
 
 // copyMapped is copyDocs that renames labels by m (nil: none) as they are
-// read, before the check (gloss import --map).
-func copyMapped(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker, m export.LabelMap) error {
+// read, before the check (gloss import --map), and then, when then is not
+// nil, passes each valid document to it on the same goroutines as the
+// check (gloss suggest adds its suggestions there): then may change only
+// the document it is given.
+func copyMapped(env Env, name string, f *export.Format, opt export.Options, w export.Writer, chk *export.Checker, m export.LabelMap, then func(*annotate.Document)) error {
 	r, closeInput, err := openReader(env, name, f, opt)
 	if err != nil {
 		return err
@@ -262,6 +265,9 @@ func copyMapped(env Env, name string, f *export.Format, opt export.Options, w ex
 			return errors.Join(errs...)
 		}
 		export.KeepOnly(d, opt.Only)
+		if then != nil {
+			then(d)
+		}
 		return nil
 	}
 	inOrder := func(d *annotate.Document, file string, line int) error {

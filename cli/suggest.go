@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"sync/atomic"
 
 	"gloss/annotate"
 	"gloss/annotate/learn"
@@ -60,7 +61,17 @@ func runSuggest(env Env, args []string) int {
 		sw.Writer = export.NewNativeWriter(w, export.Options{})
 		var chk export.Checker
 		for _, name := range files {
-			if err := copyDocs(env, name, nil, opt, sw, &chk); err != nil {
+			// A file's actors were all collected above, so its documents
+			// are suggested on CopyChecked's workers, several at a time;
+			// standard input's own earlier documents count, so it is
+			// suggested in order, as it is written.
+			sw.inOrder = name == "-"
+			var then func(*annotate.Document)
+			if !sw.inOrder {
+				opt := suggest.Options{KnownActors: sw.actors}
+				then = func(d *annotate.Document) { sw.suggest(d, opt) }
+			}
+			if err := copyMapped(env, name, nil, opt, sw, &chk, nil, then); err != nil {
 				return err
 			}
 		}
@@ -70,18 +81,22 @@ func runSuggest(env Env, args []string) int {
 		report(env, err)
 		return exitBad
 	}
-	fmt.Fprintf(env.Stderr, "gloss suggest: %d document(s), %d span(s) and %d relation(s) suggested\n", sw.docs, sw.spans, sw.relations)
+	fmt.Fprintf(env.Stderr, "gloss suggest: %d document(s), %d span(s) and %d relation(s) suggested\n", sw.docs.Load(), sw.spans.Load(), sw.relations.Load())
 	return exitOK
 }
 
-// suggestingWriter adds suggestions to each document before writing it.
+// suggestingWriter adds suggestions to each document, on the reading
+// goroutines (suggest) or, for standard input, before writing it (Write).
 type suggestingWriter struct {
 	export.Writer
-	labels                 *annotate.LabelSet
-	model                  *learn.Model    // nil: the rules alone
-	known                  map[string]bool // surface forms of accepted ACTOR spans
-	actors                 []string        // the same, in a stable order
-	docs, spans, relations int
+	labels *annotate.LabelSet
+	model  *learn.Model    // nil: the rules alone
+	known  map[string]bool // surface forms of accepted ACTOR spans
+	actors []string        // the same, in a stable order
+	// inOrder: the documents being written get their suggestions in
+	// Write (standard input), not from suggest on the workers.
+	inOrder                bool
+	docs, spans, relations atomic.Int64
 }
 
 func (s *suggestingWriter) learn(d *annotate.Document) {
@@ -93,15 +108,23 @@ func (s *suggestingWriter) learn(d *annotate.Document) {
 	}
 }
 
-// Write implements export.Writer.
-func (s *suggestingWriter) Write(d *annotate.Document) error {
-	s.learn(d) // standard input: its own earlier documents count
-	spans, rels := learn.Suggest(d, s.labels, suggest.Options{KnownActors: s.actors}, s.model)
+// suggest adds d's suggestions to it. It may run on several documents at
+// once: the model and the rules only read what they share.
+func (s *suggestingWriter) suggest(d *annotate.Document, opt suggest.Options) {
+	spans, rels := learn.Suggest(d, s.labels, opt, s.model)
 	d.Spans = append(d.Spans, spans...)
 	d.Relations = append(d.Relations, rels...)
-	s.docs++
-	s.spans += len(spans)
-	s.relations += len(rels)
+	s.docs.Add(1)
+	s.spans.Add(int64(len(spans)))
+	s.relations.Add(int64(len(rels)))
+}
+
+// Write implements export.Writer.
+func (s *suggestingWriter) Write(d *annotate.Document) error {
+	if s.inOrder {
+		s.learn(d)
+		s.suggest(d, suggest.Options{KnownActors: s.actors})
+	}
 	return s.Writer.Write(d)
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -88,5 +89,37 @@ func TestSuggestBadInput(t *testing.T) {
 	}
 	if _, _, code := run(t, "", "suggest"); code != 2 {
 		t.Errorf("no files: exit %d", code)
+	}
+}
+
+// TestSuggestInParallelIsInOrder: a file's documents are suggested on
+// several goroutines; the output is byte for byte what standard input,
+// suggested one document after another as it is written, gives, and the
+// counts on stderr are the same. (Run with -race, it also shows the
+// workers share nothing they write.)
+func TestSuggestInParallelIsInOrder(t *testing.T) {
+	dir := t.TempDir()
+	var in strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&in, `{"id":"d%03d","text":"“We will win, 😀 café,” said Zoë Ngo-Tran %d. 李 told reporters that the talks failed.\r\nShe added: “Not yet.”"}`+"\n", i, i)
+	}
+	file := writeFile(t, dir, "docs.jsonl", in.String())
+	fromFile, errFile, code := run(t, "", "suggest", file)
+	if code != 0 {
+		t.Fatalf("file: exit %d: %s", code, errFile)
+	}
+	fromStdin, errStdin, code := run(t, in.String(), "suggest", "-")
+	if code != 0 {
+		t.Fatalf("stdin: exit %d: %s", code, errStdin)
+	}
+	if fromFile != fromStdin {
+		t.Errorf("the file's suggestions differ from standard input's")
+	}
+	if strings.Count(fromFile, "\n") != 300 || !strings.Contains(fromFile, `"id":"d299"`) || strings.Count(fromFile, `"label":"QUOTE"`) < 600 {
+		t.Errorf("%d lines out", strings.Count(fromFile, "\n"))
+	}
+	count := func(s string) string { return s[strings.Index(s, "gloss suggest:"):] }
+	if count(errFile) != count(errStdin) || !strings.Contains(errFile, "300 document(s)") {
+		t.Errorf("stderr %q vs %q", errFile, errStdin)
 	}
 }

@@ -181,3 +181,33 @@ func TestSamePrevFeature(t *testing.T) {
 		}
 	}
 }
+
+// TestOpensQuote: a learned QUOTE may begin on a mark, right after one
+// that touches it, or after the opening mark of a paired quotation with a
+// space between; never after a word or after a closing mark.
+func TestOpensQuote(t *testing.T) {
+	text := "Ngo said “We win.” Former Tran aides hinted “big changes” could come. « Nous gagnons » dit-il."
+	d := &annotate.Document{ID: "d", Text: text}
+	_, _, ctx := suggest.Analyze(d, nil, suggest.Options{})
+	df := prepare(text, nil, ctx)
+	tests := []struct {
+		word string
+		want bool
+	}{
+		{"we", true},       // right after “
+		{"“", true},        // the mark itself
+		{"tran", false},    // after a word, mid-sentence
+		{"could", false},   // after a closing mark and a space
+		{"nous", true},     // after « and a space, the rules paired « »
+		{"changes", false}, // inside the quotation, after a word
+	}
+	for _, tc := range tests {
+		i := slices.Index(df.lower, tc.word)
+		if i < 0 {
+			t.Fatalf("no token %q in %q", tc.word, df.lower)
+		}
+		if got := df.opensQuote(i); got != tc.want {
+			t.Errorf("opensQuote(%q) = %v, want %v", tc.word, got, tc.want)
+		}
+	}
+}

@@ -15,6 +15,7 @@ type weights struct {
 	stride int      // words a slot takes: 2 for the hash, then width
 	slots  []uint32 // hash low and high words, then the row's float32 bits
 	mask   int
+	shift  uint // 64 − log2(slots): a feature's home slot is its hash's top bits
 	n      int
 }
 
@@ -24,18 +25,24 @@ type weights struct {
 // of 23) costs more in cache and page misses, and in clearing it on
 // loading, than the longer probes do.
 func newWeights(width, n int) weights {
-	size := 8
+	size, bits := 8, uint(3)
 	for size < n+n/2 {
 		size <<= 1
+		bits++
 	}
-	return weights{width: width, stride: 2 + width, slots: make([]uint32, size*(2+width)), mask: size - 1}
+	return weights{width: width, stride: 2 + width, slots: make([]uint32, size*(2+width)), mask: size - 1, shift: 64 - bits}
 }
 
 // find returns the slot of feature h, or the empty slot where it would go
 // and false. Hashes are never 0 (sink sets their lowest bit): 0 marks an
-// empty slot.
+// empty slot. A feature's home slot is the top bits of its hash (FNV-1a
+// ends on a multiplication, so they are its best mixed), which keeps the
+// slots in hash order: a model file lists its features sorted by hash,
+// so loading one fills the table front to back instead of missing the
+// cache on every feature (that took loading the PolNeAR model from
+// 0.12 s to a third of it).
 func (t *weights) find(h uint64) (int, bool) {
-	i := int(h^h>>31) & t.mask
+	i := int(h >> t.shift)
 	for {
 		s := t.slots[i*t.stride:]
 		switch uint64(s[0]) | uint64(s[1])<<32 {
