@@ -92,7 +92,47 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt suggest.Options, m
 	} else {
 		out.rankSpeakers(m, df, ruleSpans, ruleRels)
 	}
+	// After the speakers are chosen: the ranker, which never saw such
+	// candidates in training, took them for the speakers of quotes and
+	// claims they do not belong to (docs/suggest.md).
+	if use[labelIndex(suggest.LabelActor)] {
+		out.addSubjects(m, df, tg, learned)
+	}
 	return out.result()
+}
+
+// addSubjects adds the ACTOR spans subjectActors finds before the learned
+// quotes and claims that have none before them in their sentence, with a
+// reason that says where they stand.
+func (o *output) addSubjects(m *Model, df *docFeatures, tg tagging, learned [nLabels][]tokenSpan) {
+	actorAt := make([]bool, len(df.toks))
+	for _, s := range o.own {
+		if s.Label == suggest.LabelActor {
+			df.markTokens(actorAt, s.Start, s.End)
+		}
+	}
+	for _, s := range o.spans {
+		if s.Label == suggest.LabelActor {
+			df.markTokens(actorAt, s.Start, s.End)
+		}
+	}
+	contents := append(slices.Clip(learned[labelIndex(suggest.LabelQuote)]), learned[labelIndex(suggest.LabelClaim)]...)
+	slices.SortFunc(contents, func(a, b tokenSpan) int { return cmp.Compare(a.first, b.first) })
+	for _, ts := range df.subjectActors(&m.tagger, &tg, contents, actorAt) {
+		start, end := df.toks[ts.first].Start, df.toks[ts.last].End
+		o.add(annotate.Span{ID: annotate.SpanID(o.d.ID, start, end, suggest.LabelActor), Start: start, End: end,
+			Label: suggest.LabelActor, Text: string(df.r[start:end]), Suggested: true,
+			Reason: fmt.Sprintf("subject of the clause before a learned quote or claim (learned: %.2f)", ts.conf)})
+	}
+}
+
+// markTokens sets marks[i] for the tokens of code points [start, end).
+func (df *docFeatures) markTokens(marks []bool, start, end int) {
+	if first, last, ok := df.tokenRange(start, end); ok {
+		for i := first; i <= last; i++ {
+			marks[i] = true
+		}
+	}
 }
 
 // minClaimTokens is the fewest tokens a learned CLAIM may have (the
@@ -430,6 +470,10 @@ func (o *output) rankSpeakers(m *Model, df *docFeatures, ruleSpans []annotate.Sp
 		df.follow(&c, prev, prevM, havePrev)
 		cands := candidates(ms, c)
 		best, p, r := df.rank(&m.ranker, c, cands, -1, nil)
+		reason := ""
+		if k := df.dashLine(c, cands); k >= 0 && k != best {
+			best, reason = k, "named on the dash line after the quotation"
+		}
 		mt := cands[best]
 		prev, prevM, havePrev = c, mt, true
 		if mt.null {
@@ -450,9 +494,44 @@ func (o *output) rankSpeakers(m *Model, df *docFeatures, ruleSpans []annotate.Sp
 				continue
 			}
 		}
-		o.link(s.ID, s.Label, to.ID, fmt.Sprintf("learned speaker: %.2f%s", p, m.explainRank(df, c, mt, r)))
+		if reason == "" {
+			reason = fmt.Sprintf("learned speaker: %.2f%s", p, m.explainRank(df, c, mt, r))
+		}
+		o.link(s.ID, s.Label, to.ID, reason)
 	}
 }
+
+// dashLine returns the candidate that a line of its own right after
+// quote c names with a dash ("“…” ¶ - Zorbin."), the layout of quotations
+// set out for checking, or -1. The ranker, trained mostly on "…," he
+// said, takes the line for nobody's.
+func (df *docFeatures) dashLine(c contentRef, cands []mention) int {
+	if tagLabels[c.label] != suggest.LabelQuote {
+		return -1
+	}
+	i := c.last + 1
+	for i < len(df.toks) && !df.lineAt[i] && (isMarkToken(df.lower[i]) || !isWordToken(df.lower[i])) {
+		i++
+	}
+	if i+1 >= len(df.toks) || !df.lineAt[i] || !dashes[df.lower[i]] {
+		return -1
+	}
+	for k, m := range cands {
+		if m.null || m.first != i+1 {
+			continue
+		}
+		e := m.last + 1
+		if e < len(df.toks) && df.lower[e] == "." {
+			e++
+		}
+		if e == len(df.toks) || df.lineAt[e] {
+			return k
+		}
+	}
+	return -1
+}
+
+var dashes = map[string]bool{"-": true, "–": true, "—": true, "--": true}
 
 // result sorts the suggestions as suggest.Suggest does.
 func (o *output) result() ([]annotate.Span, []annotate.Relation) {
