@@ -370,12 +370,16 @@ func runProjectReview(a fyne.App, opt Options) error {
 		return err
 	}
 	export.RemoveStale(os.TempDir(), "gloss-review-", "") // a killed review's
-	tmp, err := os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
+	var tmp string
+	untrack, err := export.NewTemp(func() (_ string, err error) {
+		tmp, err = os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
+		return tmp, err
+	})
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	defer export.TrackTemp(tmp)()
+	defer untrack()
 	in, err := p.ReviewFiles(tmp)
 	if err != nil {
 		return err

@@ -100,11 +100,16 @@ func (x *exportFlags) apply(env Env, f *export.Format, files []string, opt *expo
 // call untrack once it is removed.
 func spoolStdin(env Env) (tmp *os.File, untrack func(), err error) {
 	export.RemoveStale(os.TempDir(), "gloss-in-", ".jsonl") // a killed command's
-	tmp, err = os.CreateTemp("", export.TempPattern("gloss-in-", ".jsonl"))
+	untrack, err = export.NewTemp(func() (_ string, err error) {
+		tmp, err = os.CreateTemp("", export.TempPattern("gloss-in-", ".jsonl"))
+		if err != nil {
+			return "", err
+		}
+		return tmp.Name(), nil
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	untrack = export.TrackTemp(tmp.Name())
 	if _, err = io.Copy(tmp, env.Stdin); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())

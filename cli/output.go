@@ -19,12 +19,19 @@ func writeOutput(env Env, out string, write func(io.Writer) error) error {
 		return export.WriteFileAtomic(out, write)
 	}
 	export.RemoveStale(os.TempDir(), "gloss-out-", "") // a killed command's
-	spool, err := os.CreateTemp("", export.TempPattern("gloss-out-", ""))
+	var spool *os.File
+	untrack, err := export.NewTemp(func() (_ string, err error) {
+		spool, err = os.CreateTemp("", export.TempPattern("gloss-out-", ""))
+		if err != nil {
+			return "", err
+		}
+		return spool.Name(), nil
+	})
 	if err != nil {
 		return fmt.Errorf("temporary file for output: %w", err)
 	}
 	defer os.Remove(spool.Name())
-	defer export.TrackTemp(spool.Name())()
+	defer untrack()
 	defer spool.Close()
 	// The spool needs no fsync: it is read back at once and thrown away.
 	bw := bufio.NewWriterSize(spool, 256<<10)

@@ -67,13 +67,17 @@ func runProjectReview(env Env, dir, out, labelsFile string) int {
 		}
 	}
 	export.RemoveStale(os.TempDir(), "gloss-review-", "") // a killed review's
-	tmp, err := os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
+	var tmp string
+	untrack, err := export.NewTemp(func() (_ string, err error) {
+		tmp, err = os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
+		return tmp, err
+	})
 	if err != nil {
 		report(env, err)
 		return exitBad
 	}
 	defer os.RemoveAll(tmp)
-	defer export.TrackTemp(tmp)()
+	defer untrack()
 	in, err := p.ReviewFiles(tmp)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "gloss review: %v\n", err)

@@ -65,11 +65,18 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	prefix := "." + filepath.Base(path) + "."
 	RemoveStale(dir, prefix, ".tmp") // a killed save's
-	tmp, err := fs.createTemp(dir, TempPattern(prefix, ".tmp"))
+	var tmp *os.File
+	untrack, err := NewTemp(func() (_ string, err error) {
+		tmp, err = fs.createTemp(dir, TempPattern(prefix, ".tmp"))
+		if err != nil {
+			return "", err
+		}
+		return tmp.Name(), nil
+	})
 	if err != nil {
 		return fmt.Errorf("save %s: %w", path, err)
 	}
-	defer TrackTemp(tmp.Name())()
+	defer untrack()
 	closed := false
 	defer func() {
 		if err != nil {

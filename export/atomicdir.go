@@ -24,12 +24,16 @@ func WriteDirAtomic(dir string, write func(tmp string) error) (err error) {
 	clean := filepath.Clean(dir)
 	prefix := "." + filepath.Base(clean) + "."
 	RemoveStale(filepath.Dir(clean), prefix, ".tmp") // a killed export's
-	tmp, err := os.MkdirTemp(filepath.Dir(clean), TempPattern(prefix, ".tmp"))
+	var tmp string
+	untrack, err := NewTemp(func() (_ string, err error) {
+		tmp, err = os.MkdirTemp(filepath.Dir(clean), TempPattern(prefix, ".tmp"))
+		return tmp, err
+	})
 	if err != nil {
 		return fmt.Errorf("save %s: %w", dir, err)
 	}
 	defer os.RemoveAll(tmp) // a no-op once tmp has been renamed to dir
-	defer TrackTemp(tmp)()
+	defer untrack()
 	// Opened before the files are written (see openFSSync).
 	fsDir := openFSSync(tmp)
 	if fsDir != nil {

@@ -19,11 +19,20 @@ var temps struct {
 	paths map[string]bool
 }
 
-// TrackTemp records path, a temporary file or folder, as in use until
-// the returned func is called; RemoveTemps removes it meanwhile.
-func TrackTemp(path string) (done func()) {
+// NewTemp runs create, which makes a temporary file or folder and returns
+// its path, and records that path as in use until done is called, so
+// that RemoveTemps removes it meanwhile. Both happen under the lock
+// RemoveTemps takes: an interrupt finds the temporary recorded or comes
+// before it exists. (Made first and recorded after, an interrupt between
+// the two left it behind, 1 run in 20 of TestInterruptLeavesNothing on a
+// loaded machine.) done is a no-op when create fails.
+func NewTemp(create func() (path string, err error)) (done func(), err error) {
 	temps.Lock()
 	defer temps.Unlock()
+	path, err := create()
+	if err != nil {
+		return func() {}, err
+	}
 	if temps.paths == nil {
 		temps.paths = map[string]bool{}
 	}
@@ -32,7 +41,7 @@ func TrackTemp(path string) (done func()) {
 		temps.Lock()
 		delete(temps.paths, path)
 		temps.Unlock()
-	}
+	}, nil
 }
 
 // commitTemp runs commit (the rename of a finished temporary file or

@@ -59,7 +59,7 @@ func Suggest(d *annotate.Document, ls *annotate.LabelSet, opt suggest.Options, m
 		learned[l] = tg.spans(l)
 		switch tagLabels[l] {
 		case suggest.LabelClaim:
-			learned[l] = df.mendClaims(learned[l])
+			learned[l] = df.mendClaims(learned[l], tg.prob[l])
 		case suggest.LabelQuote:
 			learned[l] = df.quotedOnly(learned[l])
 		}
@@ -136,13 +136,21 @@ func (df *docFeatures) markTokens(marks []bool, start, end int) {
 }
 
 // minClaimTokens is the fewest tokens a learned CLAIM may have (the
-// rules ask three words too).
-const minClaimTokens = 3
+// rules ask three words too); minClaimTokensAfterCue the fewest right
+// after a cue, where a short object is what was said ("praised her
+// effort", "denounced the deal"): annotators mark such claims, and
+// elsewhere two words are more often a stray noun phrase.
+const (
+	minClaimTokens         = 3
+	minClaimTokensAfterCue = 2
+)
 
 // mendClaims joins learned CLAIM spans that a gap of one or two tokens
 // splits within a sentence (the greedy tagger sometimes drops out of a long
-// clause for a word), then drops the ones shorter than minClaimTokens.
-func (df *docFeatures) mendClaims(spans []tokenSpan) []tokenSpan {
+// clause for a word), splits them where a second attribution begins inside
+// (splitClaims), then drops the ones too short to be a claim. prob is the
+// tagging's CLAIM probability per token, for the confidence of the parts.
+func (df *docFeatures) mendClaims(spans []tokenSpan, prob []float32) []tokenSpan {
 	var out []tokenSpan
 	for _, s := range spans {
 		if k := len(out) - 1; k >= 0 && s.first-out[k].last <= 3 && !df.breaksBetween(out[k].last, s.first) {
@@ -154,13 +162,100 @@ func (df *docFeatures) mendClaims(spans []tokenSpan) []tokenSpan {
 		}
 		out = append(out, s)
 	}
-	kept := out[:0]
-	for _, s := range out {
-		if s.last-s.first+1 >= minClaimTokens {
-			kept = append(kept, s)
+	out = df.splitClaims(out, prob)
+	return slices.DeleteFunc(out, func(s tokenSpan) bool {
+		n := s.last - s.first + 1
+		if s.first > 0 && df.cue[s.first-1] >= 0 {
+			return n < minClaimTokensAfterCue
+		}
+		return n < minClaimTokens
+	})
+}
+
+// maxSubject is how many words may stand between a clause break and a
+// cue inside a learned CLAIM for splitClaims to take them for the
+// speaker of a second attribution ("…, and a third said …").
+const maxSubject = 3
+
+// splitClaims splits each learned CLAIM where a second attribution begins
+// inside it. The tagger, going on through a clause by its recall margin,
+// runs one claim into the next ("X, adding that Y", "X and said Y", "X,
+// and a third said Y", "X and highlighted Y"), and annotators take the
+// two apart: on PolNeAR's tuning split, with the two-word claims of
+// mendClaims, CLAIM recall rose from 0.533 to 0.580 and F1 from 0.590 to
+// 0.612. The first part ends before the clause break, the second starts
+// after the cue; the words between (the second speaker) belong to
+// neither.
+func (df *docFeatures) splitClaims(spans []tokenSpan, prob []float32) []tokenSpan {
+	var out []tokenSpan
+	for _, s := range spans {
+		first := s.first
+		for i := first + 1; i < s.last; i++ {
+			brk, next := df.claimSplit(first, i)
+			if brk < 0 || next > s.last {
+				continue
+			}
+			out = append(out, tokenSpan{first, brk - 1, meanProb(prob, first, brk-1)})
+			first, i = next, next
+		}
+		if first == s.first {
+			out = append(out, s)
+		} else {
+			out = append(out, tokenSpan{first, s.last, meanProb(prob, first, s.last)})
 		}
 	}
-	return kept
+	return out
+}
+
+// claimSplit reports whether a claim running from token first splits at
+// token i: when a cue starts there with a clause break at most maxSubject
+// words before it, or when i is a verb in the past tense right after "and"
+// or "but" (a coordinated verb no cue list holds: "and boycotted", "but
+// insisted"). It returns the first token of the clause break (of the run
+// of breaks: ", and") and the token after the cue or verb; brk is -1 when
+// the claim goes on.
+func (df *docFeatures) claimSplit(first, i int) (brk, next int) {
+	w := df.lower[i]
+	if c := df.cue[i]; c >= 0 && df.cues[c].first == i {
+		next = df.cues[c].last + 1
+		brk = -1
+		for b := i - 1; b > first && b >= i-1-maxSubject; b-- {
+			if isClauseBreak(df.lower[b]) {
+				brk = b
+				break
+			}
+		}
+	} else if c < 0 && (df.lower[i-1] == "and" || df.lower[i-1] == "but") && len(w) > 4 && strings.HasSuffix(w, "ed") {
+		next, brk = i+1, i-1
+	} else {
+		return -1, 0
+	}
+	for brk-1 > first && isClauseBreak(df.lower[brk-1]) {
+		brk--
+	}
+	if brk <= first {
+		return -1, 0
+	}
+	return brk, next
+}
+
+// isClauseBreak reports whether a word can end one clause before another
+// begins.
+func isClauseBreak(w string) bool {
+	switch w {
+	case ",", ";", "—", "–", "--", "-", "and", "but":
+		return true
+	}
+	return false
+}
+
+// meanProb is the mean of prob over tokens first..last.
+func meanProb(prob []float32, first, last int) float32 {
+	var sum float32
+	for i := first; i <= last; i++ {
+		sum += prob[i]
+	}
+	return sum / float32(last-first+1)
 }
 
 // quotedOnly keeps the learned QUOTE spans that begin where a quotation

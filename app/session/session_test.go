@@ -26,6 +26,10 @@ const mixedText = "Ankara 🇹🇷 said: “we will not stop”.\r\n" +
 func newSession(t testing.TB, annotator string, docs ...*annotate.Document) (*Session, *[]Change) {
 	t.Helper()
 	s := New(Options{Annotator: annotator, RecoveryDir: t.TempDir()})
+	// Closed before the folder goes (cleanups run last first): the
+	// journal's writer, still writing, made its removal fail with
+	// "directory not empty" on a loaded machine.
+	t.Cleanup(s.Close)
 	var changes []Change
 	s.OnChange(func(c Change) { changes = append(changes, c) })
 	s.Start(NewWork(docs, "", ""))
