@@ -4,9 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"gloss/annotate"
-	"gloss/annotate/suggest"
 )
 
 // TestMendClaims: learned CLAIMs that run into a second attribution are
@@ -54,9 +51,7 @@ func TestMendClaims(t *testing.T) {
 			[]string{"the plan was late again and over the budget"}},
 	}
 	for _, tc := range tests {
-		d := &annotate.Document{ID: "d", Text: tc.text}
-		_, _, ctx := suggest.Analyze(d, nil, suggest.Options{})
-		df := prepare(tc.text, nil, ctx)
+		df := analyzed(tc.text)
 		prob := make([]float32, len(df.toks))
 		var spans []tokenSpan
 		for _, sub := range tc.learned {
@@ -87,9 +82,7 @@ func TestMendClaims(t *testing.T) {
 // probability of its own tokens, not the whole span's.
 func TestSplitClaimConfidence(t *testing.T) {
 	text := "Mara said the plan was late, adding that the budget was gone."
-	d := &annotate.Document{ID: "d", Text: text}
-	_, _, ctx := suggest.Analyze(d, nil, suggest.Options{})
-	df := prepare(text, nil, ctx)
+	df := analyzed(text)
 	first, last, _ := df.tokenRange(strings.Index(text, "the plan"), strings.Index(text, "."))
 	prob := make([]float32, len(df.toks))
 	for i := first; i <= last; i++ {

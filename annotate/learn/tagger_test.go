@@ -187,9 +187,7 @@ func TestSamePrevFeature(t *testing.T) {
 // space between; never after a word or after a closing mark.
 func TestOpensQuote(t *testing.T) {
 	text := "Ngo said “We win.” Former Tran aides hinted “big changes” could come. « Nous gagnons » dit-il."
-	d := &annotate.Document{ID: "d", Text: text}
-	_, _, ctx := suggest.Analyze(d, nil, suggest.Options{})
-	df := prepare(text, nil, ctx)
+	df := analyzed(text)
 	tests := []struct {
 		word string
 		want bool
@@ -210,4 +208,11 @@ func TestOpensQuote(t *testing.T) {
 			t.Errorf("opensQuote(%q) = %v, want %v", tc.word, got, tc.want)
 		}
 	}
+}
+
+// analyzed is text laid out for the tagger with the rules' view of it
+// (their quotations and cues), but none of their spans.
+func analyzed(text string) *docFeatures {
+	_, _, ctx := suggest.Analyze(&annotate.Document{ID: "d", Text: text}, nil, suggest.Options{})
+	return prepare(text, nil, ctx)
 }
