@@ -370,11 +370,7 @@ func runProjectReview(a fyne.App, opt Options) error {
 		return err
 	}
 	export.RemoveStale(os.TempDir(), "gloss-review-", "") // a killed review's
-	var tmp string
-	untrack, err := export.NewTemp(func() (_ string, err error) {
-		tmp, err = os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
-		return tmp, err
-	})
+	tmp, untrack, err := export.MkdirTemp("", export.TempPattern("gloss-review-", ""))
 	if err != nil {
 		return err
 	}

@@ -100,13 +100,7 @@ func (x *exportFlags) apply(env Env, f *export.Format, files []string, opt *expo
 // call untrack once it is removed.
 func spoolStdin(env Env) (tmp *os.File, untrack func(), err error) {
 	export.RemoveStale(os.TempDir(), "gloss-in-", ".jsonl") // a killed command's
-	untrack, err = export.NewTemp(func() (_ string, err error) {
-		tmp, err = os.CreateTemp("", export.TempPattern("gloss-in-", ".jsonl"))
-		if err != nil {
-			return "", err
-		}
-		return tmp.Name(), nil
-	})
+	tmp, untrack, err = export.CreateTemp("", export.TempPattern("gloss-in-", ".jsonl"))
 	if err != nil {
 		return nil, nil, err
 	}

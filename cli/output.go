@@ -19,14 +19,7 @@ func writeOutput(env Env, out string, write func(io.Writer) error) error {
 		return export.WriteFileAtomic(out, write)
 	}
 	export.RemoveStale(os.TempDir(), "gloss-out-", "") // a killed command's
-	var spool *os.File
-	untrack, err := export.NewTemp(func() (_ string, err error) {
-		spool, err = os.CreateTemp("", export.TempPattern("gloss-out-", ""))
-		if err != nil {
-			return "", err
-		}
-		return spool.Name(), nil
-	})
+	spool, untrack, err := export.CreateTemp("", export.TempPattern("gloss-out-", ""))
 	if err != nil {
 		return fmt.Errorf("temporary file for output: %w", err)
 	}

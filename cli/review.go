@@ -67,11 +67,7 @@ func runProjectReview(env Env, dir, out, labelsFile string) int {
 		}
 	}
 	export.RemoveStale(os.TempDir(), "gloss-review-", "") // a killed review's
-	var tmp string
-	untrack, err := export.NewTemp(func() (_ string, err error) {
-		tmp, err = os.MkdirTemp("", export.TempPattern("gloss-review-", ""))
-		return tmp, err
-	})
+	tmp, untrack, err := export.MkdirTemp("", export.TempPattern("gloss-review-", ""))
 	if err != nil {
 		report(env, err)
 		return exitBad

@@ -24,11 +24,7 @@ func WriteDirAtomic(dir string, write func(tmp string) error) (err error) {
 	clean := filepath.Clean(dir)
 	prefix := "." + filepath.Base(clean) + "."
 	RemoveStale(filepath.Dir(clean), prefix, ".tmp") // a killed export's
-	var tmp string
-	untrack, err := NewTemp(func() (_ string, err error) {
-		tmp, err = os.MkdirTemp(filepath.Dir(clean), TempPattern(prefix, ".tmp"))
-		return tmp, err
-	})
+	tmp, untrack, err := MkdirTemp(filepath.Dir(clean), TempPattern(prefix, ".tmp"))
 	if err != nil {
 		return fmt.Errorf("save %s: %w", dir, err)
 	}

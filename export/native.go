@@ -303,24 +303,19 @@ func sniffNative(head []byte) bool {
 // label), keys in a fixed order, unknown keys after the known ones sorted
 // by name, so that two saves of the same work are byte-identical.
 type NativeWriter struct {
-	w   io.Writer
+	out outBuf
 	opt Options
-	buf []byte
 }
 
 // NewNativeWriter writes to w.
 func NewNativeWriter(w io.Writer, opt Options) *NativeWriter {
-	return &NativeWriter{w: w, opt: opt, buf: make([]byte, 0, 64<<10)}
+	return &NativeWriter{out: newOutBuf(w), opt: opt}
 }
 
 // Write implements Writer.
 func (nw *NativeWriter) Write(d *annotate.Document) error {
-	nw.buf = AppendNative(nw.buf, d, nw.opt.UTF16)
-	nw.buf = append(nw.buf, '\n')
-	if len(nw.buf) >= flushAt {
-		return nw.flush()
-	}
-	return nil
+	nw.out.buf = append(AppendNative(nw.out.buf, d, nw.opt.UTF16), '\n')
+	return nw.out.maybeFlush()
 }
 
 // NewDocEncoder implements DocEncoder.
@@ -331,22 +326,10 @@ func (nw *NativeWriter) NewDocEncoder() func([]byte, *annotate.Document) ([]byte
 }
 
 // WriteEncoded implements DocEncoder.
-func (nw *NativeWriter) WriteEncoded(_ *annotate.Document, b []byte) error {
-	nw.buf = append(nw.buf, b...)
-	if len(nw.buf) >= flushAt {
-		return nw.flush()
-	}
-	return nil
-}
+func (nw *NativeWriter) WriteEncoded(_ *annotate.Document, b []byte) error { return nw.out.write(b) }
 
 // Close implements Writer.
-func (nw *NativeWriter) Close() error { return nw.flush() }
-
-func (nw *NativeWriter) flush() error {
-	_, err := nw.w.Write(nw.buf)
-	nw.buf = nw.buf[:0]
-	return err
-}
+func (nw *NativeWriter) Close() error { return nw.out.flush() }
 
 // AppendNative appends d as one line of native JSON (without the newline).
 // With utf16, offsets are written in UTF-16 code units.

@@ -44,6 +44,27 @@ func NewTemp(create func() (path string, err error)) (done func(), err error) {
 	}, nil
 }
 
+// CreateTemp is os.CreateTemp through NewTemp: the file is recorded as
+// in use from the moment it exists until done is called.
+func CreateTemp(dir, pattern string) (f *os.File, done func(), err error) {
+	done, err = NewTemp(func() (string, error) {
+		if f, err = os.CreateTemp(dir, pattern); err != nil {
+			return "", err
+		}
+		return f.Name(), nil
+	})
+	return f, done, err
+}
+
+// MkdirTemp is os.MkdirTemp through NewTemp, as CreateTemp.
+func MkdirTemp(dir, pattern string) (path string, done func(), err error) {
+	done, err = NewTemp(func() (string, error) {
+		path, err = os.MkdirTemp(dir, pattern)
+		return path, err
+	})
+	return path, done, err
+}
+
 // commitTemp runs commit (the rename of a finished temporary file or
 // folder into place) so that it never overlaps RemoveTemps: either the
 // rename happens whole, or the interrupt removes the temporary.

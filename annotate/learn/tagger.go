@@ -237,12 +237,10 @@ func (tg *tagging) spans(l int) []tokenSpan {
 			continue
 		}
 		j := i
-		sum := prob[i]
 		for j+1 < len(tags) && tags[j+1] == tagI {
 			j++
-			sum += prob[j]
 		}
-		out = append(out, tokenSpan{i, j, sum / float32(j-i+1)})
+		out = append(out, tokenSpan{i, j, meanProb(prob, i, j)})
 		i = j
 	}
 	return out
